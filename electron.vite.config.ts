@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'electron-vite';
+import { CONTENT_SECURITY_POLICY } from './src-shared/csp';
+
+/** Writes the one CSP of src-shared into the renderer's index.html, so the page and the servers never disagree. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tbs-content-security-policy',
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          // The Electron app and the headless host share every module except their transport.
+          desktop: resolve(__dirname, 'src-main/shell/desktop.ts'),
+          host: resolve(__dirname, 'src-main/host/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can require nothing but electron: bundle everything it uses into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(__dirname, 'src-main/shell/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+  },
+});

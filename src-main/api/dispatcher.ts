@@ -1,0 +1,60 @@
+// The transport-agnostic entry to every service: validates a request against the contract, calls its handler, and
+// answers with data — never a thrown error — so that IPC and WebSocket carry the same `{ ok, result | error }`.
+import { z } from 'zod';
+import {
+  AppError,
+  contract,
+  isChannel,
+  type ApiResponse,
+  type Channel,
+  type ParsedReq,
+  type Res,
+} from '../../src-shared';
+import type { Session } from './session';
+
+export type Handler<C extends Channel> = (request: ParsedReq<C>, session: Session) => Promise<Res<C>> | Res<C>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface Dispatcher {
+  dispatch(channel: unknown, payload: unknown, session: Session): Promise<ApiResponse>;
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export function toErrorData(error: unknown, channel: string): ApiResponse & { ok: false } {
+  if (error instanceof AppError) return { ok: false, error: error.toData() };
+  // An unexpected failure is a bug: log it in full here, send only its message across.
+  console.error(`${channel} failed`, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'INTERNAL', message: `${channel} failed: ${message}`, retryable: false } };
+}
+
+export function createDispatcher(handlers: Handlers): Dispatcher {
+  return {
+    async dispatch(channel, payload, session) {
+      if (!isChannel(channel)) {
+        const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no such channel: ${name}`, retryable: false } };
+      }
+      const spec = contract[channel];
+      const parsed = spec.req.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const message = `${channel}: ${describeIssues(parsed.error)}`;
+        return { ok: false, error: { code: 'INVALID_REQUEST', message, retryable: false } };
+      }
+      try {
+        const handler = handlers[channel] as Handler<typeof channel>;
+        const result = await handler(parsed.data as never, session);
+        // Parsing the result strips any field the contract does not name, so nothing extra (a secret, a handle)
+        // can ride along to the renderer.
+        return { ok: true, result: spec.res.parse(result) };
+      } catch (error) {
+        return toErrorData(error, channel);
+      }
+    },
+  };
+}

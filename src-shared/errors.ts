@@ -1,0 +1,76 @@
+// Errors cross the process boundary as data with a stable code. The code says what happens next: whether to retry
+// later, fix the input, re-enter keys, or wait for the venue.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  /** The request names no channel of the contract. */
+  'UNKNOWN_CHANNEL',
+  /** The request's payload failed the contract's schema: fix the input. */
+  'INVALID_REQUEST',
+  /** A transport frame could not be read at all. */
+  'BAD_FRAME',
+  /** The caller is not allowed (wrong token, untrusted sender). */
+  'UNAUTHORIZED',
+  /** The thing asked for does not exist (unknown symbol, subscription...). */
+  'NOT_FOUND',
+  /** The transport to main dropped before an answer came: try again once it reconnects. */
+  'DISCONNECTED',
+  /** The request took longer than its deadline. */
+  'TIMEOUT',
+  /** The venue or provider is unreachable or failing: retry later. */
+  'VENUE_UNAVAILABLE',
+  /** Everything else: a bug; the message says what failed. */
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorData = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  retryable: z.boolean(),
+});
+export type ApiErrorData = z.infer<typeof ApiErrorData>;
+
+const RETRYABLE: Record<ErrorCode, boolean> = {
+  UNKNOWN_CHANNEL: false,
+  INVALID_REQUEST: false,
+  BAD_FRAME: false,
+  UNAUTHORIZED: false,
+  NOT_FOUND: false,
+  DISCONNECTED: true,
+  TIMEOUT: true,
+  VENUE_UNAVAILABLE: true,
+  INTERNAL: false,
+};
+
+/** An error with a code, thrown by services and rebuilt by the renderer's client from `ApiErrorData`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, retryable: boolean = RETRYABLE[code]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.retryable = retryable;
+  }
+
+  toData(): ApiErrorData {
+    return { code: this.code, message: this.message, retryable: this.retryable };
+  }
+
+  static fromData(data: ApiErrorData): AppError {
+    return new AppError(data.code, data.message, data.retryable);
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Ends an exhaustive switch: the compiler proves it is unreachable, and at run time it names the value. */
+export function assertNever(value: never): never {
+  throw new AppError('INTERNAL', `unhandled case: ${JSON.stringify(value)}`);
+}
