@@ -1,13 +1,21 @@
 // Composition root: builds every service from configuration. The Electron shell and the headless host call
 // createCore and only add a transport; no service knows which transport it is behind.
-import type { Dispatcher } from './api/dispatcher';
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import packageJson from '../package.json';
+import { createDispatcher, createHandlers, type Dispatcher } from './api';
+import { DemoVenue, VenueDirectory } from './exchanges';
+import { PreferencesService } from './settings';
+import { openDatabase, SettingsRepository } from './storage';
+import { CandleStreams } from './streaming';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing. */
   dataDir: string;
   /** Which transport carries the API, reported to the renderer by `app:info`. */
   transport: 'ipc' | 'websocket';
-  /** Seed of the demo venue's simulated market; stored at first start so history stays the same across restarts. */
+  /** Seed of the demo venue's simulated market; stored at first start so the same market comes back after a restart. */
   demoSeed?: number;
   /** Interval of the demo venue's ticks. */
   demoTickMs?: number;
@@ -19,6 +27,41 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function createCore(_options: CoreOptions): Promise<Core> {
-  throw new Error('not built yet');
+export const DATABASE_FILE = 'trade-bot.sqlite';
+const DEMO_SEED_KEY = 'demo.seed';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const settings = new SettingsRepository(db);
+
+  let demoSeed = options.demoSeed ?? settings.get(DEMO_SEED_KEY, z.number().int());
+  if (demoSeed === undefined) {
+    demoSeed = randomInt(1, 2 ** 31);
+    settings.set(DEMO_SEED_KEY, demoSeed);
+  }
+  const demo = new DemoVenue({ seed: demoSeed, ...(options.demoTickMs ? { tickMs: options.demoTickMs } : {}) });
+
+  const venues = new VenueDirectory();
+  venues.add({ venue: demo, live: demo, mode: 'demo' });
+  const streams = new CandleStreams((venue) => venues.liveSource(venue));
+  const preferences = new PreferencesService(settings, venues);
+
+  const dispatcher = createDispatcher(
+    createHandlers({
+      identity: { name: packageJson.productName, version: packageJson.version, transport: options.transport },
+      venues,
+      streams,
+      preferences,
+    }),
+  );
+
+  return {
+    dispatcher,
+    dataDir: options.dataDir,
+    async close() {
+      streams.close();
+      demo.close();
+      db.close();
+    },
+  };
 }

@@ -1,0 +1,8 @@
+import type { ApiServices } from './services';
+import type { Handlers } from './dispatcher';
+
+export function appHandlers({ identity, venues }: ApiServices): Pick<Handlers, 'app:info'> {
+  return {
+    'app:info': () => ({ ...identity, defaultVenue: 'demo', venues: venues.summaries() }),
+  };
+}

@@ -1,0 +1,2 @@
+export { DemoVenue, type DemoVenueOptions } from './demo-venue';
+export { DEMO_SYMBOLS } from './demo-symbols';

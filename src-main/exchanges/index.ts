@@ -1,0 +1,3 @@
+export type { CandleQuery, CandleUpdate, LiveCandleSource, MarketDataVenue } from './ports';
+export { DemoVenue, DEMO_SYMBOLS, type DemoVenueOptions } from './demo';
+export { VenueDirectory, type VenueEntry } from './venue-directory';

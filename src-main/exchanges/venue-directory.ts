@@ -1,0 +1,45 @@
+// Which venues exist and which can serve data right now. Real venues become available as their adapters and
+// accounts arrive; until then they are listed, marked unavailable, with a reason a trader can act on.
+import { AppError, VENUE_IDS, type TradingMode, type VenueId, type VenueSummary } from '../../src-shared';
+import type { LiveCandleSource, MarketDataVenue } from './ports';
+
+const VENUE_NAMES: Record<VenueId, string> = {
+  demo: 'Demo',
+  binance: 'Binance',
+  gate: 'Gate.io',
+  mexc: 'MEXC',
+  mt5: 'MetaTrader 5',
+};
+
+export interface VenueEntry {
+  venue: MarketDataVenue;
+  live?: LiveCandleSource;
+  mode: TradingMode;
+}
+
+export class VenueDirectory {
+  private readonly entries = new Map<VenueId, VenueEntry>();
+
+  add(entry: VenueEntry): void {
+    this.entries.set(entry.venue.id, entry);
+  }
+
+  summaries(): VenueSummary[] {
+    return VENUE_IDS.map((id) => {
+      const entry = this.entries.get(id);
+      return { id, name: VENUE_NAMES[id], mode: entry?.mode ?? (id === 'demo' ? 'demo' : 'live'), available: !!entry };
+    });
+  }
+
+  get(id: VenueId): MarketDataVenue {
+    const entry = this.entries.get(id);
+    if (!entry) {
+      throw new AppError('VENUE_UNAVAILABLE', `${VENUE_NAMES[id]} is not connected: add an account in Accounts, or use Demo`, false);
+    }
+    return entry.venue;
+  }
+
+  liveSource(id: VenueId): LiveCandleSource | undefined {
+    return this.entries.get(id)?.live;
+  }
+}

@@ -1,0 +1,68 @@
+// Command-line options of the headless host. Unknown or malformed options are refused with a message, never ignored.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface HostCliOptions {
+  port: number;
+  bind: string;
+  dataDir: string;
+  /** Undefined: make a new random token at start. */
+  token: string | undefined;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE]
+  --port N           port to listen on; 0 picks a free one (default 0)
+  --data-dir DIR     where the database lives (default: the desktop app's data folder)
+  --bind ADDRESS     address to listen on (default 127.0.0.1; anything else exposes the app to the network)
+  --token-file FILE  read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)`;
+
+/** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = homedir();
+  const appData =
+    platform === 'win32'
+      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
+  return join(appData, 'Trade Bot Scratch');
+}
+
+export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): HostCliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '0' },
+        bind: { type: 'string', default: '127.0.0.1' },
+        'data-dir': { type: 'string' },
+        'token-file': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  }
+  let token = env.TBS_HOST_TOKEN || undefined;
+  if (values['token-file']) {
+    try {
+      token = readFileSync(values['token-file'], 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`cannot read --token-file: ${(error as Error).message}`);
+    }
+  }
+  if (token !== undefined && token.length < 16) {
+    throw new UsageError('the configured token is too short: use at least 16 characters');
+  }
+  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token };
+}

@@ -1,0 +1,1 @@
+export { PreferencesService, DEFAULT_PREFERENCES } from './preferences';

@@ -1,0 +1,1 @@
+export { CandleStreams, type SeriesKey } from './candle-streams';
