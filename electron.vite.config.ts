@@ -32,7 +32,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { preload: resolve(__dirname, 'src-main/shell/preload.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

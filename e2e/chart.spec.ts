@@ -1,0 +1,48 @@
+import { attachScreenshot, expect, lastCandle, test } from './fixtures';
+
+test('a fresh install shows a live demo chart whose last candle moves', async ({ page, host, pageErrors }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
+  const chart = page.getByTestId('chart');
+  await expect(chart).toHaveAttribute('data-last-time', /^\d+$/);
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  await expect(page.getByLabel('Venue')).toHaveValue('demo');
+  await expect(page.getByLabel('Symbol')).toHaveValue('BTC/USDT');
+  await expect(page.getByTestId('last-price')).toHaveText(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+  await expect(page.getByTestId('chart-legend')).toContainText(/O [\d,.]+ +H [\d,.]+ +L [\d,.]+ +C [\d,.]+ +V /);
+
+  const first = await lastCandle(page);
+  expect(first.time % 60_000).toBe(0);
+  await expect
+    .poll(async () => {
+      const now = await lastCandle(page);
+      return now.close !== first.close || now.time !== first.time;
+    }, { timeout: 10_000 })
+    .toBe(true);
+  await attachScreenshot(page, 'live-demo-chart');
+  expect(pageErrors).toEqual([]);
+});
+
+test('switching symbol and timeframe reloads the chart and is remembered', async ({ page, host, pageErrors }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-last-time', /^\d+$/);
+  await page.getByLabel('Symbol').selectOption('ETH/USDT');
+  await page.getByRole('button', { name: '15m' }).click();
+  await expect(page.getByRole('button', { name: '15m' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await lastCandle(page)).time % 900_000, { timeout: 10_000 }).toBe(0);
+  // ETH trades near 3,000 and BTC near 60,000 in the demo market: the chart now shows ETH.
+  await expect.poll(async () => (await lastCandle(page)).close).toBeLessThan(20_000);
+  await attachScreenshot(page, 'eth-15m');
+
+  await page.reload();
+  await expect(page.getByLabel('Symbol')).toHaveValue('ETH/USDT');
+  await expect(page.getByRole('button', { name: '15m' })).toHaveAttribute('aria-pressed', 'true');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a wrong token shows a clear "not authorized" screen', async ({ page, host }) => {
+  await page.goto(`${host.origin}/#token=not-the-token`);
+  await expect(page.getByRole('heading', { name: 'Not authorized' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('#token=');
+  await attachScreenshot(page, 'not-authorized');
+});

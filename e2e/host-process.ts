@@ -1,0 +1,70 @@
+// Starts the real headless host (the built app) as a child process and reads the URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface HostProcess {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface HostProcessOptions {
+  dataDir?: string;
+  port?: number;
+  tokenFile?: string;
+}
+
+const HOST_ENTRY = resolve(__dirname, '../out/main/host.js');
+const URL_LINE = /open (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
+
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tbs-e2e-'));
+}
+
+export async function startHostProcess(options: HostProcessOptions = {}): Promise<HostProcess> {
+  const dataDir = options.dataDir ?? freshDataDir();
+  const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir];
+  if (options.tokenFile) args.push('--token-file', options.tokenFile);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const match = await new Promise<RegExpMatchArray>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`host printed no URL within 15 s:\n${output}`)), 15_000);
+    const check = (): void => {
+      const found = URL_LINE.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        done(found);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+  const url = match[1]!;
+  const port = Number(match[2]);
+  return {
+    url,
+    origin: `http://127.0.0.1:${port}`,
+    token: decodeURIComponent(match[3]!),
+    port,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,74 @@
+import { createChart, type IChartApi } from 'lightweight-charts';
+import { useEffect, useRef, useState } from 'react';
+import type { Candle, Market, StreamStatus, Timeframe, VenueId } from '../../../src-shared';
+import { api } from '../../api';
+import { formatPrice, formatVolume } from '../../format/numbers';
+import { useConnection } from '../../stores/connection';
+import { chartOptions } from './chart-theme';
+import { LiveSeries } from './live-series';
+
+interface Props {
+  venue: VenueId;
+  market: Market;
+  timeframe: Timeframe;
+}
+
+type ChartStatus = StreamStatus | 'loading';
+
+function legendText(candle: Candle, market: Market): string {
+  const p = (value: number) => formatPrice(value, market.pricePrecision);
+  return `O ${p(candle.open)}  H ${p(candle.high)}  L ${p(candle.low)}  C ${p(candle.close)}  V ${formatVolume(candle.volume)}`;
+}
+
+export function CandleChart({ venue, market, timeframe }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const legendRef = useRef<HTMLDivElement>(null);
+  const seriesRef = useRef<LiveSeries | undefined>(undefined);
+  const [status, setStatus] = useState<{ status: ChartStatus; detail?: string }>({ status: 'loading' });
+  const connection = useConnection((state) => state.status);
+  const generation = useConnection((state) => state.generation);
+  const marketRef = useRef(market);
+  marketRef.current = market;
+
+  useEffect(() => {
+    const container = containerRef.current!;
+    const chart: IChartApi = createChart(container, chartOptions());
+    const series = new LiveSeries(chart, api, {
+      onCandle: (candle) => {
+        // Written straight to the DOM: a tick must not re-render React.
+        container.dataset.lastTime = String(candle.time);
+        container.dataset.lastClose = String(candle.close);
+        if (legendRef.current && !legendRef.current.dataset.hovering) {
+          legendRef.current.textContent = legendText(candle, marketRef.current);
+        }
+      },
+      onStatus: (next, detail) => setStatus(detail === undefined ? { status: next } : { status: next, detail }),
+    });
+    seriesRef.current = series;
+    return () => {
+      seriesRef.current = undefined;
+      void series.dispose();
+      chart.remove();
+    };
+  }, []);
+
+  // Reloads on a new series and after every reconnection, so a gap while disconnected is filled from history.
+  useEffect(() => {
+    if (generation === 0) return;
+    void seriesRef.current?.show({ venue, market, timeframe });
+  }, [venue, market, timeframe, generation]);
+
+  const shown = connection === 'connected' ? status : { status: 'reconnecting' as const, detail: 'connection to the app lost' };
+  return (
+    <div className="chart-wrap">
+      <div className="chart-legend" ref={legendRef} aria-live="off" data-testid="chart-legend" />
+      {shown.status !== 'live' && (
+        <div className={`chart-badge chart-badge-${shown.status}`} role="status" data-testid="chart-status">
+          {shown.status === 'loading' ? `Loading ${market.symbol} ${timeframe}…` : shown.status}
+          {shown.detail ? `: ${shown.detail}` : ''}
+        </div>
+      )}
+      <div className="chart" ref={containerRef} data-testid="chart" aria-label={`${market.symbol} ${timeframe} candlestick chart`} role="img" />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// What the trading screen shows: the venues, the chosen venue's markets, and the trader's choice of venue, symbol
+// and timeframe (saved in main, so the next start opens where the trader left off).
+import { create } from 'zustand';
+import type { Market, Preferences, VenueSummary } from '../../src-shared';
+import type { ApiClient } from '../api/client';
+
+interface WorkspaceState {
+  venues: VenueSummary[];
+  markets: Market[];
+  preferences: Preferences | undefined;
+  error: string | undefined;
+  load(api: ApiClient): Promise<void>;
+  choose(api: ApiClient, change: Partial<Preferences>): Promise<void>;
+}
+
+export const useWorkspace = create<WorkspaceState>((set, get) => ({
+  venues: [],
+  markets: [],
+  preferences: undefined,
+  error: undefined,
+
+  async load(api) {
+    try {
+      const [info, preferences] = await Promise.all([api.call('app:info', {}), api.call('settings:get', {})]);
+      const markets = await api.call('market:markets', { venue: preferences.venue });
+      set({ venues: info.venues, markets, preferences, error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+
+  async choose(api, change) {
+    const current = get().preferences;
+    if (!current) return;
+    try {
+      let markets = get().markets;
+      const next = { ...current, ...change };
+      if (change.venue && change.venue !== current.venue) {
+        markets = await api.call('market:markets', { venue: change.venue });
+        if (!markets.some((m) => m.symbol === next.symbol) && markets[0]) next.symbol = markets[0].symbol;
+      }
+      const saved = await api.call('settings:update', next);
+      set({ preferences: saved, markets, error: undefined });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+}));
