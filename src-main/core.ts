@@ -2,7 +2,6 @@
 // createCore and only add a transport; no service knows which transport it is behind.
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { z } from 'zod';
 import packageJson from '../package.json';
 import { createDispatcher, createHandlers, type Dispatcher } from './api';
 import { DemoVenue, VenueDirectory } from './exchanges';
@@ -15,7 +14,7 @@ export interface CoreOptions {
   dataDir: string;
   /** Which transport carries the API, reported to the renderer by `app:info`. */
   transport: 'ipc' | 'websocket';
-  /** Seed of the demo venue's simulated market; stored at first start so the same market comes back after a restart. */
+  /** Seed of the demo venue's simulated market: the same seed replays the same market. Random when absent. */
   demoSeed?: number;
   /** Interval of the demo venue's ticks. */
   demoTickMs?: number;
@@ -28,17 +27,12 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
-const DEMO_SEED_KEY = 'demo.seed';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const settings = new SettingsRepository(db);
 
-  let demoSeed = options.demoSeed ?? settings.get(DEMO_SEED_KEY, z.number().int());
-  if (demoSeed === undefined) {
-    demoSeed = randomInt(1, 2 ** 31);
-    settings.set(DEMO_SEED_KEY, demoSeed);
-  }
+  const demoSeed = options.demoSeed ?? randomInt(1, 2 ** 31);
   const demo = new DemoVenue({ seed: demoSeed, ...(options.demoTickMs ? { tickMs: options.demoTickMs } : {}) });
 
   const venues = new VenueDirectory();

@@ -10,7 +10,11 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2));
-  const core = await createCore({ dataDir: options.dataDir, transport: 'websocket' });
+  const core = await createCore({
+    dataDir: options.dataDir,
+    transport: 'websocket',
+    ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
+  });
   const host = await startHost({
     dispatcher: core.dispatcher,
     token: options.token ?? createToken(),

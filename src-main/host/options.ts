@@ -10,6 +10,8 @@ export interface HostCliOptions {
   dataDir: string;
   /** Undefined: make a new random token at start. */
   token: string | undefined;
+  /** Replays the same demo market (for bug reports and tests); random when absent. */
+  demoSeed: number | undefined;
 }
 
 export class UsageError extends Error {}
@@ -18,7 +20,8 @@ export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind AD
   --port N           port to listen on; 0 picks a free one (default 0)
   --data-dir DIR     where the database lives (default: the desktop app's data folder)
   --bind ADDRESS     address to listen on (default 127.0.0.1; anything else exposes the app to the network)
-  --token-file FILE  read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)`;
+  --token-file FILE  read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)
+  --demo-seed N      replay the demo market of seed N`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -42,6 +45,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         bind: { type: 'string', default: '127.0.0.1' },
         'data-dir': { type: 'string' },
         'token-file': { type: 'string' },
+        'demo-seed': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -64,5 +68,9 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   if (token !== undefined && token.length < 16) {
     throw new UsageError('the configured token is too short: use at least 16 characters');
   }
-  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token };
+  const demoSeed = values['demo-seed'] === undefined ? undefined : Number(values['demo-seed']);
+  if (demoSeed !== undefined && (!Number.isInteger(demoSeed) || demoSeed < 0 || demoSeed >= 2 ** 32)) {
+    throw new UsageError(`--demo-seed must be a whole number from 0 to 4294967295, got "${values['demo-seed']}"`);
+  }
+  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token, demoSeed };
 }

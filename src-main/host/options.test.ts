@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, parseHostOptions, UsageError } from './options';
+
+describe('host options', () => {
+  it('defaults to any free port on the loopback address and a new token', () => {
+    const options = parseHostOptions([], { XDG_CONFIG_HOME: '/tmp/xdg' });
+    expect(options).toMatchObject({ port: 0, bind: '127.0.0.1', token: undefined });
+    expect(options.dataDir).toBe(defaultDataDir({ XDG_CONFIG_HOME: '/tmp/xdg' }));
+  });
+
+  it('takes --port, --data-dir, --demo-seed and a token file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tbs-opt-')), 'token');
+    writeFileSync(file, 'a-token-that-is-long-enough\n');
+    const options = parseHostOptions(['--port', '8123', '--data-dir', '/data', '--token-file', file, '--demo-seed', '5'], {});
+    expect(options).toEqual({ port: 8123, bind: '127.0.0.1', dataDir: '/data', token: 'a-token-that-is-long-enough', demoSeed: 5 });
+  });
+
+  it('refuses what it cannot honour, with the reason', () => {
+    expect(() => parseHostOptions(['--port', '70000'], {})).toThrow(UsageError);
+    expect(() => parseHostOptions(['--port', 'eighty'], {})).toThrow(/--port/);
+    expect(() => parseHostOptions(['--frobnicate'], {})).toThrow(/frobnicate/);
+    expect(() => parseHostOptions(['--token-file', '/nonexistent/token'], {})).toThrow(/token-file/);
+    expect(() => parseHostOptions([], { TBS_HOST_TOKEN: 'short' })).toThrow(/too short/);
+    expect(() => parseHostOptions(['--demo-seed', '-1'], {})).toThrow(/demo-seed/);
+  });
+
+  it('uses the same data folder as the desktop app on each platform', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32')).toContain('Trade Bot Scratch');
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Trade Bot Scratch$/);
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe('/x/Trade Bot Scratch');
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatPrice, formatVolume } from './numbers';
+
+describe('number formatting', () => {
+  it('shows prices with the market precision, separators and no float noise', () => {
+    expect(formatPrice(0.1 + 0.2, 2)).toBe('0.30');
+    expect(formatPrice(64_123.456, 2)).toBe('64,123.46');
+    expect(formatPrice(145.1, 3)).toBe('145.100');
+  });
+
+  it('never shows NaN or undefined', () => {
+    expect(formatPrice(Number.NaN, 2)).toBe('—');
+    expect(formatPrice(undefined, 2)).toBe('—');
+    expect(formatPercent(Number.POSITIVE_INFINITY)).toBe('—');
+    expect(formatVolume(undefined)).toBe('—');
+  });
+
+  it('signs changes', () => {
+    expect(formatPercent(2.5)).toBe('+2.50%');
+    expect(formatPercent(-0.123)).toBe('-0.12%');
+    expect(formatPercent(0)).toBe('0.00%');
+  });
+});
