@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Two cores: more workers only slow each other down.
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default', 'junit'] : ['default'],
+    reporters: ['default', 'junit'],
     outputFile: { junit: 'test-results/vitest-junit.xml' },
   },
 });

@@ -1,0 +1,214 @@
+// Every line of the architecture's "may import" column, allowed and broken, on virtual files placed in the project.
+// The files need not exist: the rule judges paths, so each case names where its code pretends to live.
+import path from 'node:path';
+import { RuleTester } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, it } from 'vitest';
+import layering from './layering.mjs';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const root = path.resolve(import.meta.dirname, '..');
+const options = [{ root }];
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
+
+function ok(file: string, code: string): RuleTester.ValidTestCase {
+  return { name: `${file}: ${code}`, filename: path.join(root, file), code, options };
+}
+
+function bad(file: string, code: string, ...messageIds: string[]): RuleTester.InvalidTestCase {
+  return {
+    name: `${file}: ${code}`,
+    filename: path.join(root, file),
+    code,
+    options,
+    errors: messageIds.map((messageId) => ({ messageId })),
+  };
+}
+
+const rule = layering.rules.imports;
+
+describe('src-shared: zod and itself only', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-shared/contract.ts', "import { z } from 'zod'; import { Candle } from './domain';"),
+      ok('src-shared/index.ts', "export * from './errors';"),
+      // Tests run in Node under vitest: packages and builtins are fine, the layers are not (see below).
+      ok('src-shared/contract.test.ts', "import { it } from 'vitest'; import path from 'node:path';"),
+    ],
+    invalid: [
+      bad('src-shared/clock.ts', "import { readFileSync } from 'node:fs';", 'sharedBuiltin'),
+      bad('src-shared/clock.ts', "import { readFileSync } from 'fs';", 'sharedBuiltin'),
+      bad('src-shared/clock.ts', "import { ipcRenderer } from 'electron';", 'electron'),
+      bad('src-shared/format.ts', "import { useState } from 'react';", 'sharedPackage'),
+      bad('src-shared/contract.ts', "import type { Core } from '../src-main/core';", 'sharedFile'),
+      bad('src-shared/contract.ts', "export { api } from '../src-renderer/api/client';", 'sharedFile'),
+      bad('src-shared/contract.test.ts', "import { createCore } from '../src-main/core';", 'sharedFile'),
+    ],
+  });
+});
+
+describe('src-main/<domain>: other domains through index.ts, never upwards, never electron', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/trading/orders.ts', "import { AppError } from '../../src-shared'; import { Risk } from './risk';"),
+      ok('src-main/trading/orders.ts', "import { SettingsRepository } from '../storage';"),
+      ok('src-main/trading/orders.ts', "import { openDatabase } from '../storage/index';"),
+      ok('src-main/trading/orders.ts', "import type { SqliteDatabase } from '../storage/index.ts';"),
+      ok('src-main/trading/orders.ts', "import { randomUUID } from 'node:crypto'; import { z } from 'zod';"),
+      ok('src-main/trading/risk/limits.ts', "import { x } from '../orders'; import { y } from '../../events';"),
+      // A test may use another domain's test helpers, and any vendor package to start fake peers.
+      ok('src-main/trading/orders.test.ts', "import { FakeVenue } from '../exchanges/testing/fake-venue';"),
+      ok('src-main/trading/orders.test.ts', "import { WebSocketServer } from 'ws';"),
+    ],
+    invalid: [
+      bad('src-main/trading/journal.ts', "import { openDatabase } from '../storage/database';", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "import type { Migration } from '../storage/migrations';", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "export * from '../storage/database';", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "const m = await import('../storage/database');", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "type M = typeof import('../storage/database');", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "import { FakeVenue } from '../exchanges/testing/fake-venue';", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "import { Notification } from 'electron';", 'electron'),
+      bad('src-main/trading/journal.test.ts', "import { app } from 'electron';", 'electron'),
+      bad('src-main/trading/journal.ts', "import { createDispatcher } from '../api';", 'domainUpward'),
+      bad('src-main/trading/journal.ts', "import { createWindow } from '../shell/windows';", 'domainUpward'),
+      bad('src-main/trading/journal.ts', "import { startHost } from '../host/server';", 'domainUpward'),
+      bad('src-main/trading/journal.ts', "import { createCore } from '../core';", 'domainUpward'),
+      bad('src-main/trading/journal.ts', "import { Chart } from '../../src-renderer/features/chart';", 'mainToRenderer'),
+      bad('src-main/trading/journal.test.ts', "import { Chart } from '../../src-renderer/chart';", 'mainToRenderer'),
+      bad('src-main/trading/journal.ts', "import { fake } from '../../e2e/fakes/binance';", 'mainToOther'),
+      {
+        // The message names the specifier to write instead.
+        ...bad('src-main/trading/risk/limits.ts', "import { openDatabase } from '../../storage/database';"),
+        errors: [
+          {
+            messageId: 'domainInternal',
+            data: { from: 'src-main/trading', domain: 'storage', spec: '../../storage/database', suggestion: '../../storage' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe('vendor SDKs stay in the folder that adapts them', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/exchanges/binance.ts', "import ccxt from 'ccxt';"),
+      ok('src-main/streaming/watch.ts', "import { pro } from 'ccxt';"),
+      ok('src-main/storage/database.ts', "import Database from 'better-sqlite3';"),
+      ok('src-main/secrets/keychain.ts', "import keytar from 'keytar';"),
+      ok('src-main/notifications/email.ts', "import nodemailer from 'nodemailer';"),
+      ok('src-main/shell/desktop.ts', "import { app } from 'electron';"),
+      ok('src-main/host/server.ts', "import { WebSocketServer } from 'ws';"),
+      // Test support (fake peers) is exempt from the vendor rule, wherever it lives.
+      ok('src-main/exchanges/testing/fake-binance.ts', "import { WebSocketServer } from 'ws';"),
+      ok('src-main/notifications/email.test.ts', "import Database from 'better-sqlite3';"),
+      ok('e2e/orders.spec.ts', "import { WebSocketServer } from 'ws'; import ccxt from 'ccxt';"),
+    ],
+    invalid: [
+      bad('src-main/trading/orders.ts', "import ccxt from 'ccxt';", 'vendor'),
+      bad('src-main/trading/orders.ts', "import binance from 'ccxt/js/src/pro/binance.js';", 'vendor'),
+      bad('src-main/trading/journal.ts', "const Database = require('better-sqlite3');", 'vendor'),
+      bad('src-main/trading/journal.ts', "import Database = require('better-sqlite3');", 'vendor'),
+      bad('src-main/storage/keys.ts', "import keytar from 'keytar';", 'vendor'),
+      bad('src-main/alerts/email.ts', "import nodemailer from 'nodemailer';", 'vendor'),
+      bad('src-main/streaming/push.ts', "import { WebSocket } from 'ws';", 'vendor'),
+      bad('src-main/api/orders.ts', "import type { Exchange } from 'ccxt';", 'vendor'),
+      bad('src-main/shell/server.ts', "import { WebSocketServer } from 'ws';", 'vendor'),
+    ],
+  });
+});
+
+describe('src-main/api: src-shared, domains through index.ts, itself', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/api/orders.ts', "import { contract } from '../../src-shared'; import { Orders } from '../trading';"),
+      ok('src-main/api/orders.ts', "import { createDispatcher } from './dispatcher'; import { z } from 'zod';"),
+    ],
+    invalid: [
+      bad('src-main/api/orders.ts', "import { ipcMain } from 'electron';", 'electron'),
+      bad('src-main/api/orders.ts', "import { registerIpc } from '../shell/ipc';", 'apiUpward'),
+      bad('src-main/api/orders.ts', "import { startHost } from '../host/server';", 'apiUpward'),
+      bad('src-main/api/orders.ts', "import { createCore } from '../core';", 'apiUpward'),
+      bad('src-main/api/orders.ts', "import { checkRisk } from '../trading/risk';", 'domainInternal'),
+      bad('src-main/api/orders.ts', "import { OrderTicket } from '../../src-renderer/features/order-ticket';", 'mainToRenderer'),
+    ],
+  });
+});
+
+describe('src-main/shell and src-main/host: their transport, api/, core.ts', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/shell/desktop.ts', "import { BrowserWindow } from 'electron'; import { createCore } from '../core';"),
+      ok('src-main/shell/ipc.ts', "import type { Dispatcher } from '../api'; import { isChannel } from '../../src-shared';"),
+      ok('src-main/shell/desktop.ts', "import { join } from 'node:path'; import { registerIpc } from './ipc';"),
+      ok('src-main/host/server.ts', "import { WebSocketServer } from 'ws'; import { createServer } from 'node:http';"),
+      ok('src-main/host/main.ts', "import { createCore } from '../core'; import { createDispatcher } from '../api/dispatcher';"),
+      ok('src-main/host/server.ts', "import { WIRE_PROTOCOL } from '../../src-shared/wire';"),
+    ],
+    invalid: [
+      bad('src-main/shell/desktop.ts', "import { startHost } from '../host/server';", 'transportCross'),
+      bad('src-main/shell/desktop.ts', "import { App } from '../../src-renderer/app';", 'mainToRenderer'),
+      bad('src-main/shell/desktop.ts', "import { openDatabase } from '../storage/database';", 'domainInternal'),
+      bad('src-main/host/main.ts', "import { app } from 'electron';", 'electron'),
+      bad('src-main/host/main.ts', "import { registerIpc } from '../shell/ipc';", 'transportCross'),
+      bad('src-main/host/main.ts', "import { App } from '../../src-renderer/app';", 'mainToRenderer'),
+      bad('src-main/host/main.ts', "import { CandleStreams } from '../streaming/candle-streams';", 'domainInternal'),
+    ],
+  });
+});
+
+describe('src-main/core.ts: the composition root', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/core.ts', "import { openDatabase } from './storage'; import { Orders } from './trading/index';"),
+      ok('src-main/core.ts', "import { createDispatcher } from './api'; import { z } from 'zod';"),
+      ok('src-main/core.ts', "import packageJson from '../package.json';"),
+    ],
+    invalid: [
+      bad('src-main/core.ts', "import { openDatabase } from './storage/database';", 'domainInternal'),
+      bad('src-main/core.ts', "import { createWindow } from './shell/windows';", 'rootToTransport'),
+      bad('src-main/core.ts', "import { startHost } from './host/server';", 'rootToTransport'),
+      bad('src-main/core.ts', "import { app } from 'electron';", 'electron'),
+    ],
+  });
+});
+
+describe('src-renderer: src-shared, itself and browser packages', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-renderer/features/chart/chart.tsx', "import { Candle } from '../../../src-shared'; import { api } from '../../api/client';"),
+      ok('src-renderer/features/chart/chart.tsx', "import { createChart } from 'lightweight-charts'; import { create } from 'zustand';"),
+      ok('src-renderer/main.tsx', "import { createRoot } from 'react-dom/client'; import './styles.css';"),
+      ok('src-renderer/api/ws-client.test.ts', "import { WebSocketServer } from 'ws'; import { it } from 'vitest';"),
+    ],
+    invalid: [
+      bad('src-renderer/features/x.ts', "import { createCore } from '../../src-main/core';", 'rendererMain'),
+      bad('src-renderer/features/x.ts', "import type { Handlers } from '../../src-main/api/dispatcher';", 'rendererMain'),
+      bad('src-renderer/features/x.test.ts', "import { createCore } from '../../src-main/core';", 'rendererMain'),
+      bad('src-renderer/features/x.ts', "import { readFile } from 'node:fs/promises';", 'rendererBuiltin'),
+      bad('src-renderer/features/x.ts', "import path from 'path';", 'rendererBuiltin'),
+      bad('src-renderer/features/x.ts', "import { ipcRenderer } from 'electron';", 'electron'),
+      bad('src-renderer/features/x.ts', "import WebSocket from 'ws';", 'rendererPackage'),
+      bad('src-renderer/features/x.ts', "import Database from 'better-sqlite3';", 'rendererPackage'),
+      bad('src-renderer/features/x.ts', "import keytar from 'keytar';", 'rendererPackage'),
+      bad('src-renderer/features/x.ts', "import ccxt from 'ccxt';", 'rendererPackage'),
+      bad('src-renderer/features/x.ts', "import nodemailer from 'nodemailer';", 'rendererPackage'),
+      bad('src-renderer/features/x.ts', "import { fixture } from '../../e2e/fixtures';", 'rendererOther'),
+    ],
+  });
+});
+
+describe('outside the layers', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('scripts/start.ts', "import { spawn } from 'node:child_process'; import { createCore } from '../src-main/core';"),
+      ok('e2e/chart.spec.ts', "import { test } from '@playwright/test'; import { contract } from '../src-shared';"),
+      ok('src-main/trading/orders.ts', 'const name = "x"; const m = await import(name);'),
+    ],
+    invalid: [],
+  });
+});
