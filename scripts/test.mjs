@@ -3,6 +3,7 @@
 // `N passed, N failed` over all suites and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensure } from './native-modules.mjs';
 
 const VITEST_REPORT = 'test-results/vitest-junit.xml';
 const E2E_REPORT = 'test-results/e2e-junit.xml';
@@ -40,6 +41,9 @@ function suite(title, command, args, report) {
   if (!ok && counts.failed === 0) counts.failed = 1;
   add(counts);
 }
+
+// After a desktop session node_modules may hold the Electron build of the native modules: tests need Node's.
+await ensure('node');
 
 check(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 check(run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']));

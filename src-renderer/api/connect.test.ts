@@ -5,7 +5,7 @@ function browser(hash: string) {
   const store = new Map<string, string>();
   const replaced: string[] = [];
   const location = { hash, pathname: '/', search: '' } as Location;
-  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) } as Storage;
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as unknown as Storage;
   const history = { replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) } as unknown as History;
   return { location, storage, history, replaced };
 }
