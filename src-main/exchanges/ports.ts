@@ -1,6 +1,6 @@
 // What the rest of the app needs from a venue's market data. The demo venue implements it now; the ccxt adapters
 // implement it for real venues.
-import type { Candle, Market, Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
+import type { Balance, Candle, Market, Order, OrderRequest, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
 
 export interface CandleQuery {
   limit: number;
@@ -24,4 +24,40 @@ export interface CandleUpdate {
 /** A source of live candles; `watchCandles` returns the function that stops the stream. */
 export interface LiveCandleSource {
   watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void): () => void;
+}
+
+/** Credentials of an exchange account. Lives only in main: read from the keychain, handed to the adapter. */
+export interface ExchangeCredentials {
+  apiKey: string;
+  secret: string;
+  /** Some venues (e.g. OKX, KuCoin) have one; Binance, Gate and MEXC do not. */
+  password?: string;
+}
+
+export interface ExchangeConnectionOptions {
+  /** The venue's testnet / sandbox where it has one. */
+  sandbox?: boolean;
+  /** Replaces the venue's REST base URL (testnet, regional endpoint, proxy, self-hosted gateway, test fake). */
+  restBaseUrl?: string;
+  /** Replaces the venue's WebSocket base URL. */
+  wsBaseUrl?: string;
+}
+
+/**
+ * A real venue's account: market data plus trading. Every method resolves to src-shared types (absent fields stay
+ * absent, never NaN) or rejects with an AppError whose code says what happens next.
+ */
+export interface ExchangeAdapter extends MarketDataVenue {
+  balance(): Promise<Balance[]>;
+  /** Sends a create with the caller's client order id. Never retried inside the adapter. */
+  createOrder(request: OrderRequest, clientOrderId: string): Promise<Order>;
+  cancelOrder(symbol: Symbol, exchangeOrderId: string): Promise<Order>;
+  fetchOrder(symbol: Symbol, exchangeOrderId: string): Promise<Order>;
+  /** undefined when the venue does not know the client order id (the create never arrived). */
+  fetchOrderByClientId(symbol: Symbol, clientOrderId: string): Promise<Order | undefined>;
+  openOrders(symbol?: Symbol): Promise<Order[]>;
+  myTrades(symbol: Symbol, since?: number): Promise<Trade[]>;
+  /** Makes a client order id in the venue's format (prefix, length, alphabet). */
+  newClientOrderId(): string;
+  close(): Promise<void>;
 }
