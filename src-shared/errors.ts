@@ -19,6 +19,18 @@ export const ERROR_CODES = [
   'TIMEOUT',
   /** The venue or provider is unreachable or failing: retry later. */
   'VENUE_UNAVAILABLE',
+  /** Calls to this venue are paused after repeated failures (circuit open): retry after the cool-down. */
+  'CIRCUIT_OPEN',
+  /** The venue's rate limit was reached: retry after `retryAfterMs`. */
+  'RATE_LIMITED',
+  /** The venue banned this address for exceeding its limits (Binance 418): no calls until the ban ends. */
+  'BANNED',
+  /** The venue refused the API key or its permissions: re-enter or fix the keys. */
+  'AUTH_FAILED',
+  /** Not enough balance for the order. */
+  'INSUFFICIENT_FUNDS',
+  /** The venue refused the order itself (precision, minimums, market closed…): fix the order. */
+  'ORDER_REJECTED',
   /** Everything else: a bug; the message says what failed. */
   'INTERNAL',
 ] as const;
@@ -30,6 +42,8 @@ export const ApiErrorData = z.object({
   code: ErrorCode,
   message: z.string(),
   retryable: z.boolean(),
+  /** When a retry can succeed (rate limit, ban, open circuit), in milliseconds from now. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type ApiErrorData = z.infer<typeof ApiErrorData>;
 
@@ -42,6 +56,12 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   DISCONNECTED: true,
   TIMEOUT: true,
   VENUE_UNAVAILABLE: true,
+  CIRCUIT_OPEN: true,
+  RATE_LIMITED: true,
+  BANNED: true,
+  AUTH_FAILED: false,
+  INSUFFICIENT_FUNDS: false,
+  ORDER_REJECTED: false,
   INTERNAL: false,
 };
 
@@ -49,20 +69,24 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, message: string, retryable: boolean = RETRYABLE[code]) {
-    super(message);
+  constructor(code: ErrorCode, message: string, retryable: boolean = RETRYABLE[code], options: { retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryable = retryable;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   toData(): ApiErrorData {
-    return { code: this.code, message: this.message, retryable: this.retryable };
+    const data: ApiErrorData = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.retryAfterMs !== undefined) data.retryAfterMs = Math.max(0, Math.round(this.retryAfterMs));
+    return data;
   }
 
   static fromData(data: ApiErrorData): AppError {
-    return new AppError(data.code, data.message, data.retryable);
+    return new AppError(data.code, data.message, data.retryable, data.retryAfterMs === undefined ? {} : { retryAfterMs: data.retryAfterMs });
   }
 }
 
