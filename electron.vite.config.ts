@@ -41,6 +41,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // The page is downloaded and parsed at every start (in the browser, over the host): keep it small.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },
