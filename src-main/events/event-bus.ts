@@ -2,7 +2,8 @@
 // default, and one backed by Redis can implement the same interface when several processes must share events.
 import type { BusTopics, Topic } from './topics';
 
-export type Subscriber<T extends Topic> = (payload: BusTopics[T]) => void | Promise<void>;
+/** A returned promise is not awaited; its rejection is logged like a throw. */
+export type Subscriber<T extends Topic> = (payload: BusTopics[T]) => unknown;
 
 export interface EventBus {
   publish<T extends Topic>(topic: T, payload: BusTopics[T]): void;
