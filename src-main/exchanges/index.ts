@@ -9,3 +9,16 @@ export type {
 } from './ports';
 export { DemoVenue, DEMO_SYMBOLS, type DemoVenueOptions } from './demo';
 export { VenueDirectory, type VenueEntry } from './venue-directory';
+export {
+  applyConnectionOptions,
+  CcxtAdapter,
+  createExchangeAdapter,
+  rateLimitsOf,
+  redact,
+  SUPPORTED_VENUES,
+  toAppError,
+  type CcxtVenueId,
+  type CreateAdapterOptions,
+  type VenueProfile,
+} from './ccxt';
+export { ExchangeManager, type ExchangeManagerOptions, type VenueResult, type VenueTickerResult } from './exchange-manager';

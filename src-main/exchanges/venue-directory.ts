@@ -24,6 +24,11 @@ export class VenueDirectory {
     this.entries.set(entry.venue.id, entry);
   }
 
+  /** Makes a venue unavailable again (its account was removed). Whether it was there. */
+  remove(id: VenueId): boolean {
+    return this.entries.delete(id);
+  }
+
   summaries(): VenueSummary[] {
     return VENUE_IDS.map((id) => {
       const entry = this.entries.get(id);

@@ -14,12 +14,19 @@ export interface DemoVenueOptions {
   tickMs?: number;
   historyDays?: number;
   now?: () => number;
+  /**
+   * A simulated feed outage: between these times (ms since epoch) live updates stop, as when a venue's socket goes
+   * half-dead, while the market goes on and REST history still answers. For e2e tests and demos of recovery.
+   */
+  outage?: { from: number; until: number };
 }
 
 type Listener = () => void;
 
 export class DemoVenue implements MarketDataVenue, LiveCandleSource {
   readonly id = 'demo' as const;
+  /** Ticks come every `tickMs`: a few missed in a row mean the feed is in trouble. */
+  readonly staleAfterMs: number;
   private readonly walks = new Map<Symbol, SymbolWalk>();
   private readonly listeners = new Map<Symbol, Set<Listener>>();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -34,6 +41,7 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
       throw new AppError('INVALID_REQUEST', `demo tick interval must divide a minute, got ${this.tickMs} ms`);
     }
     this.historyStart = this.now() - (options.historyDays ?? 30) * DAY;
+    this.staleAfterMs = Math.max(3_000, 6 * this.tickMs);
   }
 
   async markets(): Promise<Market[]> {
@@ -75,7 +83,7 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
     if (!set) this.listeners.set(symbol, (set = new Set()));
     set.add(listener);
     this.startTimer();
-    listener(); // the current state at once, so a new subscriber does not wait for the next tick
+    if (!this.inOutage(this.now())) listener(); // the current state at once, so a new subscriber does not wait for the next tick
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(symbol);
@@ -85,11 +93,17 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
 
   /** Simulates the market up to `now` and tells the watchers of every symbol that moved. */
   advance(now: number = this.now()): void {
+    const silent = this.inOutage(now);
     for (const [symbol, walk] of this.walks) {
-      if (walk.advanceTo(now)) {
+      if (walk.advanceTo(now) && !silent) {
         for (const listener of this.listeners.get(symbol) ?? []) listener();
       }
     }
+  }
+
+  private inOutage(now: number): boolean {
+    const outage = this.options.outage;
+    return outage !== undefined && now >= outage.from && now < outage.until;
   }
 
   close(): void {
