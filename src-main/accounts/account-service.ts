@@ -1,0 +1,285 @@
+// Exchange accounts: added only once a private call proves the keys work, kept as a row (no secrets) plus one
+// keychain entry, and reconnected at every start. A connected account's adapter is registered in the
+// VenueDirectory, which makes its venue available to charts and trading.
+//
+// One account per venue for now: the VenueDirectory (and so every `venue` field of the contract) names a venue,
+// not an account. A second account for a venue is refused with a message saying so.
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  NewAccount,
+  type AccountStatus,
+  type AccountSummary,
+  type ApiErrorData,
+  type VenueId,
+} from '../../src-shared';
+import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials, VenueDirectory } from '../exchanges';
+import type { SecretStore } from '../secrets';
+import type { AccountRecord, AccountRepository } from './account-repository';
+import { deleteCredentials, readCredentials, redactCredentials, saveCredentials } from './credentials';
+
+/** Builds an adapter for a venue; sends nothing (the service makes the first private call itself). */
+export type ConnectExchange = (
+  venue: VenueId,
+  credentials: ExchangeCredentials,
+  options: ExchangeConnectionOptions,
+) => ExchangeAdapter | Promise<ExchangeAdapter>;
+
+export interface AccountServiceOptions {
+  repository: AccountRepository;
+  secrets: SecretStore;
+  connect: ConnectExchange;
+  venues: VenueDirectory;
+  /** Venues an account can be added for. */
+  supportedVenues: readonly VenueId[];
+  warn?: (message: string) => void;
+  now?: () => number;
+  newId?: () => string;
+}
+
+interface AccountState {
+  status: AccountStatus;
+  problem?: ApiErrorData;
+  /** false once the keychain was found without this account's entry. */
+  keysPresent: boolean;
+}
+
+export class AccountService {
+  private readonly state = new Map<string, AccountState>();
+  private readonly adapters = new Map<string, ExchangeAdapter>();
+  /** Venues with an add in flight: a second add for the same venue must not race the first past the check. */
+  private readonly adding = new Set<VenueId>();
+  private restoring: Promise<void> = Promise.resolve();
+  private readonly warn: (message: string) => void;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: AccountServiceOptions) {
+    this.warn = options.warn ?? ((message) => console.warn(message));
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  get supportedVenues(): readonly VenueId[] {
+    return this.options.supportedVenues;
+  }
+
+  list(): AccountSummary[] {
+    return this.options.repository.list().map((record) => this.summary(record));
+  }
+
+  /**
+   * Validates the input, then the keys (a private call), and only then saves them: the keys in the keychain and the
+   * row in SQLite, both or neither. Throws INVALID_REQUEST for bad input, or the venue's typed error (AUTH_FAILED
+   * for refused keys) with nothing saved.
+   */
+  async add(input: NewAccount): Promise<AccountSummary> {
+    const request = this.validate(input);
+    const { venue } = request;
+    this.adding.add(venue);
+    try {
+      const credentials: ExchangeCredentials = { apiKey: request.apiKey, secret: request.secret };
+      if (request.password) credentials.password = request.password;
+      const record: AccountRecord = {
+        id: this.newId(),
+        venue,
+        label: request.label || `${this.venueName(venue)}${request.sandbox ? ' testnet' : ''}`,
+        sandbox: request.sandbox,
+        hasPassword: credentials.password !== undefined,
+        createdAt: this.now(),
+      };
+      if (request.restBaseUrl !== undefined) record.restBaseUrl = request.restBaseUrl;
+      if (request.wsBaseUrl !== undefined) record.wsBaseUrl = request.wsBaseUrl;
+
+      const adapter = await this.open(record, credentials);
+      try {
+        await this.save(record, credentials);
+      } catch (error) {
+        await closeQuietly(adapter);
+        throw error;
+      }
+      this.attach(record, adapter);
+      return this.summary(record);
+    } finally {
+      this.adding.delete(venue);
+    }
+  }
+
+  /** Checks the stored keys again with a private call. A failure is reported in the summary, not thrown. */
+  async test(id: string): Promise<AccountSummary> {
+    const record = this.require(id);
+    await this.reconnect(record);
+    return this.summary(record);
+  }
+
+  /** Deletes the keys, then the row. If the keychain refuses, nothing is removed and the error says why. */
+  async remove(id: string): Promise<{ removed: boolean }> {
+    const record = this.require(id);
+    // Keys first: a row without keys is harmless and can be removed again; keys without a row would be orphaned.
+    await deleteCredentials(this.options.secrets, id);
+    this.options.repository.delete(id);
+    this.state.delete(id);
+    const adapter = this.adapters.get(id);
+    if (adapter) {
+      this.adapters.delete(id);
+      this.options.venues.remove(record.venue);
+      await closeQuietly(adapter);
+    }
+    return { removed: true };
+  }
+
+  /** Reconnects every saved account, each on its own: a failing one is marked and the others go on. */
+  restore(): Promise<void> {
+    const records = this.options.repository.list();
+    for (const record of records) this.state.set(record.id, { status: 'connecting', keysPresent: true });
+    this.restoring = Promise.all(records.map((record) => this.reconnect(record))).then(() => undefined);
+    return this.restoring;
+  }
+
+  async close(): Promise<void> {
+    await this.restoring;
+    const adapters = [...this.adapters.entries()];
+    this.adapters.clear();
+    for (const [id, adapter] of adapters) {
+      const record = this.options.repository.get(id);
+      if (record) this.options.venues.remove(record.venue);
+      await closeQuietly(adapter);
+    }
+  }
+
+  private validate(input: NewAccount) {
+    const parsed = NewAccount.safeParse(input);
+    if (!parsed.success) {
+      // Paths and messages only: zod's messages never quote the value, which may be a secret.
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'account'}: ${issue.message}`);
+      throw new AppError('INVALID_REQUEST', issues.join('; '));
+    }
+    const request = parsed.data;
+    const { venue } = request;
+    if (!this.options.supportedVenues.includes(venue)) {
+      const names = this.options.supportedVenues.map((id) => this.venueName(id)).join(', ') || 'none yet';
+      throw new AppError('INVALID_REQUEST', `${this.venueName(venue)} does not take an account here; supported: ${names}`);
+    }
+    const existing = this.options.repository.list().find((record) => record.venue === venue);
+    if (existing || this.adding.has(venue)) {
+      const which = existing ? ` ("${existing.label}")` : '';
+      throw new AppError('INVALID_REQUEST', `${this.venueName(venue)} already has an account${which}: one account per exchange for now; remove it first`);
+    }
+    return request;
+  }
+
+  /** Builds the adapter and proves the keys with a private call; closes it again if that fails. */
+  private async open(record: AccountRecord, credentials: ExchangeCredentials): Promise<ExchangeAdapter> {
+    const options: ExchangeConnectionOptions = { sandbox: record.sandbox };
+    if (record.restBaseUrl !== undefined) options.restBaseUrl = record.restBaseUrl;
+    if (record.wsBaseUrl !== undefined) options.wsBaseUrl = record.wsBaseUrl;
+    let adapter: ExchangeAdapter | undefined;
+    try {
+      adapter = await this.options.connect(record.venue, credentials, options);
+      await adapter.balance();
+      return adapter;
+    } catch (error) {
+      if (adapter) await closeQuietly(adapter);
+      throw scrub(error, credentials, this.venueName(record.venue));
+    }
+  }
+
+  private async save(record: AccountRecord, credentials: ExchangeCredentials): Promise<void> {
+    await saveCredentials(this.options.secrets, record.id, credentials);
+    try {
+      this.options.repository.insert(record);
+    } catch (error) {
+      try {
+        await deleteCredentials(this.options.secrets, record.id);
+      } catch (undoError) {
+        this.warn(`accounts: could not undo the keychain entry of a failed add (${describe(undoError)})`);
+      }
+      throw error;
+    }
+  }
+
+  private async reconnect(record: AccountRecord): Promise<void> {
+    let keysPresent = true;
+    try {
+      const credentials = await readCredentials(this.options.secrets, record.id);
+      if (!credentials) {
+        keysPresent = false;
+        throw new AppError('AUTH_FAILED', 'The keys of this account are no longer in the system keychain: remove the account and add it again');
+      }
+      const adapter = await this.open(record, credentials);
+      if (this.adapters.has(record.id)) await closeQuietly(adapter);
+      else this.attach(record, adapter);
+      this.state.set(record.id, { status: 'connected', keysPresent });
+    } catch (error) {
+      const problem = toData(error);
+      this.state.set(record.id, { status: 'needs-attention', problem, keysPresent });
+      this.warn(`accounts: "${record.label}" (${record.venue}) needs attention: ${problem.message}`);
+    }
+  }
+
+  /** Registers a connected adapter, unless the account was removed while it was connecting. */
+  private attach(record: AccountRecord, adapter: ExchangeAdapter): void {
+    if (!this.options.repository.get(record.id)) {
+      void closeQuietly(adapter);
+      return;
+    }
+    this.adapters.set(record.id, adapter);
+    this.options.venues.add({ venue: adapter, mode: 'live' });
+    this.state.set(record.id, { status: 'connected', keysPresent: true });
+  }
+
+  private require(id: string): AccountRecord {
+    const record = this.options.repository.get(id);
+    if (!record) throw new AppError('NOT_FOUND', 'No such account: it may have been removed already');
+    return record;
+  }
+
+  private summary(record: AccountRecord): AccountSummary {
+    const state = this.state.get(record.id) ?? { status: 'needs-attention', keysPresent: true };
+    const summary: AccountSummary = {
+      id: record.id,
+      venue: record.venue,
+      label: record.label,
+      sandbox: record.sandbox,
+      createdAt: record.createdAt,
+      apiKeySet: state.keysPresent,
+      secretSet: state.keysPresent,
+      passwordSet: state.keysPresent && record.hasPassword,
+      status: state.status,
+    };
+    if (record.restBaseUrl !== undefined) summary.restBaseUrl = record.restBaseUrl;
+    if (record.wsBaseUrl !== undefined) summary.wsBaseUrl = record.wsBaseUrl;
+    if (state.problem) summary.problem = state.problem;
+    return summary;
+  }
+
+  private venueName(venue: VenueId): string {
+    return this.options.venues.summaries().find((summary) => summary.id === venue)?.name ?? venue;
+  }
+}
+
+/** Any failure as an AppError whose message holds none of the credentials. */
+function scrub(error: unknown, credentials: ExchangeCredentials, venueName: string): AppError {
+  if (error instanceof AppError) {
+    const options = error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs };
+    return new AppError(error.code, redactCredentials(error.message, credentials), error.retryable, options);
+  }
+  // The port promises AppErrors; anything else is an adapter bug. Its cause is not kept: it may hold the keys.
+  return new AppError('INTERNAL', `${venueName}: ${redactCredentials(describe(error), credentials)}`);
+}
+
+function toData(error: unknown): ApiErrorData {
+  return error instanceof AppError ? error.toData() : { code: 'INTERNAL', message: describe(error), retryable: false };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function closeQuietly(adapter: ExchangeAdapter): Promise<void> {
+  try {
+    await adapter.close();
+  } catch {
+    // Closing only frees the adapter's resources; a failure to do so changes nothing for the trader.
+  }
+}

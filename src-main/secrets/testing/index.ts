@@ -1,0 +1,1 @@
+export { MemorySecretStore, type SecretOperation } from './memory-secret-store';

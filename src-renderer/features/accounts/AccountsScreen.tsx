@@ -1,0 +1,77 @@
+// Accounts: its own screen, not a panel of the trading screen (UI.md). Lists the exchange accounts with their
+// status, tests and removes them, and adds new ones.
+import { useEffect } from 'react';
+import type { VenueId, VenueSummary } from '../../../src-shared';
+import { api } from '../../api';
+import { AccountRow } from './AccountRow';
+import { AddAccountForm } from './AddAccountForm';
+import { useAccounts } from './accounts-store';
+import { VenueHealth } from '../health/VenueHealth';
+
+interface Props {
+  /** For the venues' display names. */
+  venues: VenueSummary[];
+  onBack: () => void;
+}
+
+export function AccountsScreen({ venues, onBack }: Props) {
+  const { accounts, venues: addable, loaded, error, busy, load, add, test, remove } = useAccounts();
+  useEffect(() => {
+    void load(api);
+  }, [load]);
+  // Right after a start, saved accounts are still reconnecting: look again until each has an answer.
+  const connecting = accounts.some((account) => account.status === 'connecting');
+  useEffect(() => {
+    if (!connecting) return;
+    const timer = setInterval(() => void load(api), 1_000);
+    return () => clearInterval(timer);
+  }, [connecting, load]);
+  const venueName = (id: VenueId): string => venues.find((venue) => venue.id === id)?.name ?? id;
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <button type="button" onClick={onBack}>
+          ← Back to trading
+        </button>
+        <h1 className="screen-title">Accounts</h1>
+      </header>
+      <main className="accounts-screen">
+        <section className="accounts-list" aria-labelledby="accounts-heading">
+          <h2 id="accounts-heading">Exchange accounts</h2>
+          <p className="hint">Keys are kept in this computer&apos;s keychain and never shown again once saved.</p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          {!loaded ? (
+            <p className="empty" role="status">
+              Loading accounts…
+            </p>
+          ) : accounts.length === 0 ? (
+            <p className="empty">No account yet — add one, or trade on Demo.</p>
+          ) : (
+            <ul aria-label="Accounts">
+              {accounts.map((account) => (
+                <AccountRow
+                  key={account.id}
+                  account={account}
+                  venueName={venueName(account.venue)}
+                  busy={busy[account.id]}
+                  onTest={() => void test(api, account.id)}
+                  onRemove={() => void remove(api, account.id)}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+        {loaded && <AddAccountForm venues={addable} venueName={venueName} onAdd={(account) => add(api, account)} />}
+        <section className="accounts-health" aria-labelledby="health-heading">
+          <h2 id="health-heading">Venue health</h2>
+          <VenueHealth />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { NewAccount, type VenueId } from '../../../src-shared';
+
+interface Props {
+  venues: VenueId[];
+  venueName: (venue: VenueId) => string;
+  /** Resolves to an error in words, or undefined once the account is saved. */
+  onAdd: (account: NewAccount) => Promise<string | undefined>;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  venue: 'Exchange',
+  label: 'Label',
+  apiKey: 'API key',
+  secret: 'API secret',
+  password: 'Passphrase',
+  restBaseUrl: 'REST base URL',
+  wsBaseUrl: 'WebSocket base URL',
+};
+
+const EMPTY = { label: '', apiKey: '', secret: '', password: '', restBaseUrl: '', wsBaseUrl: '' };
+
+/** What the form holds, as the contract's request: empty optional fields are left out rather than sent as "". */
+function toRequest(venue: VenueId, fields: typeof EMPTY, sandbox: boolean): NewAccount {
+  const request: NewAccount = { venue, apiKey: fields.apiKey, secret: fields.secret, sandbox };
+  if (fields.label.trim()) request.label = fields.label;
+  if (fields.password.trim()) request.password = fields.password;
+  if (fields.restBaseUrl.trim()) request.restBaseUrl = fields.restBaseUrl.trim();
+  if (fields.wsBaseUrl.trim()) request.wsBaseUrl = fields.wsBaseUrl.trim();
+  return request;
+}
+
+export function AddAccountForm({ venues, venueName, onAdd }: Props) {
+  const [venue, setVenue] = useState<VenueId | ''>(venues[0] ?? '');
+  const [fields, setFields] = useState(EMPTY);
+  const [sandbox, setSandbox] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const [invalid, setInvalid] = useState<Set<string>>(new Set());
+
+  const field = (name: keyof typeof EMPTY) => ({
+    id: `account-${name}`,
+    value: fields[name],
+    'aria-invalid': invalid.has(name) || undefined,
+    onChange: (event: { target: { value: string } }) => setFields((current) => ({ ...current, [name]: event.target.value })),
+  });
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (pending || venue === '') return;
+    const request = toRequest(venue, fields, sandbox);
+    // The same schema main enforces: a missing key is said at once, without a round trip.
+    const checked = NewAccount.safeParse(request);
+    if (!checked.success) {
+      const names = checked.error.issues.map((issue) => String(issue.path[0] ?? ''));
+      setInvalid(new Set(names));
+      setError(checked.error.issues.map((issue) => `${FIELD_NAMES[String(issue.path[0])] ?? 'Account'}: ${issue.message}`).join('. '));
+      return;
+    }
+    setInvalid(new Set());
+    setError(undefined);
+    setPending(true);
+    const failure = await onAdd(request);
+    setPending(false);
+    if (failure) {
+      setError(failure);
+      return;
+    }
+    // The secrets leave the page's memory with the form's state: the list shows only that they are set.
+    setFields(EMPTY);
+    setSandbox(false);
+  }
+
+  return (
+    <form className="add-account" aria-label="Add account" noValidate onSubmit={(event) => void submit(event)}>
+      <h2>Add account</h2>
+      <label htmlFor="account-venue">Exchange</label>
+      <select id="account-venue" value={venue} onChange={(event) => setVenue(event.target.value as VenueId)}>
+        {venues.map((id) => (
+          <option key={id} value={id}>
+            {venueName(id)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="account-label">Label</label>
+      <input {...field('label')} placeholder="e.g. Main" autoComplete="off" maxLength={60} />
+      <label htmlFor="account-apiKey">API key</label>
+      <input {...field('apiKey')} type="password" autoComplete="off" spellCheck={false} />
+      <label htmlFor="account-secret">API secret</label>
+      <input {...field('secret')} type="password" autoComplete="off" spellCheck={false} />
+      <label htmlFor="account-password">Passphrase</label>
+      <input {...field('password')} type="password" autoComplete="off" spellCheck={false} aria-describedby="account-password-hint" />
+      <span id="account-password-hint" className="hint">
+        Only if the exchange gave one with the key.
+      </span>
+      <label className="checkbox">
+        <input type="checkbox" role="switch" checked={sandbox} onChange={(event) => setSandbox(event.target.checked)} />
+        Testnet / sandbox
+      </label>
+      <details>
+        <summary>Advanced</summary>
+        <p className="hint">For a testnet, a regional endpoint, a proxy or a self-hosted gateway.</p>
+        <label htmlFor="account-restBaseUrl">REST base URL</label>
+        <input {...field('restBaseUrl')} type="url" placeholder="https://api.example.com" autoComplete="off" />
+        <label htmlFor="account-wsBaseUrl">WebSocket base URL</label>
+        <input {...field('wsBaseUrl')} type="url" placeholder="wss://stream.example.com" autoComplete="off" />
+      </details>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={pending || venue === ''} aria-busy={pending}>
+        {pending ? 'Checking the keys…' : 'Add account'}
+      </button>
+    </form>
+  );
+}
