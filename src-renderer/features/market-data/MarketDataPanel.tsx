@@ -1,0 +1,38 @@
+// The trading screen's market-data corner: the price comparison, and a button that opens the data-provider
+// settings in a dialog over it (the keys and order are settings, not something to keep on screen).
+import { useEffect, useRef, useState } from 'react';
+import type { Symbol } from '../../../src-shared';
+import { ComparisonPanel } from './ComparisonPanel';
+import { DataProvidersSettings } from './DataProvidersSettings';
+
+export function MarketDataPanel({ symbol, decimals }: { symbol: Symbol; decimals: number }) {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    // showModal traps focus and closes on Esc, as a trader expects of a settings dialog.
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <aside className="market-data-panel" aria-label="Market data">
+      {/* Keyed by symbol: a new symbol starts from an empty table instead of showing the last one's prices. */}
+      <ComparisonPanel key={symbol} symbol={symbol} decimals={decimals} />
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        Data providers…
+      </button>
+      <dialog ref={dialog} className="settings-dialog" aria-label="Data providers settings" onClose={() => setOpen(false)}>
+        <header className="comparison-head">
+          <h2>Data providers</h2>
+          <button type="button" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </header>
+        {open && <DataProvidersSettings />}
+      </dialog>
+    </aside>
+  );
+}

@@ -1,0 +1,77 @@
+// A data provider's API key: typed once into a password field, then shown only as "set", with replace and remove
+// (UI.md). The key goes to main, which keeps it in the OS keychain; nothing here keeps it after sending.
+import { useState, type FormEvent } from 'react';
+import type { ProviderInfo } from '../../../src-shared';
+
+interface Props {
+  provider: ProviderInfo;
+  onSave: (apiKey: string) => Promise<void>;
+  onRemove: () => Promise<void>;
+}
+
+export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
+  const [editing, setEditing] = useState(!provider.keySet);
+  const [value, setValue] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const run = async (action: () => Promise<void>) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      await action();
+      setValue('');
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (value.trim() === '') return setError('Paste the API key first.');
+    if (await run(() => onSave(value.trim()))) setEditing(false);
+  };
+
+  const inputId = `key-${provider.id}`;
+  if (provider.keySet && !editing) {
+    return (
+      <div className="key-field">
+        <span className="badge key-set" aria-label={`${provider.name} API key`}>Key set</span>
+        <button type="button" onClick={() => setEditing(true)} disabled={pending}>
+          Replace
+        </button>
+        <button type="button" onClick={() => void run(onRemove).then((ok) => ok && setEditing(true))} disabled={pending}>
+          {pending ? 'Removing…' : 'Remove'}
+        </button>
+        {error && <span role="alert" className="error-text">{error}</span>}
+      </div>
+    );
+  }
+  return (
+    <form className="key-field" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={inputId}>{provider.name} API key</label>
+      <input
+        id={inputId}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder={provider.keySet ? 'New key' : 'Paste your key'}
+      />
+      <button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save key'}
+      </button>
+      {provider.keySet && (
+        <button type="button" onClick={() => setEditing(false)} disabled={pending}>
+          Cancel
+        </button>
+      )}
+      {error && <span role="alert" className="error-text">{error}</span>}
+    </form>
+  );
+}
