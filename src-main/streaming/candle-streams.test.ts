@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Candle } from '../../src-shared';
 import { DemoVenue, type CandleUpdate, type LiveCandleSource } from '../exchanges';
+import { InProcessEventBus } from '../events';
 import { CandleStreams } from './candle-streams';
+import type { StatusChange } from './source';
 
 const series = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m' } as const;
 
@@ -85,5 +87,55 @@ describe('CandleStreams', () => {
     const { streams } = setup();
     expect(() => streams.subscribe({ ...series, venue: 'binance' }, () => {})).toThrow(/binance/);
     expect(streams.activeStreams).toBe(0);
+  });
+});
+
+describe('CandleStreams status and backfill over the demo venue', () => {
+  const start = Date.UTC(2026, 10, 2, 9, 30, 10);
+
+  async function run(outage: { from: number; until: number }, seconds: number) {
+    vi.useFakeTimers({ now: start, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const venue = new DemoVenue({ seed: 3, now: () => Date.now(), historyDays: 1, outage });
+    const bus = new InProcessEventBus();
+    const prices: number[] = [];
+    bus.subscribe('price.updated', (t) => prices.push(t.last));
+    const streams = new CandleStreams((id) => (id === 'demo' ? venue : undefined), { history: () => venue, bus });
+    const received: Candle[] = [];
+    const changes: StatusChange[] = [];
+    streams.subscribe(series, (u) => received.push(u.candle), (c) => changes.push(c));
+    for (let t = 0; t < seconds * 2; t++) {
+      await vi.advanceTimersByTimeAsync(500);
+      venue.advance();
+    }
+    streams.close();
+    vi.useRealTimers();
+    return { venue, received, changes, prices };
+  }
+
+  it('marks a silent feed stale, then fills the bars it missed from history before it goes live again', async () => {
+    const outage = { from: start + 20_000, until: start + 200_000 };
+    const { venue, received, changes } = await run(outage, 260);
+    expect(changes.map((c) => c.status)).toEqual(['live', 'stale', 'stale', 'live']);
+    expect(changes[1]!.reason).toMatch(/no update for \d+ s/);
+    expect(changes[2]!.reason).toBe('filling the gap from history');
+    // Bars opened and closed inside the outage reached the subscriber, in time order.
+    const times = [...new Set(received.map((c) => c.time))];
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const first = times[0]!;
+    const last = times.at(-1)!;
+    expect((last - first) / 60_000 + 1).toBe(times.length);
+    const wholeOutageBars = times.filter((t) => t >= outage.from && t + 60_000 <= outage.until);
+    expect(wholeOutageBars.length).toBeGreaterThanOrEqual(2);
+    // And each closed bar in its final state: the last one delivered for it equals history.
+    const history = await venue.candles('BTC/USDT', '1m', { limit: 10, before: last });
+    const final = new Map(received.map((c) => [c.time, c]));
+    for (const bar of history.filter((c) => c.time >= first)) expect(final.get(bar.time)).toEqual(bar);
+  });
+
+  it('publishes price.updated once per new price, on the event bus', async () => {
+    const { prices, received } = await run({ from: 0, until: 0 }, 5);
+    expect(prices.length).toBeGreaterThan(3);
+    expect(prices.length).toBeLessThanOrEqual(received.length);
+    expect(prices.at(-1)).toBe(received.at(-1)!.close);
   });
 });

@@ -1,7 +1,12 @@
 // Live candle streams shared between subscribers: one upstream watch per (venue, symbol, timeframe) however many
-// windows or tabs look at it, stopped when the last one leaves.
+// windows or tabs look at it, stopped when the last one leaves. It also owns what every feed needs alike: the
+// stream's status (a silent stream turns stale), and after an interruption the missed candles fetched over REST and
+// delivered, in order, before live updates resume — so the chart has no holes.
 import { AppError, type Symbol, type Timeframe, type VenueId } from '../../src-shared';
-import type { CandleUpdate, LiveCandleSource } from '../exchanges';
+import type { CandleUpdate, MarketDataVenue } from '../exchanges';
+import type { EventBus } from '../events';
+import { fetchGap } from './backfill';
+import type { StatusChange, StatusListener, StreamSource } from './source';
 
 export interface SeriesKey {
   venue: VenueId;
@@ -11,10 +16,41 @@ export interface SeriesKey {
 
 type Listener = (update: CandleUpdate) => void;
 
+export interface CandleStreamsOptions {
+  /** Where missed candles come from after an interruption; without it, gaps stay (and the status says so). */
+  history?: (venue: VenueId) => MarketDataVenue | undefined;
+  /** Receives `price.updated` for every new ticker of a streamed symbol. */
+  bus?: EventBus;
+  /** For sources that do not say how often they speak. */
+  staleAfterMs?: number;
+  /** After a failed backfill, live updates flow on and the next attempt waits this long. */
+  backfillRetryMs?: number;
+  now?: () => number;
+}
+
+interface Subscriber {
+  onUpdate: Listener;
+  onStatus: StatusListener | undefined;
+}
+
 interface Stream {
-  listeners: Set<Listener>;
+  key: string;
+  series: SeriesKey;
+  subscribers: Set<Subscriber>;
   stop: () => void;
   last?: CandleUpdate;
+  status?: StatusChange;
+  /** Updates may have been missed since `last`: the next one starts a backfill. */
+  gap: boolean;
+  /** Counts interruptions, so a backfill that another drop overtook does not declare the stream whole. */
+  interruptions: number;
+  /** Live updates held while a backfill runs. */
+  held?: CandleUpdate[];
+  nextBackfillAt: number;
+  lastUpdateAt: number;
+  staleAfterMs: number;
+  staleTimer?: ReturnType<typeof setTimeout>;
+  closed: boolean;
 }
 
 function keyOf(series: SeriesKey): string {
@@ -23,63 +59,199 @@ function keyOf(series: SeriesKey): string {
 
 export class CandleStreams {
   private readonly streams = new Map<string, Stream>();
+  private readonly published = new Map<string, { last: number; timestamp: number }>();
+  private readonly now: () => number;
 
-  constructor(private readonly sources: (venue: VenueId) => LiveCandleSource | undefined) {}
+  constructor(
+    private readonly sources: (venue: VenueId) => StreamSource | undefined,
+    private readonly options: CandleStreamsOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Number of upstream watches running: what reference counting saves. */
   get activeStreams(): number {
     return this.streams.size;
   }
 
-  subscribe(series: SeriesKey, listener: Listener): () => void {
+  subscribe(series: SeriesKey, listener: Listener, onStatus?: StatusListener): () => void {
     const key = keyOf(series);
+    const subscriber: Subscriber = { onUpdate: listener, onStatus };
     let stream = this.streams.get(key);
     if (stream) {
-      stream.listeners.add(listener);
-      // A late subscriber gets the current candle at once instead of waiting for the next tick.
+      stream.subscribers.add(subscriber);
+      // A late subscriber gets the current candle and state at once instead of waiting for the next tick.
       if (stream.last) listener(stream.last);
+      if (stream.status && stream.status.status !== 'live') onStatus?.(stream.status);
     } else {
-      stream = this.open(key, series, listener);
+      stream = this.open(key, series, subscriber);
     }
     const subscribed = stream;
     let active = true;
     return () => {
       if (!active) return;
       active = false;
-      subscribed.listeners.delete(listener);
-      if (subscribed.listeners.size === 0 && this.streams.get(key) === subscribed) {
-        this.streams.delete(key);
-        subscribed.stop();
-      }
+      subscribed.subscribers.delete(subscriber);
+      if (subscribed.subscribers.size === 0 && this.streams.get(key) === subscribed) this.end(subscribed);
     };
   }
 
-  private open(key: string, series: SeriesKey, first: Listener): Stream {
+  close(): void {
+    for (const stream of [...this.streams.values()]) this.end(stream);
+  }
+
+  private open(key: string, series: SeriesKey, first: Subscriber): Stream {
     const source = this.sources(series.venue);
     if (!source) throw new AppError('VENUE_UNAVAILABLE', `${series.venue} has no live data connection`);
-    // The listener is in before the watch starts: a source may deliver the current candle synchronously.
-    const stream: Stream = { listeners: new Set([first]), stop: () => {} };
+    // The subscriber is in before the watch starts: a source may deliver the current candle synchronously.
+    const stream: Stream = {
+      key,
+      series,
+      subscribers: new Set([first]),
+      stop: () => {},
+      gap: false,
+      interruptions: 0,
+      nextBackfillAt: 0,
+      lastUpdateAt: this.now(),
+      staleAfterMs: source.staleAfterMs ?? this.options.staleAfterMs ?? 10_000,
+      closed: false,
+    };
     this.streams.set(key, stream);
     try {
-      stream.stop = source.watchCandles(series.symbol, series.timeframe, (update) => {
-        stream.last = update;
-        for (const listener of stream.listeners) {
-          try {
-            listener(update);
-          } catch (error) {
-            console.error(`candle listener for ${key} failed`, error);
-          }
-        }
-      });
+      stream.stop = source.watchCandles(
+        series.symbol,
+        series.timeframe,
+        (update) => this.received(stream, update),
+        (change) => this.sourceStatus(stream, change),
+      );
     } catch (error) {
       this.streams.delete(key);
       throw error;
     }
+    this.armStaleCheck(stream, stream.staleAfterMs);
     return stream;
   }
 
-  close(): void {
-    for (const stream of this.streams.values()) stream.stop();
-    this.streams.clear();
+  private end(stream: Stream): void {
+    stream.closed = true;
+    clearTimeout(stream.staleTimer);
+    this.streams.delete(stream.key);
+    stream.stop();
+  }
+
+  private received(stream: Stream, update: CandleUpdate): void {
+    if (stream.closed) return;
+    stream.lastUpdateAt = this.now();
+    if (stream.held) {
+      stream.held.push(update);
+      return;
+    }
+    if (stream.gap && stream.last && this.now() >= stream.nextBackfillAt) {
+      void this.backfill(stream, update);
+      return;
+    }
+    this.deliver(stream, update);
+    if (!stream.gap && stream.status?.status !== 'live') this.setStatus(stream, { status: 'live' });
+  }
+
+  private sourceStatus(stream: Stream, change: StatusChange): void {
+    if (stream.closed) return;
+    // Live again is announced after the backfill, by the first update; the interruption opened a possible gap.
+    if (change.status === 'live') return;
+    stream.interruptions++;
+    if (stream.last) stream.gap = true;
+    this.setStatus(stream, change);
+  }
+
+  private async backfill(stream: Stream, first: CandleUpdate): Promise<void> {
+    const held: CandleUpdate[] = [first];
+    stream.held = held;
+    const interruptions = stream.interruptions;
+    const { venue, symbol, timeframe } = stream.series;
+    const from = stream.last!.candle.time;
+    const previous = stream.status?.status === 'stale' ? 'stale' : 'reconnecting';
+    this.setStatus(stream, { status: previous, reason: 'filling the gap from history' });
+    let filled = true;
+    let reason = '';
+    try {
+      const history = this.options.history?.(venue);
+      if (!history) throw new Error(`${venue} has no history to fill the gap from`);
+      const missed = await fetchGap(history, symbol, timeframe, from, first.candle.time);
+      if (stream.closed) return;
+      const ticker = stream.last!.ticker;
+      for (const candle of missed) this.deliver(stream, { candle, ticker });
+    } catch (error) {
+      filled = false;
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    if (stream.closed) return;
+    stream.held = undefined;
+    for (const update of held) this.deliver(stream, update);
+    if (stream.interruptions !== interruptions) {
+      // The feed dropped again while this ran: that drop's gap is still open and its status stands.
+      return;
+    }
+    if (filled) {
+      stream.gap = false;
+      this.setStatus(stream, { status: 'live' });
+    } else {
+      stream.nextBackfillAt = this.now() + (this.options.backfillRetryMs ?? 5_000);
+      this.setStatus(stream, { status: 'stale', reason: `live again, but missed candles could not be loaded: ${reason}` });
+    }
+  }
+
+  private deliver(stream: Stream, update: CandleUpdate): void {
+    // Subscribers draw bars in time order; an older bar than the newest one delivered would be a hole-maker.
+    if (stream.last && update.candle.time < stream.last.candle.time) return;
+    stream.last = update;
+    this.publishPrice(update);
+    for (const subscriber of stream.subscribers) {
+      try {
+        subscriber.onUpdate(update);
+      } catch (error) {
+        console.error(`candle listener for ${stream.key} failed`, error);
+      }
+    }
+  }
+
+  /** Several timeframes of one symbol carry the same ticker: publish each price once. */
+  private publishPrice(update: CandleUpdate): void {
+    const bus = this.options.bus;
+    if (!bus) return;
+    const { ticker } = update;
+    const key = `${ticker.venue}|${ticker.symbol}`;
+    const seen = this.published.get(key);
+    if (seen && seen.last === ticker.last && seen.timestamp === ticker.timestamp) return;
+    this.published.set(key, { last: ticker.last, timestamp: ticker.timestamp });
+    bus.publish('price.updated', ticker);
+  }
+
+  private setStatus(stream: Stream, change: StatusChange): void {
+    const current = stream.status;
+    if (current && current.status === change.status && current.reason === change.reason) return;
+    stream.status = change;
+    for (const subscriber of stream.subscribers) {
+      try {
+        subscriber.onStatus?.(change);
+      } catch (error) {
+        console.error(`status listener for ${stream.key} failed`, error);
+      }
+    }
+  }
+
+  /** One timer per stream, re-armed for the remaining quiet time rather than reset at every update. */
+  private armStaleCheck(stream: Stream, delay: number): void {
+    stream.staleTimer = setTimeout(() => {
+      if (stream.closed) return;
+      const quiet = this.now() - stream.lastUpdateAt;
+      if (quiet < stream.staleAfterMs) return this.armStaleCheck(stream, stream.staleAfterMs - quiet);
+      if (stream.status?.status === 'live' && !stream.held) {
+        stream.gap = stream.last !== undefined;
+        stream.interruptions++;
+        this.setStatus(stream, { status: 'stale', reason: `no update for ${Math.round(quiet / 1000)} s` });
+      }
+      this.armStaleCheck(stream, stream.staleAfterMs);
+    }, Math.max(1, delay));
+    stream.staleTimer.unref?.();
   }
 }

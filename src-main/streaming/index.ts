@@ -1,1 +1,5 @@
-export { CandleStreams, type SeriesKey } from './candle-streams';
+export { CandleStreams, type CandleStreamsOptions, type SeriesKey } from './candle-streams';
+export { CcxtLiveSource, type CcxtLiveSourceOptions } from './ccxt-live-source';
+export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+export { FrameCoalescer, FRAME_MS, type CoalescedCandle } from './coalescer';
+export type { StatusChange, StatusListener, StreamSource } from './source';

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { formatPrice, formatVolume } from '../../format/numbers';
 import { useConnection } from '../../stores/connection';
 import { chartOptions } from './chart-theme';
+import type { HistoryProgress } from './history-pager';
 import { LiveSeries } from './live-series';
 
 interface Props {
@@ -14,6 +15,14 @@ interface Props {
 }
 
 type ChartStatus = StreamStatus | 'loading';
+
+/** What each stream state means to a trader looking at the chart. */
+const BADGE_TEXT: Record<StreamStatus, string> = {
+  live: 'live',
+  stale: 'stale — no fresh data',
+  reconnecting: 'reconnecting',
+  failed: 'feed failed',
+};
 
 function legendText(candle: Candle, market: Market): string {
   const p = (value: number) => formatPrice(value, market.pricePrecision);
@@ -25,6 +34,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   const legendRef = useRef<HTMLDivElement>(null);
   const seriesRef = useRef<LiveSeries | undefined>(undefined);
   const [status, setStatus] = useState<{ status: ChartStatus; detail?: string }>({ status: 'loading' });
+  const [progress, setProgress] = useState<HistoryProgress | undefined>(undefined);
   const connection = useConnection((state) => state.status);
   const generation = useConnection((state) => state.generation);
   const marketRef = useRef(market);
@@ -43,6 +53,12 @@ export function CandleChart({ venue, market, timeframe }: Props) {
         }
       },
       onStatus: (next, detail) => setStatus(detail === undefined ? { status: next } : { status: next, detail }),
+      onProgress: setProgress,
+      onBars: (first, last, count) => {
+        // For tests and tools: the bars held are contiguous when count = (last - first) / timeframe + 1.
+        container.dataset.firstTime = String(first);
+        container.dataset.barCount = String(count);
+      },
     });
     seriesRef.current = series;
     return () => {
@@ -64,8 +80,17 @@ export function CandleChart({ venue, market, timeframe }: Props) {
       <div className="chart-legend" ref={legendRef} aria-live="off" data-testid="chart-legend" />
       {shown.status !== 'live' && (
         <div className={`chart-badge chart-badge-${shown.status}`} role="status" data-testid="chart-status">
-          {shown.status === 'loading' ? `Loading ${market.symbol} ${timeframe}…` : shown.status}
+          {shown.status === 'loading' ? `Loading ${market.symbol} ${timeframe}…` : BADGE_TEXT[shown.status]}
           {shown.detail ? `: ${shown.detail}` : ''}
+        </div>
+      )}
+      {progress && (
+        <div className="chart-progress" data-testid="history-progress">
+          <progress
+            max={progress.target}
+            value={progress.loaded}
+            aria-label={`Loading ${market.symbol} ${timeframe} history: ${progress.loaded.toLocaleString()} of ${progress.target.toLocaleString()} candles`}
+          />
         </div>
       )}
       <div className="chart" ref={containerRef} data-testid="chart" aria-label={`${market.symbol} ${timeframe} candlestick chart`} role="img" />

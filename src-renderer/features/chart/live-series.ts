@@ -1,16 +1,19 @@
-// Keeps a candlestick + volume chart in step with one series of the API: history first, then live updates written
-// straight into the chart series (not through React state, which would re-render at every tick).
+// Keeps a candlestick + volume chart in step with one series of the API: history first (paged, newest page drawn at
+// once), then live updates written straight into the chart series (not through React state, which would re-render
+// at every tick). Scrolling to the left edge loads older pages.
 import {
   CandlestickSeries,
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
+  type LogicalRange,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { Candle, Market, StreamStatus, Timeframe, VenueId } from '../../../src-shared';
+import { MAX_CANDLES_PER_REQUEST, type Candle, type Market, type StreamStatus, type Timeframe, type VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { formatPrice } from '../../format/numbers';
 import { COLORS } from './chart-theme';
+import { loadHistory, mergeBars, type HistoryProgress } from './history-pager';
 
 export interface SeriesRef {
   venue: VenueId;
@@ -21,24 +24,40 @@ export interface SeriesRef {
 export interface LiveSeriesCallbacks {
   onCandle: (candle: Candle) => void;
   onStatus: (status: StreamStatus | 'loading', detail?: string) => void;
+  /** History loading: progress while pages arrive, undefined when done. */
+  onProgress?: (progress: HistoryProgress | undefined) => void;
+  /** The bars the chart holds: first and last open time and how many (contiguous when count matches the span). */
+  onBars?: (first: number, last: number, count: number) => void;
 }
 
-export const HISTORY_CANDLES = 1000;
+/** Bars loaded when a series is shown: days of minutes, years of days. */
+export const HISTORY_TARGET = 5_000;
+/** Bars per request: one round trip paints the newest page; the rest follow behind it. */
+export const HISTORY_PAGE = Math.min(1_000, MAX_CANDLES_PER_REQUEST);
+/** Bars fetched each time the trader scrolls to the left edge. */
+const SCROLL_BACK_BARS = 2_000;
+const LEFT_EDGE_BARS = 20;
 
 const seconds = (ms: number): UTCTimestamp => (ms / 1000) as UTCTimestamp;
 
 export class LiveSeries {
   private readonly candles: ISeriesApi<'Candlestick'>;
   private readonly volume: ISeriesApi<'Histogram'>;
-  private lastTime = 0;
+  private bars: Candle[] = [];
   private stopEvents: Array<() => void> = [];
   private subscriptionId: string | undefined;
   private generation = 0;
+  private current: SeriesRef | undefined;
+  private loadingOlder = false;
+  private pendingOlder: Candle[] = [];
+  private olderFrame: number | undefined;
+  private historyExhausted = false;
 
   constructor(
     private readonly chart: IChartApi,
     private readonly api: ApiClient,
     private readonly callbacks: LiveSeriesCallbacks,
+    private readonly sizes: { historyTarget: number; pageSize: number } = { historyTarget: HISTORY_TARGET, pageSize: HISTORY_PAGE },
   ) {
     this.candles = chart.addSeries(CandlestickSeries, {
       upColor: COLORS.up,
@@ -49,6 +68,7 @@ export class LiveSeries {
     });
     this.volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceScaleId: '' });
     this.volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRangeChange);
   }
 
   /** Shows `ref`: loads its history, then follows it live. A later call supersedes an earlier one still loading. */
@@ -56,6 +76,9 @@ export class LiveSeries {
     const generation = ++this.generation;
     await this.unsubscribe();
     this.callbacks.onStatus('loading');
+    this.current = ref;
+    this.historyExhausted = false;
+    this.pendingOlder = [];
     const { venue, market, timeframe } = ref;
     const precision = market.pricePrecision;
     this.candles.applyOptions({
@@ -66,42 +89,134 @@ export class LiveSeries {
     // the history also holds are simply applied again.
     const buffered: Candle[] = [];
     let historyLoaded = false;
+    let streamStatus: { status: StreamStatus; reason?: string } | undefined;
     this.stopEvents.push(
       this.api.on('candle.updated', (event) => {
         if (event.subscriptionId !== this.subscriptionId) return;
-        if (historyLoaded) this.apply(event.candle);
-        else buffered.push(event.candle);
+        // Bars that closed since the previous push come first, in their final state (coalescing, backfill).
+        const bars = event.closed ? [...event.closed, event.candle] : [event.candle];
+        if (historyLoaded) bars.forEach((candle) => this.apply(candle));
+        else buffered.push(...bars);
       }),
       this.api.on('stream.status-changed', (event) => {
-        if (event.subscriptionId === this.subscriptionId && historyLoaded) this.callbacks.onStatus(event.status, event.reason);
+        if (event.subscriptionId !== this.subscriptionId) return;
+        streamStatus = event.reason === undefined ? { status: event.status } : { status: event.status, reason: event.reason };
+        if (historyLoaded) this.callbacks.onStatus(event.status, event.reason);
       }),
     );
+    const stale = () => generation !== this.generation;
     try {
       const { subscriptionId } = await this.api.call('market:subscribe', { venue, symbol: market.symbol, timeframe });
-      if (generation !== this.generation) {
+      if (stale()) {
         await this.api.call('market:unsubscribe', { subscriptionId }).catch(() => undefined);
         return;
       }
       this.subscriptionId = subscriptionId;
-      const history = await this.api.call('market:candles', { venue, symbol: market.symbol, timeframe, limit: HISTORY_CANDLES });
-      if (generation !== this.generation) return;
-      this.candles.setData(history.map((c) => ({ time: seconds(c.time), open: c.open, high: c.high, low: c.low, close: c.close })));
-      this.volume.setData(history.map((c) => this.volumeBar(c)));
-      this.lastTime = history.at(-1)?.time ?? 0;
-      const last = history.at(-1);
-      if (last) this.callbacks.onCandle(last);
-      historyLoaded = true;
-      buffered.forEach((candle) => this.apply(candle));
-      this.chart.timeScale().scrollToRealTime();
-      this.callbacks.onStatus('live');
+      this.bars = [];
+      await loadHistory({
+        fetchPage: (before, limit) => this.fetchPage(ref, before, limit),
+        target: this.sizes.historyTarget,
+        pageSize: this.sizes.pageSize,
+        cancelled: stale,
+        onPage: (page, progress) => {
+          this.callbacks.onProgress?.(progress.loaded < progress.target ? progress : undefined);
+          if (historyLoaded) return this.prepend(page);
+          // The newest page: draw it and go live at once; older pages fill in behind.
+          this.setBars(page);
+          historyLoaded = true;
+          buffered.forEach((candle) => this.apply(candle));
+          this.chart.timeScale().scrollToRealTime();
+          const shown = streamStatus ?? { status: 'live' as const };
+          this.callbacks.onStatus(shown.status, shown.reason);
+        },
+      });
+      if (stale()) return;
+      this.callbacks.onProgress?.(undefined);
+      if (!historyLoaded) {
+        historyLoaded = true;
+        this.setBars([]);
+        buffered.forEach((candle) => this.apply(candle));
+        this.callbacks.onStatus(streamStatus?.status ?? 'live', streamStatus?.reason);
+      }
     } catch (error) {
-      if (generation === this.generation) this.callbacks.onStatus('failed', (error as Error).message);
+      if (!stale()) {
+        this.callbacks.onProgress?.(undefined);
+        this.callbacks.onStatus('failed', (error as Error).message);
+      }
     }
   }
 
   async dispose(): Promise<void> {
     this.generation++;
+    this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.onRangeChange);
     await this.unsubscribe();
+  }
+
+  private fetchPage({ venue, market, timeframe }: SeriesRef, before: number | undefined, limit: number): Promise<Candle[]> {
+    const request = { venue, symbol: market.symbol, timeframe, limit };
+    return this.api.call('market:candles', before === undefined ? request : { ...request, before });
+  }
+
+  /** Near the left edge: the next older pages, without moving what the trader looks at. */
+  private readonly onRangeChange = (range: LogicalRange | null): void => {
+    const ref = this.current;
+    if (!range || !ref || this.loadingOlder || this.historyExhausted || this.bars.length === 0) return;
+    if (range.from > LEFT_EDGE_BARS) return;
+    const generation = this.generation;
+    this.loadingOlder = true;
+    void loadHistory({
+      fetchPage: (before, limit) => this.fetchPage(ref, before, limit),
+      target: SCROLL_BACK_BARS,
+      pageSize: this.sizes.pageSize,
+      before: this.bars[0]!.time,
+      cancelled: () => generation !== this.generation,
+      onPage: (page, progress) => {
+        this.callbacks.onProgress?.(progress.loaded < progress.target ? progress : undefined);
+        this.prepend(page);
+      },
+    })
+      .then((loaded) => {
+        if (loaded < SCROLL_BACK_BARS) this.historyExhausted = true;
+      })
+      .catch(() => undefined) // the next scroll tries again
+      .finally(() => {
+        this.loadingOlder = false;
+        if (generation === this.generation) this.callbacks.onProgress?.(undefined);
+      });
+  };
+
+  /**
+   * Older pages are drawn at most once per animation frame: a setData per page would redraw the whole growing
+   * series for each (20 pages of 5,000 bars cost 7× one setData of 100,000).
+   */
+  private prepend(older: Candle[]): void {
+    this.pendingOlder = mergeBars(older, this.pendingOlder);
+    if (this.olderFrame !== undefined) return;
+    const generation = this.generation;
+    this.olderFrame = requestAnimationFrame(() => {
+      this.olderFrame = undefined;
+      const pages = this.pendingOlder;
+      this.pendingOlder = [];
+      if (generation === this.generation) this.drawOlder(pages);
+    });
+  }
+
+  private drawOlder(older: Candle[]): void {
+    const range = this.chart.timeScale().getVisibleLogicalRange();
+    const before = this.bars.length;
+    this.setBars(mergeBars(older, this.bars));
+    // Logical indexes count from the first bar: shift the view by what was added so it does not jump.
+    const added = this.bars.length - before;
+    if (range) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + added, to: range.to + added });
+  }
+
+  private setBars(bars: Candle[]): void {
+    this.bars = bars;
+    this.candles.setData(bars.map((c) => ({ time: seconds(c.time), open: c.open, high: c.high, low: c.low, close: c.close })));
+    this.volume.setData(bars.map((c) => this.volumeBar(c)));
+    const last = bars.at(-1);
+    if (last) this.callbacks.onCandle(last);
+    this.reportBars();
   }
 
   private async unsubscribe(): Promise<void> {
@@ -114,11 +229,22 @@ export class LiveSeries {
 
   private apply(candle: Candle): void {
     // The chart accepts only the newest bar or a new one after it.
-    if (candle.time < this.lastTime) return;
-    this.lastTime = candle.time;
+    const last = this.bars.at(-1);
+    if (last && candle.time < last.time) return;
+    if (last && candle.time === last.time) this.bars[this.bars.length - 1] = candle;
+    else {
+      this.bars.push(candle);
+      this.reportBars();
+    }
     this.candles.update({ time: seconds(candle.time), open: candle.open, high: candle.high, low: candle.low, close: candle.close });
     this.volume.update(this.volumeBar(candle));
     this.callbacks.onCandle(candle);
+  }
+
+  private reportBars(): void {
+    const first = this.bars[0];
+    const last = this.bars.at(-1);
+    if (first && last) this.callbacks.onBars?.(first.time, last.time, this.bars.length);
   }
 
   private volumeBar(candle: Candle) {

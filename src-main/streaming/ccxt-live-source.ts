@@ -1,0 +1,144 @@
+// Live candles and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): CandleStreams
+// ref-counts the candle subscriptions above, and the ticker loop of a symbol is shared here by its timeframes. Each
+// loop reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
+import ccxt, { type Exchange, type OHLCV } from 'ccxt';
+import type { Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
+import type { CandleUpdate } from '../exchanges';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { tickerFromCandle, toCandle, toTicker } from './ccxt-convert';
+import type { StatusListener, StreamSource } from './source';
+import { startWatchLoop, type WatchLoop } from './watch-loop';
+
+export interface CcxtLiveSourceOptions {
+  venue: VenueId;
+  /** A ccxt.pro instance (`new ccxt.pro.binance(...)`), already pointed at its endpoints. */
+  exchange: Exchange;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  /** Binance pushes a kline at least every 2 s while a market trades; silence well past that is a problem. */
+  staleAfterMs?: number;
+  now?: () => number;
+  onDelay?: (attempt: number, delayMs: number) => void;
+}
+
+interface TickerLoop {
+  users: number;
+  last?: Ticker;
+  loop: WatchLoop;
+}
+
+/** Socket-level failures heal by reconnecting; anything else from the venue (a bad symbol) will not. */
+function isRetryable(error: unknown): boolean {
+  return error instanceof ccxt.NetworkError;
+}
+
+/**
+ * ccxt 4.5's throttled subscribe path (Exchange.watch with enableRateLimit) drops the promise of `client.send`: a
+ * socket that closes between connecting and sending rejects it unhandled, which ends a Node process. The loop learns
+ * of the close through its pending watch anyway, so each send's rejection is marked handled here; callers that do
+ * hold the promise still see it reject.
+ */
+function guardSends(ex: Exchange): void {
+  const makeClient = ex.client.bind(ex);
+  ex.client = (url: string) => {
+    const client = makeClient(url);
+    const guarded = client as typeof client & { tbsGuarded?: boolean };
+    if (!guarded.tbsGuarded) {
+      guarded.tbsGuarded = true;
+      const send = client.send.bind(client);
+      client.send = (message: object) => {
+        const sent = send(message);
+        Promise.resolve(sent).catch(() => undefined);
+        return sent;
+      };
+    }
+    return client;
+  };
+}
+
+export class CcxtLiveSource implements StreamSource {
+  readonly staleAfterMs: number;
+  private readonly tickers = new Map<Symbol, TickerLoop>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: CcxtLiveSourceOptions) {
+    this.staleAfterMs = options.staleAfterMs ?? 10_000;
+    this.now = options.now ?? Date.now;
+    // ccxt 4.5 delays its own re-dials (1 s doubling to 60 s). The loop here owns the policy — it reports each
+    // retry as `reconnecting` and ends in `failed` — so ccxt's is turned off rather than stacked under it.
+    const ex = options.exchange;
+    ex.options['ws'] = { ...(ex.options['ws'] as object | undefined), backoff: { base: 0, max: 0 } };
+    guardSends(ex);
+  }
+
+  watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void, onStatus?: StatusListener): () => void {
+    const { exchange: ex, venue } = this.options;
+    // The ticker rides along with the next candle rather than pushing the old candle again: a candle update is
+    // what proves the candle stream itself is alive (staleness, backfill after a reconnect).
+    const ticker = this.acquireTicker(symbol);
+    const loop = startWatchLoop<OHLCV[]>({
+      name: `${symbol} ${timeframe} candles`,
+      watch: () => ex.watchOHLCV(symbol, timeframe),
+      onValue: (rows) => {
+        // With ccxt's newUpdates (the default) a call returns every row changed since the previous call, oldest
+        // first: a bar that closed between two calls arrives in its final state before the new one.
+        for (const row of rows) {
+          const candle = toCandle(row);
+          if (!candle) continue;
+          onUpdate({ candle, ticker: ticker.last ?? tickerFromCandle(venue, symbol, candle, this.now()) });
+        }
+      },
+      onStatus: (change) => onStatus?.(change),
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      isRetryable,
+      ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.onDelay ? { onDelay: this.options.onDelay } : {}),
+    });
+    return () => {
+      loop.stop();
+      this.releaseTicker(symbol);
+      // Tells the venue to stop sending (Binance: an UNSUBSCRIBE frame); a dead socket has nothing to unsubscribe.
+      ex.unWatchOHLCV(symbol, timeframe).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const entry of this.tickers.values()) entry.loop.stop();
+    this.tickers.clear();
+    await this.options.exchange.close();
+  }
+
+  private acquireTicker(symbol: Symbol): TickerLoop {
+    const existing = this.tickers.get(symbol);
+    if (existing) {
+      existing.users++;
+      return existing;
+    }
+    const { exchange: ex, venue } = this.options;
+    const entry: TickerLoop = { users: 1, loop: undefined as unknown as WatchLoop };
+    entry.loop = startWatchLoop({
+      name: `${symbol} ticker`,
+      watch: () => ex.watchTicker(symbol),
+      onValue: (raw) => {
+        const ticker = toTicker(venue, symbol, raw, this.now());
+        if (!ticker) return;
+        entry.last = ticker;
+      },
+      // The candle loop's status is the stream's; a ticker that stops only leaves the last price older.
+      onStatus: () => {},
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      isRetryable,
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
+    this.tickers.set(symbol, entry);
+    return entry;
+  }
+
+  private releaseTicker(symbol: Symbol): void {
+    const entry = this.tickers.get(symbol);
+    if (!entry || --entry.users > 0) return;
+    this.tickers.delete(symbol);
+    entry.loop.stop();
+    this.options.exchange.unWatchTicker(symbol).catch(() => undefined);
+  }
+}

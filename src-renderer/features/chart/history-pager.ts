@@ -1,0 +1,51 @@
+// Long history is loaded page by page over `market:candles` with `before`, newest first: the newest page is drawn
+// at once and older pages are prepended as they arrive, with progress the chart shows as a bar.
+import type { Candle } from '../../../src-shared';
+
+export interface HistoryProgress {
+  loaded: number;
+  target: number;
+}
+
+export interface PagerOptions {
+  fetchPage: (before: number | undefined, limit: number) => Promise<Candle[]>;
+  /** Bars wanted in all. */
+  target: number;
+  pageSize: number;
+  /** Called with each page, oldest-first within the page, and the progress so far. */
+  onPage: (page: Candle[], progress: HistoryProgress) => void;
+  /** True once the result is no longer wanted (a new symbol was chosen): stops before the next request. */
+  cancelled: () => boolean;
+  /** Continue from here (the oldest bar already held); from the newest bar when absent. */
+  before?: number;
+}
+
+/** Loads until `target` bars or the start of the venue's history; resolves with the number loaded. */
+export async function loadHistory(options: PagerOptions): Promise<number> {
+  let loaded = 0;
+  let before = options.before;
+  while (loaded < options.target && !options.cancelled()) {
+    const limit = Math.min(options.pageSize, options.target - loaded);
+    const page = await options.fetchPage(before, limit);
+    if (options.cancelled()) break;
+    const older = before === undefined ? page : page.filter((c) => c.time < before!);
+    if (older.length === 0) break; // the venue has nothing older
+    loaded += older.length;
+    before = older[0]!.time;
+    const done = older.length < limit;
+    options.onPage(older, { loaded, target: done ? loaded : options.target });
+    if (done) break;
+  }
+  return loaded;
+}
+
+/** Merges bars into a sorted, de-duplicated array; a later bar with the same time wins. */
+export function mergeBars(into: Candle[], bars: readonly Candle[]): Candle[] {
+  // The common case, an older page before what is held, needs no map and no sort.
+  if (bars.length === 0) return into;
+  if (into.length > 0 && bars.at(-1)!.time < into[0]!.time) return [...bars, ...into];
+  const byTime = new Map<number, Candle>();
+  for (const bar of into) byTime.set(bar.time, bar);
+  for (const bar of bars) byTime.set(bar.time, bar);
+  return [...byTime.values()].sort((a, b) => a.time - b.time);
+}
