@@ -63,7 +63,7 @@ export default defineConfig([
   {
     // Benchmarks run some functions inside the browser page (page.evaluate).
     files: ['bench/**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { requestAnimationFrame: 'readonly' } },
+    languageOptions: { globals: { requestAnimationFrame: 'readonly', window: 'readonly', document: 'readonly' } },
   },
   {
     // Playwright reads a fixture's first parameter to learn its dependencies: `async ({}, use) =>` is how a fixture

@@ -18,10 +18,20 @@ export interface HostProcessOptions {
   dataDir?: string;
   port?: number;
   tokenFile?: string;
+  /** More command-line options of the host (e.g. `--demo-outage 20:65`). */
+  extraArgs?: string[];
 }
 
 const HOST_ENTRY = resolve(__dirname, '../out/main/host.js');
 const URL_LINE = /open (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
+
+/**
+ * Tests talk only to 127.0.0.1: unless a test points the market-data APIs at its own fake, they point at a closed
+ * local port, so the app's default sources (Yahoo needs no key) are never called from a test.
+ */
+export function offlineEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, TBS_MARKET_DATA_BASE_URL: env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9' };
+}
 
 export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'tbs-e2e-'));
@@ -31,7 +41,8 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
   const dataDir = options.dataDir ?? freshDataDir();
   const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.tokenFile) args.push('--token-file', options.tokenFile);
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.extraArgs) args.push(...options.extraArgs);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv() });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

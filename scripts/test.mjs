@@ -3,6 +3,7 @@
 // `N passed, N failed` over all suites and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { runInKeychainSession } from './keychain-session.mjs';
 import { ensure } from './native-modules.mjs';
 
 const VITEST_REPORT = 'test-results/vitest-junit.xml';
@@ -17,8 +18,10 @@ export function junitTotals(xml) {
   return { passed: attribute('tests') - failed - skipped, failed, skipped };
 }
 
-function run(title, command, args) {
+function run(title, command, args, { keychain = false } = {}) {
   console.log(`\n▶ ${title}: ${[command, ...args].join(' ')}`);
+  // Tests that need the keychain (and the host the e2e suite starts) get a private, real Secret Service.
+  if (keychain) return runInKeychainSession(command, args) === 0;
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   return result.status === 0;
 }
@@ -34,7 +37,7 @@ const check = (ok) => add({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }
 
 function suite(title, command, args, report) {
   rmSync(report, { force: true });
-  const ok = run(title, command, args);
+  const ok = run(title, command, args, { keychain: true });
   if (!existsSync(report)) return check(false); // it crashed before reporting anything
   const counts = junitTotals(readFileSync(report, 'utf8'));
   // A runner that exits non-zero with no failing test (a crash after the tests, an unhandled error) still fails.

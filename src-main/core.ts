@@ -3,8 +3,23 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import packageJson from '../package.json';
+import { AccountRepository, AccountService } from './accounts';
 import { createDispatcher, createHandlers, type Dispatcher } from './api';
-import { DemoVenue, VenueDirectory } from './exchanges';
+import { InProcessEventBus } from './events';
+import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
+import {
+  CcxtAdapter,
+  createExchangeAdapter,
+  DemoVenue,
+  rateLimitsOf,
+  SUPPORTED_VENUES,
+  VenueDirectory,
+  type ExchangeAdapter,
+  type ExchangeConnectionOptions,
+  type ExchangeCredentials,
+} from './exchanges';
+import { ResilienceRegistry, withResilience } from './resilience';
+import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
 import { openDatabase, SettingsRepository } from './storage';
 import { CandleStreams } from './streaming';
@@ -18,6 +33,10 @@ export interface CoreOptions {
   demoSeed?: number;
   /** Interval of the demo venue's ticks. */
   demoTickMs?: number;
+  /** A simulated outage of the demo feed (seconds after start, duration): how e2e tests see recovery. */
+  demoOutage?: { atS: number; forS: number };
+  /** Base URLs of the market-data APIs (CoinMarketCap, Yahoo…); from TBS_*_URL variables when absent. */
+  marketDataUrls?: ProviderUrls;
 }
 
 export interface Core {
@@ -28,17 +47,66 @@ export interface Core {
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
 
+/** Every call to a real venue goes through its resilience stack: see src-main/resilience. */
+function resilientAdapter(
+  registry: ResilienceRegistry,
+  venue: Parameters<typeof createExchangeAdapter>[0],
+  credentials: ExchangeCredentials | undefined,
+  connection: ExchangeConnectionOptions,
+): ExchangeAdapter {
+  const adapter = createExchangeAdapter(venue, credentials, connection);
+  return withResilience(adapter, {
+    registry,
+    rateLimits: rateLimitsOf(adapter.id),
+    // Binance and MEXC report the weight already used; the budget corrects its own count with it.
+    ...(adapter instanceof CcxtAdapter ? { lastResponseHeaders: () => adapter.exchange.last_response_headers } : {}),
+  });
+}
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const settings = new SettingsRepository(db);
 
   const demoSeed = options.demoSeed ?? randomInt(1, 2 ** 31);
-  const demo = new DemoVenue({ seed: demoSeed, ...(options.demoTickMs ? { tickMs: options.demoTickMs } : {}) });
+  const outageFrom = Date.now() + (options.demoOutage?.atS ?? 0) * 1000;
+  const demo = new DemoVenue({
+    seed: demoSeed,
+    ...(options.demoTickMs ? { tickMs: options.demoTickMs } : {}),
+    ...(options.demoOutage ? { outage: { from: outageFrom, until: outageFrom + options.demoOutage.forS * 1000 } } : {}),
+  });
 
   const venues = new VenueDirectory();
   venues.add({ venue: demo, live: demo, mode: 'demo' });
-  const streams = new CandleStreams((venue) => venues.liveSource(venue));
+  const bus = new InProcessEventBus();
+  const streams = new CandleStreams((venue) => venues.liveSource(venue), {
+    // Missed candles after a reconnect come from the same venue's REST history.
+    history: (venue) => (venues.summaries().find((v) => v.id === venue)?.available ? venues.get(venue) : undefined),
+    bus,
+  });
   const preferences = new PreferencesService(settings, venues);
+  // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
+  const resilience = new ResilienceRegistry();
+  // One keychain for exchange accounts and data-provider keys alike.
+  const secrets = new KeytarSecretStore();
+  const accounts = new AccountService({
+    repository: new AccountRepository(db),
+    secrets,
+    // Real ccxt adapters behind the venue's breaker, rate budget and bulkhead; the account's first private call
+    // (balance) validates its keys before they are saved.
+    connect: (venue, credentials, connection) => resilientAdapter(resilience, venue, credentials, connection),
+    venues,
+    supportedVenues: SUPPORTED_VENUES,
+  });
+  const marketData = new MarketDataService({
+    db,
+    settings,
+    secrets,
+    venues,
+    urls: options.marketDataUrls ?? providerUrlsFromEnv(process.env),
+    gate: resilience.bulkhead('market-data'),
+  });
+  // Not awaited: reconnecting accounts takes network round trips, and the app (Demo, the UI) must not wait for them.
+  void accounts.restore();
 
   const dispatcher = createDispatcher(
     createHandlers({
@@ -46,6 +114,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       venues,
       streams,
       preferences,
+      resilience,
+      accounts,
+      marketData,
     }),
   );
 
@@ -53,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatcher,
     dataDir: options.dataDir,
     async close() {
+      await accounts.close();
       streams.close();
       demo.close();
       db.close();

@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from './api';
+import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { NotAuthorized } from './features/auth/NotAuthorized';
 import { CandleChart } from './features/chart/CandleChart';
 import { TimeframeBar } from './features/chart/TimeframeBar';
+import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { TopBar } from './features/top-bar/TopBar';
 import { useConnection } from './stores/connection';
 import { useWorkspace } from './stores/workspace';
@@ -11,6 +13,8 @@ export function App() {
   const status = useConnection((state) => state.status);
   const generation = useConnection((state) => state.generation);
   const { venues, markets, preferences, error, load, choose } = useWorkspace();
+  // Settings screens (accounts…) replace the trading screen rather than crowding it (UI.md).
+  const [screen, setScreen] = useState<'trading' | 'accounts'>('trading');
 
   useEffect(() => {
     if (generation > 0 && !preferences) void load(api);
@@ -24,11 +28,26 @@ export function App() {
       </main>
     );
   }
+  if (screen === 'accounts') {
+    const back = (): void => {
+      setScreen('trading');
+      // An account added or removed changes which venues are available.
+      void load(api);
+    };
+    return <AccountsScreen venues={venues} onBack={back} />;
+  }
   const market = markets.find((m) => m.symbol === preferences.symbol);
   const onChoose = (change: Parameters<typeof choose>[1]) => void choose(api, change);
   return (
     <div className="app">
-      <TopBar venues={venues} markets={markets} preferences={preferences} market={market} onChoose={onChoose} />
+      <TopBar
+        venues={venues}
+        markets={markets}
+        preferences={preferences}
+        market={market}
+        onChoose={onChoose}
+        onOpenAccounts={() => setScreen('accounts')}
+      />
       {error && (
         <div className="error-banner" role="alert">
           {error}
@@ -43,6 +62,7 @@ export function App() {
             <p className="empty">No market selected.</p>
           )}
         </section>
+        <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
       </main>
     </div>
   );

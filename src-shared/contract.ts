@@ -2,7 +2,17 @@
 // and every event main pushes. Channel and event names are written here and nowhere else.
 import { z } from 'zod';
 import { Candle, Market, Symbol, Ticker, Timeframe, TradingMode, VenueId } from './domain';
-import type { ApiErrorData } from './errors';
+import { ApiErrorData } from './errors';
+import {
+  CandlesResult,
+  CompareResult,
+  ProviderInfo,
+  ProvidersState,
+  QuoteResult,
+  marketDataRequests,
+} from './market-data';
+
+export * from './market-data';
 
 const NoPayload = z.object({}).strict();
 const VenueRef = z.object({ venue: VenueId }).strict();
@@ -32,6 +42,85 @@ export const StreamStatus = z.enum(['live', 'stale', 'reconnecting', 'failed']);
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 export const MAX_CANDLES_PER_REQUEST = 5000;
+
+/** Health of one venue's REST access, as the resilience layer sees it (`system:health`). */
+export const VenueHealth = z.object({
+  venue: VenueId,
+  breaker: z.enum(['closed', 'open', 'half-open']),
+  /** While the circuit is open: time until the next trial call. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+  rateBudget: z.object({
+    windows: z.array(z.object({ id: z.string(), used: z.number().nonnegative(), limit: z.number().positive() })),
+  }),
+  /** Requests paused until then after the venue's Retry-After. */
+  pausedUntil: z.number().int().nonnegative().optional(),
+  /** The venue banned this address until then (Binance 418): no requests go to it before. */
+  bannedUntil: z.number().int().nonnegative().optional(),
+});
+export type VenueHealth = z.infer<typeof VenueHealth>;
+
+export const OperationMetrics = z.object({
+  operation: z.string(),
+  venue: VenueId,
+  count: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  p50Ms: z.number().nonnegative(),
+  p95Ms: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+});
+export type OperationMetrics = z.infer<typeof OperationMetrics>;
+
+export const SystemHealth = z.object({ venues: z.array(VenueHealth), operations: z.array(OperationMetrics) });
+export type SystemHealth = z.infer<typeof SystemHealth>;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
+const wsUrl = z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// address' });
+
+/**
+ * An exchange account to add. The only request that carries secrets: they go from here to the OS keychain in main,
+ * and no response ever carries them back. Surrounding spaces (a sloppy copy and paste) are trimmed.
+ */
+export const NewAccount = z
+  .object({
+    venue: VenueId,
+    /** A name for the trader; the venue's name when empty. */
+    label: z.string().trim().max(60).optional(),
+    apiKey: z.string().trim().min(1, 'enter the API key').max(1024),
+    secret: z.string().trim().min(1, 'enter the API secret').max(4096),
+    /** The passphrase of venues that have one; empty means none. */
+    password: z.string().trim().max(1024).optional(),
+    /** The venue's testnet / sandbox. */
+    sandbox: z.boolean().default(false),
+    /** Replaces the venue's REST base URL (testnet, regional endpoint, proxy, self-hosted gateway). */
+    restBaseUrl: httpUrl.optional(),
+    /** Replaces the venue's WebSocket base URL. */
+    wsBaseUrl: wsUrl.optional(),
+  })
+  .strict();
+export type NewAccount = z.input<typeof NewAccount>;
+
+/** connecting: being checked (at start); needs-attention: the last check failed, `problem` says why. */
+export const AccountStatus = z.enum(['connecting', 'connected', 'needs-attention']);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** What the renderer may know of an account: whether each secret is set, never its value. */
+export const AccountSummary = z.object({
+  id: z.string(),
+  venue: VenueId,
+  label: z.string(),
+  sandbox: z.boolean(),
+  restBaseUrl: z.string().optional(),
+  wsBaseUrl: z.string().optional(),
+  createdAt: z.number().int().nonnegative(),
+  apiKeySet: z.boolean(),
+  secretSet: z.boolean(),
+  passwordSet: z.boolean(),
+  status: AccountStatus,
+  problem: ApiErrorData.optional(),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
+const AccountRef = z.object({ id: z.string().min(1).max(100) }).strict();
 
 export const contract = {
   'app:info': {
@@ -76,6 +165,39 @@ export const contract = {
     req: Preferences.partial().strict(),
     res: Preferences,
   },
+  'system:health': {
+    req: NoPayload,
+    res: SystemHealth,
+  },
+  'accounts:list': {
+    req: NoPayload,
+    /** `venues`: the venues an account can be added for. */
+    res: z.object({ accounts: z.array(AccountSummary), venues: z.array(VenueId) }),
+  },
+  'accounts:add': {
+    req: NewAccount,
+    res: AccountSummary,
+  },
+  /** Checks the stored keys again with a private call; the summary's status and problem say how it went. */
+  'accounts:test': {
+    req: AccountRef,
+    res: AccountSummary,
+  },
+  'accounts:remove': {
+    req: AccountRef,
+    res: z.object({ removed: z.boolean() }),
+  },
+  /** The price sources (data APIs and exchanges) in priority order; keys are reported only as set or not. */
+  'market-data:providers': { req: NoPayload, res: ProvidersState },
+  'market-data:set-priority': { req: marketDataRequests.setPriority, res: ProvidersState },
+  /** Stores a data API's key in the OS keychain; the answer says only that it is set. */
+  'market-data:set-key': { req: marketDataRequests.setKey, res: ProviderInfo },
+  'market-data:remove-key': { req: marketDataRequests.removeKey, res: ProviderInfo },
+  /** The first source's price in priority order, with every failure before it. */
+  'market-data:quote': { req: marketDataRequests.quote, res: QuoteResult },
+  /** Every source's price (with its age) or failure, side by side. */
+  'market-data:compare': { req: marketDataRequests.quote, res: CompareResult },
+  'market-data:candles': { req: marketDataRequests.candles, res: CandlesResult },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -85,6 +207,11 @@ export const events = {
     venue: VenueId,
     symbol: Symbol,
     timeframe: Timeframe,
+    /**
+     * Bars that closed since the previous push, oldest first, each in its final state: a frame that saw a new bar
+     * start (or a backfill after a reconnect) must not lose them. Apply them before `candle`.
+     */
+    closed: z.array(Candle).optional(),
     candle: Candle,
   }),
   'ticker.updated': z.object({ subscriptionId: z.string(), ticker: Ticker }),

@@ -19,7 +19,9 @@ function median(values) {
 
 /** Spawns `args` and resolves with the child and the first match of `pattern` in its stdout. */
 function spawnUntil(args, pattern) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Benchmarks talk only to 127.0.0.1: the market-data APIs point at a closed local port.
+  const env = { ...process.env, TBS_MARKET_DATA_BASE_URL: process.env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9' };
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {

@@ -1,14 +1,20 @@
 // Every channel's handler, grouped per domain. The `Handlers` type makes a channel without a handler a compile error.
+import { accountsHandlers } from './accounts-handlers';
 import { appHandlers } from './app-handlers';
 import type { Handlers } from './dispatcher';
+import { marketDataHandlers } from './market-data-handlers';
 import { marketHandlers } from './market-handlers';
 import type { ApiServices } from './services';
 import { settingsHandlers } from './settings-handlers';
+import { systemHandlers } from './system-handlers';
 
 export function createHandlers(services: ApiServices): Handlers {
   return {
+    ...accountsHandlers(services),
     ...appHandlers(services),
+    ...marketDataHandlers(services),
     ...marketHandlers(services),
     ...settingsHandlers(services),
+    ...systemHandlers(services),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FrameCoalescer } from '../streaming';
 import type { ApiServices } from './services';
 import type { Handlers } from './dispatcher';
 
@@ -23,24 +24,32 @@ export function marketHandlers({ venues, streams }: ApiServices): Pick<Handlers,
       // Checks the symbol (a typed NOT_FOUND) before any stream starts.
       await venues.get(series.venue).ticker(series.symbol);
       const subscriptionId = randomUUID();
-      let first = true;
-      const stopStream = streams.subscribe(series, ({ candle, ticker }) => {
-        session.push('candle.updated', { subscriptionId, ...series, candle });
+      // Coalesced here, the one path both transports share: at most one push per stream per frame.
+      const coalescer = new FrameCoalescer(({ closed, candle, ticker }) => {
+        session.push('candle.updated', { subscriptionId, ...series, ...(closed.length > 0 ? { closed } : {}), candle });
         session.push('ticker.updated', { subscriptionId, ticker });
-        if (first) {
-          first = false;
-          session.push('stream.status-changed', { subscriptionId, status: 'live' });
-        }
       });
+      const stopStream = streams.subscribe(
+        series,
+        (update) => coalescer.offer(update),
+        ({ status, reason }) => {
+          coalescer.flush(); // candles from before the change arrive before it
+          session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
+        },
+      );
+      const stop = (): void => {
+        coalescer.close();
+        stopStream();
+      };
       const cancelOnClose = session.onClose(() => {
         subscriptions.delete(subscriptionId);
-        stopStream();
+        stop();
       });
       subscriptions.set(subscriptionId, {
         sessionId: session.id,
         stop: () => {
           cancelOnClose();
-          stopStream();
+          stop();
         },
       });
       return { subscriptionId };

@@ -1,6 +1,9 @@
 // What the handlers need from the core. The composition root fills it; tests can fill it with real services built
 // on an in-memory database and the demo venue.
+import type { AccountService } from '../accounts';
 import type { VenueDirectory } from '../exchanges';
+import type { MarketDataService } from '../market-data';
+import type { ResilienceRegistry } from '../resilience';
 import type { PreferencesService } from '../settings';
 import type { CandleStreams } from '../streaming';
 
@@ -15,4 +18,10 @@ export interface ApiServices {
   venues: VenueDirectory;
   streams: CandleStreams;
   preferences: PreferencesService;
+  /** Exchange accounts: keys in the OS keychain, validated before they are saved (`accounts:*`). */
+  accounts: AccountService;
+  /** Breakers, rate budgets and call metrics of every venue (`system:health`). */
+  resilience: ResilienceRegistry;
+  /** Price sources, their priority and keys, quotes from all of them (`market-data:*`). */
+  marketData: MarketDataService;
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     transport: 'websocket',
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
+    ...(options.demoOutage === undefined ? {} : { demoOutage: options.demoOutage }),
   });
   const host = await startHost({
     dispatcher: core.dispatcher,

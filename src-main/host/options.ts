@@ -12,6 +12,8 @@ export interface HostCliOptions {
   token: string | undefined;
   /** Replays the same demo market (for bug reports and tests); random when absent. */
   demoSeed: number | undefined;
+  /** Hidden, for e2e tests: the demo feed goes silent `at` seconds after start, for `for` seconds. */
+  demoOutage: { atS: number; forS: number } | undefined;
 }
 
 export class UsageError extends Error {}
@@ -46,6 +48,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'data-dir': { type: 'string' },
         'token-file': { type: 'string' },
         'demo-seed': { type: 'string' },
+        'demo-outage': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -72,5 +75,11 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   if (demoSeed !== undefined && (!Number.isInteger(demoSeed) || demoSeed < 0 || demoSeed >= 2 ** 32)) {
     throw new UsageError(`--demo-seed must be a whole number from 0 to 4294967295, got "${values['demo-seed']}"`);
   }
-  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token, demoSeed };
+  let demoOutage: HostCliOptions['demoOutage'];
+  if (values['demo-outage'] !== undefined) {
+    const match = /^(\d+):(\d+)$/.exec(values['demo-outage']);
+    if (!match) throw new UsageError(`--demo-outage takes AT:FOR in whole seconds (e.g. 20:65), got "${values['demo-outage']}"`);
+    demoOutage = { atS: Number(match[1]), forS: Number(match[2]) };
+  }
+  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token, demoSeed, demoOutage };
 }

@@ -26,6 +26,46 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'create accounts',
+    // No secret columns, on purpose: API keys, secrets and passphrases live only in the OS keychain.
+    up: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY NOT NULL,
+        venue TEXT NOT NULL,
+        label TEXT NOT NULL,
+        sandbox INTEGER NOT NULL CHECK (sandbox IN (0, 1)),
+        rest_base_url TEXT,
+        ws_base_url TEXT,
+        -- whether the keychain entry holds a passphrase: lets the accounts list say "set" without reading the keychain
+        has_password INTEGER NOT NULL CHECK (has_password IN (0, 1)),
+        -- milliseconds since the Unix epoch
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'create candles',
+    // Candles from every market-data source (src-main/market-data/candle-store.ts). WITHOUT ROWID clusters rows on
+    // the key, so reading a series' range walks one stretch of the b-tree.
+    up: `
+      CREATE TABLE candles (
+        source TEXT NOT NULL,
+        symbol TEXT NOT NULL,
+        timeframe TEXT NOT NULL,
+        -- open time, milliseconds since the Unix epoch
+        time INTEGER NOT NULL,
+        open REAL NOT NULL,
+        high REAL NOT NULL,
+        low REAL NOT NULL,
+        close REAL NOT NULL,
+        volume REAL NOT NULL,
+        PRIMARY KEY (source, symbol, timeframe, time)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export interface AppliedMigration {

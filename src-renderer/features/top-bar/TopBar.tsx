@@ -8,9 +8,10 @@ interface Props {
   preferences: Preferences;
   market: Market | undefined;
   onChoose: (change: Partial<Preferences>) => void;
+  onOpenAccounts: () => void;
 }
 
-export function TopBar({ venues, markets, preferences, market, onChoose }: Props) {
+export function TopBar({ venues, markets, preferences, market, onChoose, onOpenAccounts }: Props) {
   const venue = venues.find((v) => v.id === preferences.venue);
   return (
     <header className="top-bar">
@@ -43,6 +44,9 @@ export function TopBar({ venues, markets, preferences, market, onChoose }: Props
       </label>
       {market && <LastPrice venue={preferences.venue} market={market} />}
       <span className="spacer" />
+      <button type="button" onClick={onOpenAccounts}>
+        Accounts
+      </button>
       <ConnectionBadge />
     </header>
   );
