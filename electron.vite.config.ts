@@ -14,6 +14,10 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: {
+      // ccxt loads on first use in the app, not at start (see src-main/exchanges/ccxt/ccxt-lib.ts).
+      alias: [{ find: /^\.{1,2}\/(?:ccxt\/)?ccxt-lib$/, replacement: resolve(__dirname, 'src-main/exchanges/ccxt/ccxt-lib.lazy.ts') }],
+    },
     build: {
       outDir: 'out/main',
       rollupOptions: {

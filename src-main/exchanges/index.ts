@@ -8,6 +8,7 @@ export type {
   MarketDataVenue,
 } from './ports';
 export { DemoVenue, DEMO_SYMBOLS, type DemoVenueOptions } from './demo';
+export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';
 export { VenueDirectory, type VenueEntry } from './venue-directory';
 export {
   applyConnectionOptions,

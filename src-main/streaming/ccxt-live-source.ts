@@ -1,9 +1,9 @@
 // Live candles and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): CandleStreams
 // ref-counts the candle subscriptions above, and the ticker loop of a symbol is shared here by its timeframes. Each
 // loop reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
-import ccxt, { type Exchange, type OHLCV } from 'ccxt';
+import type { Exchange, OHLCV } from 'ccxt';
 import type { Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
-import type { CandleUpdate } from '../exchanges';
+import { ccxtLib, type CandleUpdate } from '../exchanges';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { tickerFromCandle, toCandle, toTicker } from './ccxt-convert';
 import type { StatusListener, StreamSource } from './source';
@@ -29,7 +29,7 @@ interface TickerLoop {
 
 /** Socket-level failures heal by reconnecting; anything else from the venue (a bad symbol) will not. */
 function isRetryable(error: unknown): boolean {
-  return error instanceof ccxt.NetworkError;
+  return error instanceof ccxtLib().NetworkError;
 }
 
 /**

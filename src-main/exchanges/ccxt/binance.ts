@@ -1,7 +1,7 @@
 // Binance spot: only what differs from the base adapter.
 // Sources: Binance spot REST docs (developers.binance.com/docs/binance-spot-api-docs/rest-api/limits,
 // …/rest-api/trading-endpoints) and ccxt 4.5.84's binance.js (its `api` cost table is weight × 0.2).
-import * as ccxt from 'ccxt';
+import { ccxtLib } from './ccxt-lib';
 import { AppError } from '../../../src-shared';
 import type { RateLimitSpec } from '../../resilience';
 import { fetchOrderByClientIdParam, randomClientOrderId } from './client-order-id';
@@ -50,7 +50,7 @@ export const binance: VenueProfile = {
   id: 'binance',
   name: 'Binance',
   createCcxt(credentials) {
-    return new ccxt.binance({
+    return new (ccxtLib().binance)({
       ...(credentials ? { apiKey: credentials.apiKey, secret: credentials.secret } : {}),
       options: {
         // Spot only: without this loadMarkets also calls the futures and options exchangeInfo endpoints.
@@ -84,7 +84,7 @@ export const binance: VenueProfile = {
     ],
   },
   classifyError(error, context) {
-    if (!(error instanceof ccxt.ExchangeError)) return undefined;
+    if (!(error instanceof ccxtLib().ExchangeError)) return undefined;
     const code = /"code"\s*:\s*(-?\d+)/.exec(context.message)?.[1];
     if (code === undefined) return undefined;
     if (AUTH_CODES.has(code)) {

@@ -1,7 +1,8 @@
 // Helpers every venue profile uses for client order ids: making one in the venue's alphabet, and finding an order
 // by one. The id is what lets the order service resolve an order whose create response was lost.
 import { randomBytes } from 'node:crypto';
-import { OrderNotFound, type Exchange, type Order as CcxtOrder } from 'ccxt';
+import type { Exchange, Order as CcxtOrder } from 'ccxt';
+import { ccxtLib } from './ccxt-lib';
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -36,7 +37,7 @@ export async function fetchOrderByClientIdParam(
   try {
     return await fetchOrder(undefined, symbol, { [param]: clientOrderId });
   } catch (error) {
-    if (error instanceof OrderNotFound) return undefined;
+    if (error instanceof ccxtLib().OrderNotFound) return undefined;
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 // order (ORDER_REJECTED, INSUFFICIENT_FUNDS, INVALID_REQUEST, NOT_FOUND) or report a bug (INTERNAL).
 // Order matters: ccxt's classes inherit (OrderNotFound is an InvalidOrder, RateLimitExceeded a NetworkError), so the
 // most specific class is tested first. errors.test.ts walks every class ccxt exports, so a new one fails the suite.
-import * as ccxt from 'ccxt';
+import { ccxtLib } from './ccxt-lib';
 import { AppError, isAppError } from '../../../src-shared';
 import { redact } from './redact';
 import type { VenueErrorContext, VenueProfile } from './venue-profile';
@@ -86,8 +86,11 @@ const rateLimited: Mapper = (venue, _detail, retryAfter, message) =>
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
-/** Most specific first; the first class the error is an instance of decides. */
-const MAPPING: ReadonlyArray<readonly [ErrorClass, Mapper]> = [
+/** Most specific first; the first class the error is an instance of decides. Built on first use (ccxt loads lazily). */
+let mapping: ReadonlyArray<readonly [ErrorClass, Mapper]> | undefined;
+function errorMapping(): ReadonlyArray<readonly [ErrorClass, Mapper]> {
+  const ccxt = ccxtLib();
+  return (mapping ??= [
   // NetworkError family: the request may not have reached the venue; retry later.
   [ccxt.RequestTimeout, (venue) => new AppError('TIMEOUT', `${venue} did not answer in time; try again shortly`)],
   [ccxt.RateLimitExceeded, rateLimited],
@@ -126,7 +129,8 @@ const MAPPING: ReadonlyArray<readonly [ErrorClass, Mapper]> = [
   // Everything else is ours to fix: keep the venue's words for the bug report.
   [ccxt.ExchangeError, internal],
   [ccxt.BaseError, internal],
-];
+  ]);
+}
 
 /** Converts anything a ccxt call threw into an AppError whose message is safe to show and to log. */
 export function toAppError(error: unknown, context: ErrorMapContext): AppError {
@@ -140,7 +144,7 @@ export function toAppError(error: unknown, context: ErrorMapContext): AppError {
   const specific = context.profile?.classifyError?.(error, venueContext);
   if (specific) return withCause(specific, error, secrets);
   const detail = venueDetail(message, context.venueName);
-  const entry = MAPPING.find(([cls]) => error instanceof cls);
+  const entry = errorMapping().find(([cls]) => error instanceof cls);
   const mapped = entry ? entry[1](context.venueName, detail, retryAfter, message) : internal(context.venueName, detail, retryAfter, message);
   return withCause(mapped, error, secrets);
 }

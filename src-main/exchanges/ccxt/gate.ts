@@ -9,7 +9,7 @@
 //   200 r/10 s per endpoint per UID; spot order placement 10 r/s per UID + market; spot cancellation 200 r/s per UID.
 // - signing: KEY, Timestamp (s), SIGN = hex HMAC-SHA512(secret, METHOD\n/api/v4/path\nquery\nhex SHA512(body)\nts);
 //   Gate refuses a Timestamp more than 60 s away from its clock (label REQUEST_EXPIRED).
-import * as ccxt from 'ccxt';
+import { ccxtLib } from './ccxt-lib';
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import { AppError } from '../../../src-shared';
 import type { RateLimitSpec } from '../../resilience';
@@ -63,7 +63,7 @@ export function gateResetWaitMs(headers: VenueErrorContext['headers'], now: numb
 function classifyGateError(error: unknown, context: VenueErrorContext): AppError | undefined {
   const label = gateLabel(context.message);
   // A Retry-After (sent by a proxy or an injected fault) stays with the generic mapping; Gate's own 429 needs this.
-  if ((error instanceof ccxt.RateLimitExceeded || label === 'TOO_MANY_REQUESTS') && context.retryAfterMs === undefined) {
+  if ((error instanceof ccxtLib().RateLimitExceeded || label === 'TOO_MANY_REQUESTS') && context.retryAfterMs === undefined) {
     const wait = gateResetWaitMs(context.headers, context.now);
     if (wait !== undefined) return rateLimitedError(context.venueName, wait);
   }
@@ -115,7 +115,7 @@ export const gate: VenueProfile = {
   id: 'gate',
   name: 'Gate.io',
   createCcxt(credentials) {
-    return new ccxt.gate({
+    return new (ccxtLib().gate)({
       ...(credentials === undefined ? {} : { apiKey: credentials.apiKey, secret: credentials.secret }),
       // loadMarkets would also download /spot/currencies (every coin Gate lists, with its chains); the app reads
       // markets, never per-chain currency data.

@@ -10,7 +10,7 @@
 // - an unknown order is `{"code":-2013,"msg":"Order does not exist."}` (HTTP 400), which ccxt 4.5 maps to a bare
 //   ExchangeError; MEXC has also been seen to answer -2013 for an order created moments before (ccxt issue #21614).
 // - signing: HMAC-SHA256(secret, the query string before `&signature=`) as lowercase hex, key in X-MEXC-APIKEY.
-import * as ccxt from 'ccxt';
+import { ccxtLib } from './ccxt-lib';
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import { AppError } from '../../../src-shared';
 import type { RateLimitSpec } from '../../resilience';
@@ -42,7 +42,7 @@ async function findByOrigClientOrderId(ex: Exchange, symbol: string, clientOrder
   try {
     return await fetchOrderByClientIdParam(ex, symbol, 'clientOrderId', clientOrderId);
   } catch (error) {
-    if (error instanceof ccxt.ExchangeError && mexcCode(error.message) === ORDER_DOES_NOT_EXIST) return undefined;
+    if (error instanceof ccxtLib().ExchangeError && mexcCode(error.message) === ORDER_DOES_NOT_EXIST) return undefined;
     throw error;
   }
 }
@@ -104,7 +104,7 @@ export const mexc: VenueProfile = {
   id: 'mexc',
   name: 'MEXC',
   createCcxt(credentials) {
-    return new ccxt.mexc({
+    return new (ccxtLib().mexc)({
       ...(credentials === undefined ? {} : { apiKey: credentials.apiKey, secret: credentials.secret }),
       // With keys, loadMarkets would also call the signed /api/v3/capital/config/getall (weight 10) for per-chain
       // currency data the app never reads; without it, loading markets needs no valid key.
