@@ -7,7 +7,7 @@ export type {
   LiveCandleSource,
   MarketDataVenue,
 } from './ports';
-export { DemoVenue, DEMO_SYMBOLS, type DemoVenueOptions } from './demo';
+export { DemoVenue, DEMO_SYMBOLS, seededRandom, type DemoVenueOptions } from './demo';
 export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';
 export { VenueDirectory, type VenueEntry } from './venue-directory';
 export {

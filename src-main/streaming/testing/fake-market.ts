@@ -1,18 +1,10 @@
 // The market behind the fake Binance stream server: one-minute bars of a few symbols on a simulated clock, driven by
 // a seeded random walk. It keeps the full record of every bar, which is what a test compares a client's chart with.
 import type { Candle } from '../../../src-shared';
+import { seededRandom } from '../../exchanges';
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32: tiny, fast and good enough for prices and fault schedules
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The demo venue's seeded generator: one implementation of the randomness for the app and its fakes.
+export { seededRandom };
 
 export const MINUTE = 60_000;
 
