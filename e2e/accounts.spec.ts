@@ -98,6 +98,11 @@ test.describe('with the fake Binance', () => {
     // The venue is now available on the trading screen.
     await page.getByRole('button', { name: 'Back to trading' }).click();
     await expect(page.getByLabel('Venue').locator('option[value="binance"]')).toHaveText('Binance');
+    // Its chart shows the venue's history (from the fake's klines); live updates are not wired for real venues yet,
+    // and the badge says so instead of leaving an empty chart.
+    await page.getByLabel('Venue').selectOption('binance');
+    await expect(page.getByTestId('chart')).toHaveAttribute('data-last-time', /^\d+$/);
+    await expect(page.getByTestId('chart-status')).toContainText('no live updates');
     await page.getByRole('button', { name: 'Accounts' }).click();
 
     await page.getByRole('listitem', { name: 'E2E Binance' }).getByRole('button', { name: 'Remove E2E Binance' }).click();

@@ -21,9 +21,19 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
 
   async load(api) {
     try {
-      const [info, preferences] = await Promise.all([api.call('app:info', {}), api.call('settings:get', {})]);
-      const markets = await api.call('market:markets', { venue: preferences.venue });
-      set({ venues: info.venues, markets, preferences, error: undefined });
+      const [info, saved] = await Promise.all([api.call('app:info', {}), api.call('settings:get', {})]);
+      const venue = info.venues.find((v) => v.id === saved.venue);
+      if (saved.venue !== 'demo' && !venue?.available) {
+        // The venue shown last time is not connected any more (account removed, keys revoked): show Demo and say so.
+        const markets = await api.call('market:markets', { venue: 'demo' });
+        const symbol = markets.some((m) => m.symbol === saved.symbol) ? saved.symbol : markets[0]!.symbol;
+        const preferences = await api.call('settings:update', { venue: 'demo', symbol });
+        const notice = `${venue?.name ?? saved.venue} is not connected, so Demo is shown; reconnect it in Accounts.`;
+        set({ venues: info.venues, markets, preferences, error: notice });
+        return;
+      }
+      const markets = await api.call('market:markets', { venue: saved.venue });
+      set({ venues: info.venues, markets, preferences: saved, error: undefined });
     } catch (error) {
       set({ error: (error as Error).message });
     }

@@ -106,12 +106,17 @@ export class LiveSeries {
     );
     const stale = () => generation !== this.generation;
     try {
-      const { subscriptionId } = await this.api.call('market:subscribe', { venue, symbol: market.symbol, timeframe });
+      // A venue without live data still has a history worth showing: the badge says why it does not move.
+      let liveError: string | undefined;
+      const subscription = await this.api
+        .call('market:subscribe', { venue, symbol: market.symbol, timeframe })
+        .catch((error: unknown) => void (liveError = (error as Error).message));
       if (stale()) {
-        await this.api.call('market:unsubscribe', { subscriptionId }).catch(() => undefined);
+        if (subscription) await this.api.call('market:unsubscribe', subscription).catch(() => undefined);
         return;
       }
-      this.subscriptionId = subscriptionId;
+      if (subscription) this.subscriptionId = subscription.subscriptionId;
+      else streamStatus = { status: 'failed', reason: `no live updates (${liveError})` };
       this.bars = [];
       await loadHistory({
         fetchPage: (before, limit) => this.fetchPage(ref, before, limit),
