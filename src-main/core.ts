@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import packageJson from '../package.json';
 import { AccountRepository, AccountService } from './accounts';
 import { createDispatcher, createHandlers, type Dispatcher } from './api';
-import { InProcessEventBus } from './events';
+import { InProcessEventBus, type EventBus } from './events';
+import type { EventName } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
 import {
   CcxtAdapter,
@@ -61,6 +62,15 @@ function resilientAdapter(
     // Binance and MEXC report the weight already used; the budget corrects its own count with it.
     ...(adapter instanceof CcxtAdapter ? { lastResponseHeaders: () => adapter.exchange.last_response_headers } : {}),
   });
+}
+
+/** Bus topics that every window shows (fills, balances, alerts): pushed to every session under the same name. */
+type RelayedTopic = EventName & Parameters<EventBus['publish']>[0];
+
+function relayToSessions(bus: EventBus, dispatcher: Dispatcher, topics: readonly RelayedTopic[]): void {
+  for (const topic of topics) {
+    bus.subscribe(topic, (payload) => dispatcher.broadcast(topic, payload as never));
+  }
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -119,6 +129,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       marketData,
     }),
   );
+
+  relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed']);
 
   return {
     dispatcher,

@@ -11,6 +11,9 @@ import {
   QuoteResult,
   marketDataRequests,
 } from './market-data';
+import { alertChannels, alertEvents } from './alerts';
+import { notificationChannels, notificationEvents } from './notifications';
+import { tradingChannels, tradingEvents } from './trading';
 
 export * from './market-data';
 
@@ -198,6 +201,9 @@ export const contract = {
   /** Every source's price (with its age) or failure, side by side. */
   'market-data:compare': { req: marketDataRequests.quote, res: CompareResult },
   'market-data:candles': { req: marketDataRequests.candles, res: CandlesResult },
+  ...tradingChannels,
+  ...alertChannels,
+  ...notificationChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -220,6 +226,9 @@ export const events = {
     status: StreamStatus,
     reason: z.string().optional(),
   }),
+  ...tradingEvents,
+  ...alertEvents,
+  ...notificationEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -3,3 +3,7 @@ export * from './errors';
 export * from './contract';
 export * from './wire';
 export * from './csp';
+export * from './trading';
+export * from './order-rules';
+export * from './alerts';
+export * from './notifications';

@@ -224,7 +224,7 @@ export class AccountService {
       return;
     }
     this.adapters.set(record.id, adapter);
-    this.options.venues.add({ venue: adapter, mode: 'live' });
+    this.options.venues.add({ venue: adapter, mode: 'live', trading: adapter });
     this.state.set(record.id, { status: 'connected', keysPresent: true });
   }
 

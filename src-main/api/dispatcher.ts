@@ -7,6 +7,8 @@ import {
   isChannel,
   type ApiResponse,
   type Channel,
+  type EventName,
+  type EventPayload,
   type ParsedReq,
   type Res,
 } from '../../src-shared';
@@ -17,6 +19,11 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface Dispatcher {
   dispatch(channel: unknown, payload: unknown, session: Session): Promise<ApiResponse>;
+  /**
+   * Pushes an event to every open session (order fills, balance changes, alerts): state that every window shows,
+   * unlike a market subscription, which belongs to the session that made it.
+   */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
 export function describeIssues(error: z.ZodError): string {
@@ -34,8 +41,19 @@ export function toErrorData(error: unknown, channel: string): ApiResponse & { ok
 }
 
 export function createDispatcher(handlers: Handlers): Dispatcher {
+  // Every session that has called at least once (each renderer starts with `app:info`), until it closes.
+  const sessions = new Set<Session>();
+  const track = (session: Session): void => {
+    if (sessions.has(session)) return;
+    sessions.add(session);
+    session.onClose(() => sessions.delete(session));
+  };
   return {
+    broadcast(event, payload) {
+      for (const session of sessions) session.push(event, payload);
+    },
     async dispatch(channel, payload, session) {
+      track(session);
       if (!isChannel(channel)) {
         const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
         return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no such channel: ${name}`, retryable: false } };

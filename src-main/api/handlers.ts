@@ -7,6 +7,7 @@ import { marketHandlers } from './market-handlers';
 import type { ApiServices } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
+import { tradingHandlers } from './trading-handlers';
 
 export function createHandlers(services: ApiServices): Handlers {
   return {
@@ -16,5 +17,6 @@ export function createHandlers(services: ApiServices): Handlers {
     ...marketHandlers(services),
     ...settingsHandlers(services),
     ...systemHandlers(services),
+    ...tradingHandlers(services),
   };
 }

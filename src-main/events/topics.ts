@@ -1,12 +1,12 @@
 // The topics of the in-process event bus and what each carries. Events broadcast state changes (past tense);
 // control flow uses direct calls.
-import type { Balance, Order, Ticker, Trade, VenueId } from '../../src-shared';
+import type { BalancesChanged, Order, Ticker, Trade, VenueId } from '../../src-shared';
 
 export interface BusTopics {
   'price.updated': Ticker;
   'trade.executed': Trade;
   'order.updated': Order;
-  'balance.changed': { venue: VenueId; balances: Balance[] };
+  'balance.changed': BalancesChanged;
   'strategy.triggered': { strategyId: string; venue: VenueId; symbol: string; signal: string; at: number };
   'risk.limit.exceeded': { limit: string; venue?: VenueId; symbol?: string; value: number; threshold: number; at: number };
 }

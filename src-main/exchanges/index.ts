@@ -6,6 +6,8 @@ export type {
   ExchangeCredentials,
   LiveCandleSource,
   MarketDataVenue,
+  OrderActivity,
+  TradingVenue,
 } from './ports';
 export { DemoVenue, DEMO_SYMBOLS, seededRandom, type DemoVenueOptions } from './demo';
 export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';

@@ -43,11 +43,21 @@ export interface ExchangeConnectionOptions {
   wsBaseUrl?: string;
 }
 
+/** What a venue that matches its own orders (demo, paper) reports after each change, in one piece. */
+export interface OrderActivity {
+  order: Order;
+  /** Fills of this change, oldest first. */
+  trades: Trade[];
+  /** The account's balances after the change. */
+  balances: Balance[];
+}
+
 /**
- * A real venue's account: market data plus trading. Every method resolves to src-shared types (absent fields stay
- * absent, never NaN) or rejects with an AppError whose code says what happens next.
+ * A venue orders can be sent to: a real exchange account (live), or a simulated one (demo, paper). Every method
+ * resolves to src-shared types (absent fields stay absent, never NaN) or rejects with an AppError whose code says
+ * what happens next.
  */
-export interface ExchangeAdapter extends MarketDataVenue {
+export interface TradingVenue extends MarketDataVenue {
   balance(): Promise<Balance[]>;
   /** Sends a create with the caller's client order id. Never retried inside the adapter. */
   createOrder(request: OrderRequest, clientOrderId: string): Promise<Order>;
@@ -59,5 +69,14 @@ export interface ExchangeAdapter extends MarketDataVenue {
   myTrades(symbol: Symbol, since?: number): Promise<Trade[]>;
   /** Makes a client order id in the venue's format (prefix, length, alphabet). */
   newClientOrderId(): string;
+  /**
+   * Venues that match orders themselves push every change; the order service polls the others. Returns the
+   * function that stops the pushes.
+   */
+  watchOrders?(listener: (activity: OrderActivity) => void): () => void;
+}
+
+/** A real venue's account over ccxt: trading plus a connection to close. */
+export interface ExchangeAdapter extends TradingVenue {
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Which venues exist and which can serve data right now. Real venues become available as their adapters and
 // accounts arrive; until then they are listed, marked unavailable, with a reason a trader can act on.
 import { AppError, VENUE_IDS, type TradingMode, type VenueId, type VenueSummary } from '../../src-shared';
-import type { LiveCandleSource, MarketDataVenue } from './ports';
+import type { LiveCandleSource, MarketDataVenue, TradingVenue } from './ports';
 
 const VENUE_NAMES: Record<VenueId, string> = {
   demo: 'Demo',
@@ -15,6 +15,8 @@ export interface VenueEntry {
   venue: MarketDataVenue;
   live?: LiveCandleSource;
   mode: TradingMode;
+  /** Where this venue's orders go in its own mode: the account (live) or the simulated market (demo). */
+  trading?: TradingVenue;
 }
 
 export class VenueDirectory {
@@ -42,6 +44,14 @@ export class VenueDirectory {
       throw new AppError('VENUE_UNAVAILABLE', `${VENUE_NAMES[id]} is not connected: add an account in Accounts, or use Demo`, false);
     }
     return entry.venue;
+  }
+
+  /** The venue's own trading account (live for a real venue, demo for the demo venue); throws when not connected. */
+  trading(id: VenueId): TradingVenue {
+    const entry = this.entries.get(id);
+    if (!entry) this.get(id); // the same VENUE_UNAVAILABLE words
+    if (!entry?.trading) throw new AppError('VENUE_UNAVAILABLE', `${VENUE_NAMES[id]} has no trading account connected`, false);
+    return entry.trading;
   }
 
   liveSource(id: VenueId): LiveCandleSource | undefined {

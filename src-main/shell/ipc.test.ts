@@ -32,7 +32,7 @@ function setup() {
     'settings:update': (request) => ({ ...PREFS, ...request }),
   };
   const real = createDispatcher(handlers);
-  const dispatcher = { dispatch: vi.fn<Dispatcher['dispatch']>((...args) => real.dispatch(...args)) };
+  const dispatcher = { dispatch: vi.fn<Dispatcher['dispatch']>((...args) => real.dispatch(...args)), broadcast: real.broadcast };
   const ipcMain = new FakeIpcMain();
   const owned = new OwnedWindows();
   const location = appLocation({ indexHtml: INDEX_HTML, isPackaged: true });

@@ -1,0 +1,4 @@
+// Shapes of the notification channels (`notifications:*`) and the events they push.
+export const notificationChannels = {} as const;
+
+export const notificationEvents = {} as const;

@@ -1,0 +1,102 @@
+// The checks an order must pass against its market before anything is journaled or sent. Pure, so that the order
+// ticket shows the same words inline as main uses to refuse (main is the one that enforces them).
+import type { Market, OrderSide, OrderType } from './domain';
+
+export interface OrderDraft {
+  side: OrderSide;
+  type: OrderType;
+  amount: number;
+  price?: number | undefined;
+  stopPrice?: number | undefined;
+}
+
+export type OrderField = 'amount' | 'price' | 'stopPrice' | 'symbol';
+
+export interface OrderIssue {
+  field: OrderField;
+  message: string;
+}
+
+/** Decimal places written in a number (1e-7 counts as 7), exact for the values a ticket produces. */
+export function decimalPlaces(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const [mantissa = '', exponent] = value.toString().toLowerCase().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent ?? 0));
+}
+
+function step(places: number): string {
+  return places === 0 ? '1' : `0.${'0'.repeat(places - 1)}1`;
+}
+
+/**
+ * The price the order would trade at: its limit price, or the reference (last or touch) price for a market order.
+ * undefined when neither is known.
+ */
+export function executionPrice(draft: OrderDraft, referencePrice?: number): number | undefined {
+  return draft.type === 'market' ? referencePrice : draft.price;
+}
+
+/** Quote-currency value of the order; undefined when its price is not known yet. */
+export function orderNotional(draft: OrderDraft, referencePrice?: number): number | undefined {
+  const price = executionPrice(draft, referencePrice);
+  return price === undefined || !(draft.amount > 0) ? undefined : draft.amount * price;
+}
+
+/**
+ * Every reason the market would refuse the draft, in words a trader can act on. `referencePrice` (the last price)
+ * lets market orders be checked against the minimum notional and stops against the side they must trigger from.
+ */
+export function checkOrder(draft: OrderDraft, market: Market, referencePrice?: number): OrderIssue[] {
+  const issues: OrderIssue[] = [];
+  const { base, quote } = market;
+  if (!market.active) issues.push({ field: 'symbol', message: `${market.symbol} is not trading on this venue now` });
+
+  if (!(draft.amount > 0) || !Number.isFinite(draft.amount)) {
+    issues.push({ field: 'amount', message: 'enter an amount above zero' });
+  } else {
+    if (decimalPlaces(draft.amount) > market.amountPrecision) {
+      issues.push({ field: 'amount', message: `amount moves in steps of ${step(market.amountPrecision)} ${base}` });
+    }
+    if (market.minAmount !== undefined && draft.amount < market.minAmount) {
+      issues.push({ field: 'amount', message: `the minimum amount is ${market.minAmount} ${base}` });
+    }
+  }
+
+  if (draft.type !== 'market') {
+    if (draft.price === undefined || !(draft.price > 0) || !Number.isFinite(draft.price)) {
+      issues.push({ field: 'price', message: `a ${draft.type} order needs a price above zero` });
+    } else if (decimalPlaces(draft.price) > market.pricePrecision) {
+      issues.push({ field: 'price', message: `price moves in steps of ${step(market.pricePrecision)} ${quote}` });
+    }
+  }
+
+  if (draft.type === 'stop-limit') {
+    const stop = draft.stopPrice;
+    if (stop === undefined || !(stop > 0) || !Number.isFinite(stop)) {
+      issues.push({ field: 'stopPrice', message: 'a stop-limit order needs a stop price above zero' });
+    } else if (decimalPlaces(stop) > market.pricePrecision) {
+      issues.push({ field: 'stopPrice', message: `stop price moves in steps of ${step(market.pricePrecision)} ${quote}` });
+    } else if (referencePrice !== undefined) {
+      // A stop on the wrong side of the market would trigger at once: almost always a typo.
+      if (draft.side === 'buy' && stop <= referencePrice) {
+        issues.push({ field: 'stopPrice', message: `a buy stop must be above the last price ${referencePrice}` });
+      }
+      if (draft.side === 'sell' && stop >= referencePrice) {
+        issues.push({ field: 'stopPrice', message: `a sell stop must be below the last price ${referencePrice}` });
+      }
+    }
+  }
+
+  const notional = orderNotional(draft, referencePrice);
+  if (market.minNotional !== undefined && notional !== undefined && notional < market.minNotional) {
+    const shown = Number(notional.toFixed(Math.min(8, market.pricePrecision + market.amountPrecision)));
+    issues.push({ field: 'amount', message: `the order is worth ${shown} ${quote}; the minimum is ${market.minNotional} ${quote}` });
+  }
+  return issues;
+}
+
+/** One sentence for a refusal: every issue, joined. */
+export function describeOrderIssues(issues: readonly OrderIssue[]): string {
+  return issues.map((issue) => issue.message).join('; ');
+}
