@@ -130,7 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   );
 
-  relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed']);
+  relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
 
   return {
     dispatcher,

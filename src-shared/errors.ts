@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   /** The venue refused the order itself (precision, minimums, market closed…): fix the order. */
   'ORDER_REJECTED',
+  /** A risk limit or the engaged kill switch refuses the order: the message names the limit and the figures. */
+  'RISK_LIMIT',
   /** Everything else: a bug; the message says what failed. */
   'INTERNAL',
 ] as const;
@@ -62,6 +64,7 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   AUTH_FAILED: false,
   INSUFFICIENT_FUNDS: false,
   ORDER_REJECTED: false,
+  RISK_LIMIT: false,
   INTERNAL: false,
 };
 

@@ -1,6 +1,6 @@
 // The topics of the in-process event bus and what each carries. Events broadcast state changes (past tense);
 // control flow uses direct calls.
-import type { BalancesChanged, Order, Ticker, Trade, VenueId } from '../../src-shared';
+import type { AlertTriggered, BalancesChanged, Order, Ticker, Trade, VenueId } from '../../src-shared';
 
 export interface BusTopics {
   'price.updated': Ticker;
@@ -8,6 +8,7 @@ export interface BusTopics {
   'order.updated': Order;
   'balance.changed': BalancesChanged;
   'strategy.triggered': { strategyId: string; venue: VenueId; symbol: string; signal: string; at: number };
+  'alert.triggered': AlertTriggered;
   'risk.limit.exceeded': { limit: string; venue?: VenueId; symbol?: string; value: number; threshold: number; at: number };
 }
 
