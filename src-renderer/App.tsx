@@ -6,6 +6,7 @@ import { CandleChart } from './features/chart/CandleChart';
 import { TimeframeBar } from './features/chart/TimeframeBar';
 import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { TopBar } from './features/top-bar/TopBar';
+import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
 import { useConnection } from './stores/connection';
 import { useWorkspace } from './stores/workspace';
 
@@ -62,8 +63,11 @@ export function App() {
             <p className="empty">No market selected.</p>
           )}
         </section>
-        <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
+        <aside className="side-column" aria-label="Order ticket and prices">
+          <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
+        </aside>
       </main>
+      <WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { WORKSPACE_TABS, type TabContext } from './tabs';
+
+export function WorkspaceTabs(context: TabContext) {
+  const [active, setActive] = useState(WORKSPACE_TABS[0]?.id);
+  if (WORKSPACE_TABS.length === 0) return null;
+  const current = WORKSPACE_TABS.find((tab) => tab.id === active) ?? WORKSPACE_TABS[0]!;
+  return (
+    <section className="workspace-tabs" aria-label="Orders, trades, balances and alerts">
+      <div role="tablist" className="tab-list">
+        {WORKSPACE_TABS.map((tab) => (
+          <button
+            key={tab.id}
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={tab.id === current.id}
+            aria-controls={`tabpanel-${tab.id}`}
+            className={tab.id === current.id ? 'tab active' : 'tab'}
+            onClick={() => setActive(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="tab-panel">
+        {current.render(context)}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+// The tabs under the chart (UI.md): open orders, order history, trades, balances, alerts, notifications log. Each
+// feature contributes its tab here, in the order a trader scans them.
+import type { ReactNode } from 'react';
+import type { Market, Preferences, VenueSummary } from '../../../src-shared';
+
+/** What every tab may need of the trading screen: the venue and market in view. */
+export interface TabContext {
+  preferences: Preferences;
+  venue: VenueSummary | undefined;
+  market: Market | undefined;
+}
+
+export interface WorkspaceTab {
+  id: string;
+  label: string;
+  render(context: TabContext): ReactNode;
+}
+
+export const WORKSPACE_TABS: WorkspaceTab[] = [];
