@@ -90,7 +90,9 @@ export function checkOrder(draft: OrderDraft, market: Market, referencePrice?: n
 
   const notional = orderNotional(draft, referencePrice);
   if (market.minNotional !== undefined && notional !== undefined && notional < market.minNotional) {
-    const shown = Number(notional.toFixed(Math.min(8, market.pricePrecision + market.amountPrecision)));
+    // Rounded down to the quote's price decimals: 9.999 shown as 10.00 would look like it meets a minimum of 10.
+    const cents = 10 ** market.pricePrecision;
+    const shown = (Math.floor(notional * cents + 1e-9) / cents).toFixed(market.pricePrecision);
     issues.push({ field: 'amount', message: `the order is worth ${shown} ${quote}; the minimum is ${market.minNotional} ${quote}` });
   }
   return issues;
