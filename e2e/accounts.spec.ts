@@ -3,6 +3,7 @@
 // Binance (real ccxt in the host talks to it through the REST base URL field).
 import type { Page } from '@playwright/test';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
+import { FakeBinanceStream } from '../src-main/streaming/testing/fake-binance-stream';
 import { startHostProcess } from './host-process';
 import { attachScreenshot, expect, test } from './fixtures';
 
@@ -15,7 +16,13 @@ async function openAccounts(page: Page, url: string): Promise<void> {
 
 const addForm = (page: Page) => page.getByRole('form', { name: 'Add account' });
 
-async function fillAccount(page: Page, account: { label: string; apiKey: string; secret: string; restBaseUrl?: string }): Promise<void> {
+/** Nothing listens there: an account pointed at it has no live data, and never reaches the real venue's stream. */
+const CLOSED_WS = 'ws://127.0.0.1:9';
+
+async function fillAccount(
+  page: Page,
+  account: { label: string; apiKey: string; secret: string; restBaseUrl?: string; wsBaseUrl?: string },
+): Promise<void> {
   const form = addForm(page);
   await form.getByLabel('Exchange', { exact: true }).selectOption('binance');
   await form.getByLabel('Label').fill(account.label);
@@ -24,6 +31,7 @@ async function fillAccount(page: Page, account: { label: string; apiKey: string;
   if (account.restBaseUrl) {
     await form.getByText('Advanced').click();
     await form.getByLabel('REST base URL').fill(account.restBaseUrl);
+    await form.getByLabel('WebSocket base URL').fill(account.wsBaseUrl ?? CLOSED_WS);
   }
 }
 
@@ -73,44 +81,66 @@ test.describe('with the fake Binance', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('adds an account after a private call, shows it connected without its secrets, tests it and removes it', async ({ page, host, pageErrors }) => {
-    await openAccounts(page, host.url);
-    await fillAccount(page, { label: 'E2E Binance', apiKey: TEST_ACCOUNT.apiKey, secret: TEST_ACCOUNT.secret, restBaseUrl: binance.url });
-    await addForm(page).getByRole('button', { name: 'Add account' }).click();
+  test('adds an account after a private call, shows it connected without its secrets, streams its chart, tests it and removes it', async ({ page, host, pageErrors }) => {
+    // The venue's live stream: the account's WebSocket base URL points here.
+    const stream = await new FakeBinanceStream({ seed: 5, now: Date.now() }).start();
+    const ticking = setInterval(() => stream.step(500), 250);
+    try {
+      await openAccounts(page, host.url);
+      await fillAccount(page, {
+        label: 'E2E Binance',
+        apiKey: TEST_ACCOUNT.apiKey,
+        secret: TEST_ACCOUNT.secret,
+        restBaseUrl: binance.url,
+        wsBaseUrl: `ws://127.0.0.1:${stream.port}`,
+      });
+      await addForm(page).getByRole('button', { name: 'Add account' }).click();
 
-    const row = page.getByRole('listitem', { name: 'E2E Binance' });
-    await expect(row.getByLabel('Status')).toHaveText('Connected');
-    await expect(row).toContainText(binance.url);
-    await expect(row.getByText('API key')).toBeVisible();
-    await expect(row.locator('dd').first()).toHaveText('set');
-    const text = await pageText(page);
-    expect(text).not.toContain(TEST_ACCOUNT.apiKey);
-    expect(text).not.toContain(TEST_ACCOUNT.secret);
-    await attachScreenshot(page, 'account-connected');
+      const row = page.getByRole('listitem', { name: 'E2E Binance' });
+      await expect(row.getByLabel('Status')).toHaveText('Connected');
+      await expect(row).toContainText(binance.url);
+      await expect(row.getByText('API key')).toBeVisible();
+      await expect(row.locator('dd').first()).toHaveText('set');
+      const text = await pageText(page);
+      expect(text).not.toContain(TEST_ACCOUNT.apiKey);
+      expect(text).not.toContain(TEST_ACCOUNT.secret);
+      await attachScreenshot(page, 'account-connected');
 
-    // Test makes another private call with the keys read back from the keychain.
-    const privateCalls = binance.log.count({ path: '/api/v3/account' });
-    await row.getByRole('button', { name: 'Test E2E Binance' }).click();
-    await expect.poll(() => binance.log.count({ path: '/api/v3/account' })).toBeGreaterThan(privateCalls);
-    await expect(row.getByRole('button', { name: 'Test E2E Binance' })).toBeEnabled();
-    await expect(row.getByLabel('Status')).toHaveText('Connected');
+      // Test makes another private call with the keys read back from the keychain.
+      const privateCalls = binance.log.count({ path: '/api/v3/account' });
+      await row.getByRole('button', { name: 'Test E2E Binance' }).click();
+      await expect.poll(() => binance.log.count({ path: '/api/v3/account' })).toBeGreaterThan(privateCalls);
+      await expect(row.getByRole('button', { name: 'Test E2E Binance' })).toBeEnabled();
+      await expect(row.getByLabel('Status')).toHaveText('Connected');
 
-    // The venue is now available on the trading screen.
-    await page.getByRole('button', { name: 'Back to trading' }).click();
-    await expect(page.getByLabel('Venue').locator('option[value="binance"]')).toHaveText('Binance');
-    // Its chart shows the venue's history (from the fake's klines); live updates are not wired for real venues yet,
-    // and the badge says so instead of leaving an empty chart.
-    await page.getByLabel('Venue').selectOption('binance');
-    await expect(page.getByTestId('chart')).toHaveAttribute('data-last-time', /^\d+$/);
-    await expect(page.getByTestId('chart-status')).toContainText('no live updates');
-    await page.getByRole('button', { name: 'Accounts' }).click();
+      // The venue is now available on the trading screen.
+      await page.getByRole('button', { name: 'Back to trading' }).click();
+      await expect(page.getByLabel('Venue').locator('option[value="binance"]')).toHaveText('Binance');
+      // Its chart shows the venue's history (from the fake's klines), then goes live over the account's WebSocket URL:
+      // the candle the chart holds last is the one the stream fake sent.
+      await page.getByLabel('Venue').selectOption('binance');
+      await expect(page.getByTestId('chart')).toHaveAttribute('data-last-time', /^\d+$/);
+      await expect.poll(() => stream.subscribed().has('btcusdt@kline_1m')).toBe(true);
+      clearInterval(ticking);
+      stream.step(500, () => 61_234.5);
+      const sent = stream.market.current('BTCUSDT').close;
+      await expect.poll(async () => Number(await page.getByTestId('chart').getAttribute('data-last-close'))).toBe(sent);
+      await expect(page.getByTestId('chart-status')).toHaveCount(0); // no stale / "no live updates" badge
+      await attachScreenshot(page, 'account-chart-live');
+      await page.getByRole('button', { name: 'Accounts' }).click();
 
-    await page.getByRole('listitem', { name: 'E2E Binance' }).getByRole('button', { name: 'Remove E2E Binance' }).click();
-    await page.getByRole('group', { name: 'Confirm removing E2E Binance' }).getByRole('button', { name: 'Remove account' }).click();
-    await expect(page.getByText('No account yet — add one, or trade on Demo.')).toBeVisible();
-    await page.reload();
-    await expect(page.getByLabel('Venue').locator('option[value="binance"]')).toHaveText('Binance (not connected)');
-    expect(pageErrors).toEqual([]);
+      await page.getByRole('listitem', { name: 'E2E Binance' }).getByRole('button', { name: 'Remove E2E Binance' }).click();
+      await page.getByRole('group', { name: 'Confirm removing E2E Binance' }).getByRole('button', { name: 'Remove account' }).click();
+      await expect(page.getByText('No account yet — add one, or trade on Demo.')).toBeVisible();
+      await page.reload();
+      await expect(page.getByLabel('Venue').locator('option[value="binance"]')).toHaveText('Binance (not connected)');
+      // Removing the account closed its live data: no socket stays open to the venue.
+      await expect.poll(() => stream.openSockets).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      clearInterval(ticking);
+      await stream.stop();
+    }
   });
 
   test('a saved account reconnects at the next start with its keys from the keychain', async ({ page, host }) => {

@@ -23,7 +23,7 @@ import { ResilienceRegistry, withResilience } from './resilience';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
 import { openDatabase, SettingsRepository } from './storage';
-import { CandleStreams } from './streaming';
+import { CandleStreams, openCcxtLiveSource } from './streaming';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing. */
@@ -104,6 +104,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Real ccxt adapters behind the venue's breaker, rate budget and bulkhead; the account's first private call
     // (balance) validates its keys before they are saved.
     connect: (venue, credentials, connection) => resilientAdapter(resilience, venue, credentials, connection),
+    // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
+    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection),
     venues,
     supportedVenues: SUPPORTED_VENUES,
   });

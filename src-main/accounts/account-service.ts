@@ -13,7 +13,7 @@ import {
   type ApiErrorData,
   type VenueId,
 } from '../../src-shared';
-import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials, VenueDirectory } from '../exchanges';
+import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials, LiveCandleSource, VenueDirectory } from '../exchanges';
 import type { SecretStore } from '../secrets';
 import type { AccountRecord, AccountRepository } from './account-repository';
 import { deleteCredentials, readCredentials, redactCredentials, saveCredentials } from './credentials';
@@ -25,10 +25,21 @@ export type ConnectExchange = (
   options: ExchangeConnectionOptions,
 ) => ExchangeAdapter | Promise<ExchangeAdapter>;
 
+/** A venue's live market data (tickers, candles) and the function that closes its sockets. */
+export interface LiveDataHandle {
+  source: LiveCandleSource;
+  close(): Promise<void>;
+}
+
+/** Opens a venue's public live data on the account's endpoints; sends nothing until a stream is watched. */
+export type OpenLiveData = (venue: VenueId, options: ExchangeConnectionOptions) => Promise<LiveDataHandle>;
+
 export interface AccountServiceOptions {
   repository: AccountRepository;
   secrets: SecretStore;
   connect: ConnectExchange;
+  /** Without it a connected venue's charts show its history only, with a "no live updates" badge. */
+  openLiveData?: OpenLiveData;
   venues: VenueDirectory;
   /** Venues an account can be added for. */
   supportedVenues: readonly VenueId[];
@@ -47,6 +58,7 @@ interface AccountState {
 export class AccountService {
   private readonly state = new Map<string, AccountState>();
   private readonly adapters = new Map<string, ExchangeAdapter>();
+  private readonly liveData = new Map<string, LiveDataHandle>();
   /** Venues with an add in flight: a second add for the same venue must not race the first past the check. */
   private readonly adding = new Set<VenueId>();
   private restoring: Promise<void> = Promise.resolve();
@@ -98,7 +110,7 @@ export class AccountService {
         await closeQuietly(adapter);
         throw error;
       }
-      this.attach(record, adapter);
+      this.attach(record, adapter, await this.openLive(record));
       return this.summary(record);
     } finally {
       this.adding.delete(venue);
@@ -125,6 +137,7 @@ export class AccountService {
       this.options.venues.remove(record.venue);
       await closeQuietly(adapter);
     }
+    await this.closeLive(id);
     return { removed: true };
   }
 
@@ -144,6 +157,7 @@ export class AccountService {
       const record = this.options.repository.get(id);
       if (record) this.options.venues.remove(record.venue);
       await closeQuietly(adapter);
+      await this.closeLive(id);
     }
   }
 
@@ -170,9 +184,7 @@ export class AccountService {
 
   /** Builds the adapter and proves the keys with a private call; closes it again if that fails. */
   private async open(record: AccountRecord, credentials: ExchangeCredentials): Promise<ExchangeAdapter> {
-    const options: ExchangeConnectionOptions = { sandbox: record.sandbox };
-    if (record.restBaseUrl !== undefined) options.restBaseUrl = record.restBaseUrl;
-    if (record.wsBaseUrl !== undefined) options.wsBaseUrl = record.wsBaseUrl;
+    const options = connectionOf(record);
     let adapter: ExchangeAdapter | undefined;
     try {
       adapter = await this.options.connect(record.venue, credentials, options);
@@ -208,7 +220,7 @@ export class AccountService {
       }
       const adapter = await this.open(record, credentials);
       if (this.adapters.has(record.id)) await closeQuietly(adapter);
-      else this.attach(record, adapter);
+      else this.attach(record, adapter, await this.openLive(record));
       this.state.set(record.id, { status: 'connected', keysPresent });
     } catch (error) {
       const problem = toData(error);
@@ -217,14 +229,40 @@ export class AccountService {
     }
   }
 
+  /**
+   * The venue's live data. Optional for the account: a failure leaves its charts on history with the "no live
+   * updates" badge, and is logged rather than refusing keys that work.
+   */
+  private async openLive(record: AccountRecord): Promise<LiveDataHandle | undefined> {
+    if (!this.options.openLiveData) return undefined;
+    try {
+      return await this.options.openLiveData(record.venue, connectionOf(record));
+    } catch (error) {
+      this.warn(`accounts: live data of "${record.label}" (${record.venue}) is unavailable: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  private async closeLive(id: string): Promise<void> {
+    const live = this.liveData.get(id);
+    this.liveData.delete(id);
+    try {
+      await live?.close();
+    } catch (error) {
+      this.warn(`accounts: closing live data failed (${describe(error)})`);
+    }
+  }
+
   /** Registers a connected adapter, unless the account was removed while it was connecting. */
-  private attach(record: AccountRecord, adapter: ExchangeAdapter): void {
+  private attach(record: AccountRecord, adapter: ExchangeAdapter, live: LiveDataHandle | undefined): void {
     if (!this.options.repository.get(record.id)) {
       void closeQuietly(adapter);
+      void live?.close().catch(() => undefined);
       return;
     }
     this.adapters.set(record.id, adapter);
-    this.options.venues.add({ venue: adapter, mode: 'live', trading: adapter });
+    if (live) this.liveData.set(record.id, live);
+    this.options.venues.add({ venue: adapter, mode: 'live', trading: adapter, ...(live ? { live: live.source } : {}) });
     this.state.set(record.id, { status: 'connected', keysPresent: true });
   }
 
@@ -282,4 +320,11 @@ async function closeQuietly(adapter: ExchangeAdapter): Promise<void> {
   } catch {
     // Closing only frees the adapter's resources; a failure to do so changes nothing for the trader.
   }
+}
+
+function connectionOf(record: AccountRecord): ExchangeConnectionOptions {
+  const options: ExchangeConnectionOptions = { sandbox: record.sandbox };
+  if (record.restBaseUrl !== undefined) options.restBaseUrl = record.restBaseUrl;
+  if (record.wsBaseUrl !== undefined) options.wsBaseUrl = record.wsBaseUrl;
+  return options;
 }

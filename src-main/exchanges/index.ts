@@ -16,6 +16,7 @@ export {
   applyConnectionOptions,
   CcxtAdapter,
   createExchangeAdapter,
+  createStreamingExchange,
   rateLimitsOf,
   redact,
   SUPPORTED_VENUES,

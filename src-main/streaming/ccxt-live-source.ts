@@ -59,6 +59,9 @@ function guardSends(ex: Exchange): void {
 export class CcxtLiveSource implements StreamSource {
   readonly staleAfterMs: number;
   private readonly tickers = new Map<Symbol, TickerLoop>();
+  /** Every running candle loop: closing the source must stop them, or they would re-dial a closed venue. */
+  private readonly candleLoops = new Set<WatchLoop>();
+  private closed = false;
   private readonly now: () => number;
 
   constructor(private readonly options: CcxtLiveSourceOptions) {
@@ -73,6 +76,10 @@ export class CcxtLiveSource implements StreamSource {
 
   watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void, onStatus?: StatusListener): () => void {
     const { exchange: ex, venue } = this.options;
+    if (this.closed) {
+      onStatus?.({ status: 'failed', reason: `${venue} live data is closed` });
+      return () => {};
+    }
     // The ticker rides along with the next candle rather than pushing the old candle again: a candle update is
     // what proves the candle stream itself is alive (staleness, backfill after a reconnect).
     const ticker = this.acquireTicker(symbol);
@@ -94,7 +101,9 @@ export class CcxtLiveSource implements StreamSource {
       ...(this.options.random ? { random: this.options.random } : {}),
       ...(this.options.onDelay ? { onDelay: this.options.onDelay } : {}),
     });
+    this.candleLoops.add(loop);
     return () => {
+      if (!this.candleLoops.delete(loop)) return; // already stopped by close()
       loop.stop();
       this.releaseTicker(symbol);
       // Tells the venue to stop sending (Binance: an UNSUBSCRIBE frame); a dead socket has nothing to unsubscribe.
@@ -103,6 +112,9 @@ export class CcxtLiveSource implements StreamSource {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const loop of this.candleLoops) loop.stop();
+    this.candleLoops.clear();
     for (const entry of this.tickers.values()) entry.loop.stop();
     this.tickers.clear();
     await this.options.exchange.close();

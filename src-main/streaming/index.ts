@@ -3,3 +3,4 @@ export { CcxtLiveSource, type CcxtLiveSourceOptions } from './ccxt-live-source';
 export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 export { FrameCoalescer, FRAME_MS, type CoalescedCandle } from './coalescer';
 export type { StatusChange, StatusListener, StreamSource } from './source';
+export { openCcxtLiveSource, type LiveSourceHandle } from './live-source-factory';

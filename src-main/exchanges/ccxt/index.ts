@@ -1,6 +1,7 @@
 // The ccxt-backed venues: the base adapter, the per-venue profile interface and the factory.
 export { CcxtAdapter, type CcxtAdapterOptions } from './ccxt-adapter';
 export { createExchangeAdapter, rateLimitsOf, SUPPORTED_VENUES, venueProfile, type CreateAdapterOptions } from './factory';
+export { createStreamingExchange } from './streaming-exchange';
 export { headerValue, toAppError, retryAfterMs, type ErrorMapContext } from './errors';
 export { redact } from './redact';
 export { applyConnectionOptions, parseBaseUrl, validateConnectionOptions } from './urls';

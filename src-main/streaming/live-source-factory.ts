@@ -1,0 +1,18 @@
+// Live data of a connected exchange account: a ccxt.pro instance on the account's endpoints behind a CcxtLiveSource.
+import type { ExchangeConnectionOptions, LiveCandleSource } from '../exchanges';
+import { createStreamingExchange } from '../exchanges';
+import type { VenueId } from '../../src-shared';
+import { CcxtLiveSource } from './ccxt-live-source';
+
+export interface LiveSourceHandle {
+  source: LiveCandleSource;
+  /** Closes the venue's sockets; the streams on it end. */
+  close(): Promise<void>;
+}
+
+export async function openCcxtLiveSource(venue: VenueId, connection: ExchangeConnectionOptions): Promise<LiveSourceHandle> {
+  const exchange = await createStreamingExchange(venue, connection);
+  const source = new CcxtLiveSource({ venue, exchange });
+  // Stops every loop before closing the sockets: a loop left running would reconnect to a venue no longer connected.
+  return { source, close: () => source.close() };
+}
