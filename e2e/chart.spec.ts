@@ -46,3 +46,23 @@ test('a wrong token shows a clear "not authorized" screen', async ({ page, host 
   await expect(page.getByRole('alert')).toContainText('#token=');
   await attachScreenshot(page, 'not-authorized');
 });
+
+test('time and sales lists the demo tape, newest on top, and follows the symbol', async ({ page, host, pageErrors }) => {
+  await page.goto(host.url);
+  const tape = page.getByRole('region', { name: 'Time and sales' });
+  const rows = tape.locator('tbody tr');
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(3);
+  // Every row is a trade with its taker side, and the newest sits on top: times never increase down the list.
+  const times = await rows.locator('td:nth-child(3)').allTextContents();
+  expect(times).toEqual([...times].sort().reverse());
+  expect(await rows.evaluateAll((trs) => trs.every((tr) => tr.classList.contains('buy') || tr.classList.contains('sell')))).toBe(true);
+  // The top trade's price is the price the chart shows: the same feed.
+  const top = Number((await rows.first().locator('td').first().textContent())!.replace(/,/g, ''));
+  expect(Math.abs(top - (await lastCandle(page)).close) / top).toBeLessThan(0.01);
+  await attachScreenshot(page, 'time-and-sales');
+
+  await page.getByLabel('Symbol').selectOption('ETH/USDT');
+  await expect(tape.getByRole('columnheader', { name: 'Amount (ETH)' })).toBeVisible();
+  await expect.poll(async () => Number((await rows.first().locator('td').first().textContent())!.replace(/,/g, '')), { timeout: 10_000 }).toBeLessThan(20_000);
+  expect(pageErrors).toEqual([]);
+});

@@ -78,6 +78,22 @@ describe('core', () => {
     expect(b.events.length).toBe(closedCount);
   });
 
+  it('pushes the demo tape to the subscribing session as trades.updated, until it unsubscribes', async () => {
+    const core = await startCore();
+    const a = recordingSession('a');
+    const { subscriptionId } = result<{ subscriptionId: string }>(
+      await core.dispatcher.dispatch('market:subscribe-trades', { venue: 'demo', symbol: 'BTC/USDT' }, a.session),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const pushes = a.events.filter((e) => e.event === 'trades.updated').map((e) => e.payload as { subscriptionId: string; trades: Array<{ price: number }> });
+    expect(pushes.length).toBeGreaterThanOrEqual(2);
+    expect(pushes.every((p) => p.subscriptionId === subscriptionId && p.trades.length > 0)).toBe(true);
+    expect(result(await core.dispatcher.dispatch('market:unsubscribe', { subscriptionId }, a.session))).toEqual({ unsubscribed: true });
+    const count = a.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(a.events.length).toBe(count);
+  });
+
   it('refuses a subscription to a market the venue does not list, starting nothing', async () => {
     const core = await startCore();
     const a = recordingSession('a');

@@ -23,7 +23,7 @@ import { ResilienceRegistry, withResilience } from './resilience';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
 import { openDatabase, SettingsRepository } from './storage';
-import { CandleStreams, openCcxtLiveSource } from './streaming';
+import { CandleStreams, openCcxtLiveSource, TradeStreams } from './streaming';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing. */
@@ -93,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     history: (venue) => (venues.summaries().find((v) => v.id === venue)?.available ? venues.get(venue) : undefined),
     bus,
   });
+  const tapes = new TradeStreams((venue) => venues.liveSource(venue));
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
@@ -125,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       identity: { name: packageJson.productName, version: packageJson.version, transport: options.transport },
       venues,
       streams,
+      tapes,
       preferences,
       resilience,
       accounts,
@@ -140,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       await accounts.close();
       streams.close();
+      tapes.close();
       demo.close();
       db.close();
     },

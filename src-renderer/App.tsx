@@ -6,6 +6,7 @@ import { CandleChart } from './features/chart/CandleChart';
 import { TimeframeBar } from './features/chart/TimeframeBar';
 import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { TopBar } from './features/top-bar/TopBar';
+import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
 import { useConnection } from './stores/connection';
 import { useWorkspace } from './stores/workspace';
@@ -65,6 +66,7 @@ export function App() {
         </section>
         <aside className="side-column" aria-label="Order ticket and prices">
           <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
+          {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
         </aside>
       </main>
       <WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />

@@ -1,7 +1,7 @@
 // The one contract between renderer and main: every channel (`domain:verb`) with its request and response schema,
 // and every event main pushes. Channel and event names are written here and nowhere else.
 import { z } from 'zod';
-import { Candle, Market, Symbol, Ticker, Timeframe, TradingMode, VenueId } from './domain';
+import { Candle, Market, PublicTrade, Symbol, Ticker, Timeframe, TradingMode, VenueId } from './domain';
 import { ApiErrorData } from './errors';
 import {
   CandlesResult,
@@ -156,6 +156,12 @@ export const contract = {
     req: SeriesRef,
     res: z.object({ subscriptionId: z.string() }),
   },
+  /** The public tape (time & sales) of a symbol: `trades.updated` events, status in `stream.status-changed`. */
+  'market:subscribe-trades': {
+    req: z.object({ venue: VenueId, symbol: Symbol }).strict(),
+    res: z.object({ subscriptionId: z.string() }),
+  },
+  /** Ends a candle or trades subscription. */
   'market:unsubscribe': {
     req: z.object({ subscriptionId: z.string().min(1) }).strict(),
     res: z.object({ unsubscribed: z.boolean() }),
@@ -221,6 +227,8 @@ export const events = {
     candle: Candle,
   }),
   'ticker.updated': z.object({ subscriptionId: z.string(), ticker: Ticker }),
+  /** New trades of a subscribed tape, oldest first (the first push carries the recent ones). */
+  'trades.updated': z.object({ subscriptionId: z.string(), venue: VenueId, symbol: Symbol, trades: z.array(PublicTrade) }),
   'stream.status-changed': z.object({
     subscriptionId: z.string(),
     status: StreamStatus,

@@ -136,6 +136,18 @@ export const Balance = z.object({
 });
 export type Balance = z.infer<typeof Balance>;
 
+/** A trade on the venue's public tape (anyone's), as a time & sales list shows it. */
+export const PublicTrade = z.object({
+  /** The venue's trade id, when it gives one. */
+  id: z.string().optional(),
+  price: positive,
+  amount: positive,
+  /** The taker's side: a buy lifted the ask, a sell hit the bid. */
+  side: OrderSide.optional(),
+  timestamp,
+});
+export type PublicTrade = z.infer<typeof PublicTrade>;
+
 export const Trade = z.object({
   id: z.string().min(1),
   venue: VenueId,

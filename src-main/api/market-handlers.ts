@@ -1,18 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { FrameCoalescer } from '../streaming';
+import { FrameCoalescer, TradeBatcher } from '../streaming';
 import type { ApiServices } from './services';
 import type { Handlers } from './dispatcher';
+import type { Session } from './session';
 
-type MarketChannels = 'market:markets' | 'market:ticker' | 'market:candles' | 'market:subscribe' | 'market:unsubscribe';
+type MarketChannels =
+  | 'market:markets'
+  | 'market:ticker'
+  | 'market:candles'
+  | 'market:subscribe'
+  | 'market:subscribe-trades'
+  | 'market:unsubscribe';
 
 interface Subscription {
   sessionId: string;
   stop: () => void;
 }
 
-export function marketHandlers({ venues, streams }: ApiServices): Pick<Handlers, MarketChannels> {
+export function marketHandlers({ venues, streams, tapes }: ApiServices): Pick<Handlers, MarketChannels> {
   // Subscriptions belong to the session that made them: another session cannot cancel them, and they end with it.
   const subscriptions = new Map<string, Subscription>();
+
+  /** Ties a running subscription to its session: it ends with the session or by `market:unsubscribe`. */
+  const register = (subscriptionId: string, session: Session, stop: () => void): void => {
+    const cancelOnClose = session.onClose(() => {
+      subscriptions.delete(subscriptionId);
+      stop();
+    });
+    subscriptions.set(subscriptionId, {
+      sessionId: session.id,
+      stop: () => {
+        cancelOnClose();
+        stop();
+      },
+    });
+  };
 
   return {
     'market:markets': ({ venue }) => venues.get(venue).markets(),
@@ -37,20 +59,29 @@ export function marketHandlers({ venues, streams }: ApiServices): Pick<Handlers,
           session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
         },
       );
-      const stop = (): void => {
+      register(subscriptionId, session, () => {
         coalescer.close();
         stopStream();
-      };
-      const cancelOnClose = session.onClose(() => {
-        subscriptions.delete(subscriptionId);
-        stop();
       });
-      subscriptions.set(subscriptionId, {
-        sessionId: session.id,
-        stop: () => {
-          cancelOnClose();
-          stop();
+      return { subscriptionId };
+    },
+
+    'market:subscribe-trades': async ({ venue, symbol }, session) => {
+      await venues.get(venue).ticker(symbol); // a typed NOT_FOUND for an unknown symbol, before any stream starts
+      const subscriptionId = randomUUID();
+      // Appended within a frame, not replaced: every trade belongs on the tape.
+      const batcher = new TradeBatcher((trades) => session.push('trades.updated', { subscriptionId, venue, symbol, trades }));
+      const stopTape = tapes.subscribe(
+        { venue, symbol },
+        (trades) => batcher.offer(trades),
+        ({ status, reason }) => {
+          batcher.flush();
+          session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
         },
+      );
+      register(subscriptionId, session, () => {
+        batcher.close();
+        stopTape();
       });
       return { subscriptionId };
     },

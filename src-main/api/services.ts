@@ -5,7 +5,7 @@ import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { ResilienceRegistry } from '../resilience';
 import type { PreferencesService } from '../settings';
-import type { CandleStreams } from '../streaming';
+import type { CandleStreams, TradeStreams } from '../streaming';
 
 export interface AppIdentity {
   name: string;
@@ -17,6 +17,8 @@ export interface ApiServices {
   identity: AppIdentity;
   venues: VenueDirectory;
   streams: CandleStreams;
+  /** Public tapes (time & sales), shared between windows like the candle streams. */
+  tapes: TradeStreams;
   preferences: PreferencesService;
   /** Exchange accounts: keys in the OS keychain, validated before they are saved (`accounts:*`). */
   accounts: AccountService;

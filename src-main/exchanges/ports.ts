@@ -1,6 +1,6 @@
 // What the rest of the app needs from a venue's market data. The demo venue implements it now; the ccxt adapters
 // implement it for real venues.
-import type { Balance, Candle, Market, Order, OrderRequest, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
+import type { Balance, Candle, Market, Order, OrderRequest, PublicTrade, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
 
 export interface CandleQuery {
   limit: number;
@@ -24,6 +24,8 @@ export interface CandleUpdate {
 /** A source of live candles; `watchCandles` returns the function that stops the stream. */
 export interface LiveCandleSource {
   watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void): () => void;
+  /** The public tape of a symbol, newest trades in each call, oldest first; where the venue streams it. */
+  watchTrades?(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void): () => void;
 }
 
 /** Credentials of an exchange account. Lives only in main: read from the keychain, handed to the adapter. */

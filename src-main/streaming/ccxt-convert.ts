@@ -1,7 +1,7 @@
 // ccxt's loose shapes (numbers that may be undefined or NaN) turned into the shared domain types. A row that cannot
 // be a valid candle is dropped rather than drawn as a spike to zero.
-import type { OHLCV, Ticker as CcxtTicker } from 'ccxt';
-import type { Candle, Symbol, Ticker, VenueId } from '../../src-shared';
+import type { OHLCV, Ticker as CcxtTicker, Trade as CcxtTrade } from 'ccxt';
+import type { Candle, PublicTrade, Symbol, Ticker, VenueId } from '../../src-shared';
 
 const positive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
@@ -25,4 +25,14 @@ export function toTicker(venue: VenueId, symbol: Symbol, ticker: CcxtTicker, now
 /** Until the ticker stream speaks, the candle's close is the best last price there is. */
 export function tickerFromCandle(venue: VenueId, symbol: Symbol, candle: Candle, now: number): Ticker {
   return { venue, symbol, last: candle.close, timestamp: now };
+}
+
+/** A trade of the public tape; undefined when its price, amount or time is missing. */
+export function toPublicTrade(trade: Partial<CcxtTrade>): PublicTrade | undefined {
+  const { price, amount, timestamp } = trade;
+  if (!positive(price) || !positive(amount) || typeof timestamp !== 'number' || !Number.isInteger(timestamp) || timestamp < 0) return undefined;
+  const result: PublicTrade = { price, amount, timestamp };
+  if (typeof trade.id === 'string' && trade.id !== '') result.id = trade.id;
+  if (trade.side === 'buy' || trade.side === 'sell') result.side = trade.side;
+  return result;
 }

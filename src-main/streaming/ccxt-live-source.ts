@@ -1,11 +1,11 @@
 // Live candles and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): CandleStreams
 // ref-counts the candle subscriptions above, and the ticker loop of a symbol is shared here by its timeframes. Each
 // loop reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
-import type { Exchange, OHLCV } from 'ccxt';
-import type { Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
+import type { Exchange, OHLCV, Trade as CcxtTrade } from 'ccxt';
+import type { PublicTrade, Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
 import { ccxtLib, type CandleUpdate } from '../exchanges';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { tickerFromCandle, toCandle, toTicker } from './ccxt-convert';
+import { tickerFromCandle, toCandle, toPublicTrade, toTicker } from './ccxt-convert';
 import type { StatusListener, StreamSource } from './source';
 import { startWatchLoop, type WatchLoop } from './watch-loop';
 
@@ -59,8 +59,8 @@ function guardSends(ex: Exchange): void {
 export class CcxtLiveSource implements StreamSource {
   readonly staleAfterMs: number;
   private readonly tickers = new Map<Symbol, TickerLoop>();
-  /** Every running candle loop: closing the source must stop them, or they would re-dial a closed venue. */
-  private readonly candleLoops = new Set<WatchLoop>();
+  /** Every running candle and trade loop: closing the source must stop them, or they would re-dial a closed venue. */
+  private readonly loops = new Set<WatchLoop>();
   private closed = false;
   private readonly now: () => number;
 
@@ -101,9 +101,9 @@ export class CcxtLiveSource implements StreamSource {
       ...(this.options.random ? { random: this.options.random } : {}),
       ...(this.options.onDelay ? { onDelay: this.options.onDelay } : {}),
     });
-    this.candleLoops.add(loop);
+    this.loops.add(loop);
     return () => {
-      if (!this.candleLoops.delete(loop)) return; // already stopped by close()
+      if (!this.loops.delete(loop)) return; // already stopped by close()
       loop.stop();
       this.releaseTicker(symbol);
       // Tells the venue to stop sending (Binance: an UNSUBSCRIBE frame); a dead socket has nothing to unsubscribe.
@@ -111,10 +111,37 @@ export class CcxtLiveSource implements StreamSource {
     };
   }
 
+  watchTrades(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void, onStatus?: StatusListener): () => void {
+    const ex = this.options.exchange;
+    if (this.closed) {
+      onStatus?.({ status: 'failed', reason: `${this.options.venue} live data is closed` });
+      return () => {};
+    }
+    const loop = startWatchLoop<CcxtTrade[]>({
+      name: `${symbol} trades`,
+      watch: () => ex.watchTrades(symbol),
+      onValue: (raw) => {
+        // newUpdates: each call returns the trades that arrived since the previous one.
+        const trades = raw.map(toPublicTrade).filter((t): t is PublicTrade => t !== undefined);
+        if (trades.length > 0) onTrades(trades);
+      },
+      onStatus: (change) => onStatus?.(change),
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      isRetryable,
+      ...(this.options.random ? { random: this.options.random } : {}),
+    });
+    this.loops.add(loop);
+    return () => {
+      if (!this.loops.delete(loop)) return;
+      loop.stop();
+      ex.unWatchTrades(symbol).catch(() => undefined);
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    for (const loop of this.candleLoops) loop.stop();
-    this.candleLoops.clear();
+    for (const loop of this.loops) loop.stop();
+    this.loops.clear();
     for (const entry of this.tickers.values()) entry.loop.stop();
     this.tickers.clear();
     await this.options.exchange.close();

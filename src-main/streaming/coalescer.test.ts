@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle, Ticker } from '../../src-shared';
-import { FrameCoalescer, type CoalescedCandle, type CoalescerClock } from './coalescer';
-
-/** A clock the test moves by hand: timers fire only when it says so. */
-function manualClock() {
-  let now = 1_000;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  const clock: CoalescerClock = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      timers.set(next, { at: now + ms, run });
-      return next++;
-    },
-    clearTimeout: (handle) => timers.delete(handle as number),
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const [id, timer] of [...timers]) {
-      if (timer.at <= now) {
-        timers.delete(id);
-        timer.run();
-      }
-    }
-  };
-  return { clock, advance, pending: () => timers.size };
-}
+import { FrameCoalescer, type CoalescedCandle } from './coalescer';
+import { manualClock } from './testing/manual-clock';
 
 const bar = (time: number, close: number): Candle => ({ time, open: 100, high: Math.max(100, close), low: Math.min(100, close), close, volume: 1 });
 const ticker = (last: number): Ticker => ({ venue: 'demo', symbol: 'BTC/USDT', last, timestamp: 1 });

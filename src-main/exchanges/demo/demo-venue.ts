@@ -1,6 +1,6 @@
 // The built-in simulated venue: a few markets whose prices follow seeded random walks, with 30 days of one-minute
 // history at start and live ticks after. It needs no keys and no network, so a fresh install always shows a chart.
-import { AppError, timeframeMs, type Candle, type Market, type Symbol, type Ticker, type Timeframe } from '../../../src-shared';
+import { AppError, timeframeMs, type Candle, type Market, type PublicTrade, type Symbol, type Ticker, type Timeframe } from '../../../src-shared';
 import type { CandleQuery, CandleUpdate, LiveCandleSource, MarketDataVenue } from '../ports';
 import { DEMO_SYMBOLS, type DemoSymbolSpec } from './demo-symbols';
 import { SymbolWalk } from './symbol-walk';
@@ -79,16 +79,35 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
       const candle = walk.series.aggregate(walk.series.indexOf(bucket), walk.series.indexOf(bucket + span), bucket);
       if (candle) onUpdate({ candle, ticker: this.tickerOf(walk) });
     };
+    const stop = this.listen(symbol, listener);
+    if (!this.inOutage(this.now())) listener(); // the current state at once, so a new subscriber does not wait for the next tick
+    return stop;
+  }
+
+  /** Calls `listener` after every tick that moved `symbol`, outages aside; returns the function that stops it. */
+  private listen(symbol: Symbol, listener: Listener): () => void {
     let set = this.listeners.get(symbol);
     if (!set) this.listeners.set(symbol, (set = new Set()));
     set.add(listener);
     this.startTimer();
-    if (!this.inOutage(this.now())) listener(); // the current state at once, so a new subscriber does not wait for the next tick
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(symbol);
       if (this.listeners.size === 0) this.stopTimer();
     };
+  }
+
+  watchTrades(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void): () => void {
+    const walk = this.walk(symbol);
+    // Starts from the next trade: the tape shows what happens from now on.
+    let lastId = walk.tradesAfter(undefined).at(-1)?.id;
+    const listener = (): void => {
+      const trades = walk.tradesAfter(lastId);
+      if (trades.length === 0) return;
+      lastId = trades.at(-1)!.id;
+      onTrades(trades);
+    };
+    return this.listen(symbol, listener);
   }
 
   /** Simulates the market up to `now` and tells the watchers of every symbol that moved. */

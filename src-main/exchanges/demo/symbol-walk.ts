@@ -3,10 +3,13 @@
 import { gaussian, hashString, seededRandom } from './random';
 import { MinuteSeries } from './minute-series';
 import type { DemoSymbolSpec } from './demo-symbols';
+import type { PublicTrade } from '../../../src-shared';
 
 const MINUTE = 60_000;
 /** Steps simulated inside each minute of history, so that wicks look like the live ones. */
 const HISTORY_STEPS_PER_MINUTE = 6;
+/** Live trades kept for a tape watcher that was not called for a few ticks (a busy event loop). */
+const RECENT_TRADES = 64;
 
 function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
@@ -19,6 +22,9 @@ export class SymbolWalk {
   private logPrice: number;
   /** Time of the last simulated step. */
   private clock: number;
+  /** The live ticks' trades, oldest first, each with its sequence number as id. */
+  private readonly recent: PublicTrade[] = [];
+  private tradeSeq = 0;
 
   constructor(
     readonly spec: DemoSymbolSpec,
@@ -76,14 +82,29 @@ export class SymbolWalk {
     const minute = Math.floor(time / MINUTE) * MINUTE;
     if (this.series.lastMinute !== minute) this.series.open(this.price, 0);
     const share = this.tickMs / MINUTE;
-    this.step(this.spec.minuteVolatility * Math.sqrt(share), this.spec.minuteVolume * share);
+    const before = this.price;
+    const amount = this.step(this.spec.minuteVolatility * Math.sqrt(share), this.spec.minuteVolume * share);
     this.clock = time;
+    if (amount > 0) {
+      // Each live tick is one trade on the tape; a tick that lifted the price was a buyer's.
+      const side = this.price >= before ? 'buy' : 'sell';
+      this.recent.push({ id: String(++this.tradeSeq), price: this.price, amount, side, timestamp: time });
+      if (this.recent.length > RECENT_TRADES) this.recent.shift();
+    }
   }
 
-  private step(volatility: number, meanVolume: number): void {
+  /** Live trades after the one with id `afterId` (all kept ones when undefined), oldest first. */
+  tradesAfter(afterId: string | undefined): PublicTrade[] {
+    const after = afterId === undefined ? 0 : Number(afterId);
+    return this.recent.filter((trade) => Number(trade.id) > after);
+  }
+
+  /** One step of the walk; returns the volume traded. */
+  private step(volatility: number, meanVolume: number): number {
     this.logPrice += volatility * this.normal();
     // Lognormal volume around its mean: mostly quiet, now and then a burst.
-    const volume = meanVolume * Math.exp(0.6 * this.normal() - 0.18);
-    this.series.trade(this.price, roundTo(volume, this.spec.market.amountPrecision));
+    const volume = roundTo(meanVolume * Math.exp(0.6 * this.normal() - 0.18), this.spec.market.amountPrecision);
+    this.series.trade(this.price, volume);
+    return volume;
   }
 }

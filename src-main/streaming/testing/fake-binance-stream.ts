@@ -86,6 +86,10 @@ export class FakeBinanceStream {
   private readonly http = createServer((req, res) => this.rest(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
   private refusing = false;
+  /** Trade ids of the `@trade` streams, as Binance numbers them: increasing per symbol. */
+  private tradeId = 1000;
+  /** Every trade event sent, by symbol id: what a tape subscriber should have seen. */
+  readonly tradesSent = new Map<string, Array<{ id: string; price: number; amount: number; side: 'buy' | 'sell' }>>();
   private silent = false;
   port = 0;
 
@@ -134,12 +138,26 @@ export class FakeBinanceStream {
     const closed = this.market.step(ms, price);
     if (this.silent) return;
     const now = this.market.now;
+    const tradesThisStep = new Map<string, { id: string; price: number; amount: number; side: 'buy' | 'sell' }>();
     for (const client of this.clients) {
       for (const stream of client.streams) {
         const [lower, kind] = stream.split('@') as [string, string];
         const id = lower.toUpperCase();
         if (!this.market.bars.has(id)) continue;
-        if (kind === 'miniTicker') {
+        if (kind === 'trade') {
+          // One trade per step at the new close: a rise was a buyer taking the ask (the buyer was not the maker).
+          let trade = tradesThisStep.get(id);
+          if (!trade) {
+            const bar = this.market.current(id);
+            trade = { id: String(++this.tradeId), price: bar.close, amount: 0.5, side: bar.close >= bar.open ? 'buy' : 'sell' };
+            tradesThisStep.set(id, trade);
+            const sent = this.tradesSent.get(id) ?? [];
+            sent.push(trade);
+            this.tradesSent.set(id, sent);
+          }
+          const side = trade.side;
+          this.send(client, { e: 'trade', E: now, s: id, t: Number(trade.id), p: str(trade.price), q: str(trade.amount), T: now, m: side === 'sell', M: true });
+        } else if (kind === 'miniTicker') {
           const bar = this.market.current(id);
           this.send(client, { e: '24hrMiniTicker', E: now, s: id, c: str(bar.close), o: str(bar.open), h: str(bar.high), l: str(bar.low), v: '100', q: '1000' });
         } else if (kind.startsWith('kline_')) {

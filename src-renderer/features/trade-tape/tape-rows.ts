@@ -1,0 +1,15 @@
+// The rows of a time & sales list: newest first, at most `max`.
+import type { PublicTrade } from '../../../src-shared';
+
+export const TAPE_ROWS = 40;
+
+/** `trades` arrive oldest first; the list shows the newest on top. */
+export function addToTape(rows: readonly PublicTrade[], trades: readonly PublicTrade[], max: number = TAPE_ROWS): PublicTrade[] {
+  const newest = trades.slice(-max).reverse();
+  return [...newest, ...rows].slice(0, max);
+}
+
+/** HH:MM:SS in the trader's time zone: a tape reads by the second. */
+export function tapeTime(timestamp: number): string {
+  return new Date(timestamp).toLocaleTimeString(undefined, { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
