@@ -10,6 +10,16 @@ export type {
   TradingVenue,
 } from './ports';
 export { DemoVenue, DEMO_SYMBOLS, seededRandom, type DemoVenueOptions } from './demo';
+export {
+  DEFAULT_STARTING_BALANCES,
+  InMemoryAccountStore,
+  SimulatedExchange,
+  SimulatedMode,
+  SqliteAccountStore,
+  type AccountState as SimulatedAccountState,
+  type SimulatedAccountStore,
+  type SimulatedExchangeOptions,
+} from './simulated';
 export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';
 export { VenueDirectory, type VenueEntry } from './venue-directory';
 export {
