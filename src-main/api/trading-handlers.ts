@@ -1,21 +1,18 @@
-import { AppError } from '../../src-shared';
+// The `orders:*` channels over the order service. The dispatcher has already parsed each request with the contract
+// (mode fits venue, prices where the order type needs them); the service checks the order against its market.
 import type { Handlers } from './dispatcher';
 import type { ApiServices } from './services';
 
 type TradingChannels = 'orders:place' | 'orders:cancel' | 'orders:cancel-all' | 'orders:check' | 'orders:list' | 'orders:trades' | 'orders:balances';
 
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'trading is not wired yet');
-};
-
-export function tradingHandlers(_services: ApiServices): Pick<Handlers, TradingChannels> {
+export function tradingHandlers({ trading }: ApiServices): Pick<Handlers, TradingChannels> {
   return {
-    'orders:place': notYet,
-    'orders:cancel': notYet,
-    'orders:cancel-all': notYet,
-    'orders:check': notYet,
-    'orders:list': notYet,
-    'orders:trades': notYet,
-    'orders:balances': notYet,
+    'orders:place': (order) => trading.place(order),
+    'orders:cancel': ({ clientOrderId }) => trading.cancel(clientOrderId),
+    'orders:cancel-all': (request) => trading.cancelAll(request),
+    'orders:check': ({ clientOrderId }) => trading.check(clientOrderId),
+    'orders:list': (query) => trading.list(query),
+    'orders:trades': (query) => trading.trades(query),
+    'orders:balances': (request) => trading.balances(request),
   };
 }

@@ -152,6 +152,13 @@ export async function startFakeHttp(options: FakeHttpOptions, port = 0): Promise
         req.socket.destroy();
         return;
       }
+      if (fault?.kind === 'accept-then-5xx') {
+        // The venue did the work, then its edge answered with an error (a gateway timing out on the backend).
+        const failed = options.faultResponse?.('5xx', fault) ?? defaultFaultResponse({ ...fault, kind: '5xx' });
+        log.add({ method, path: url.pathname, status: failed.status, fault: 'accept-then-5xx' });
+        send(res, failed);
+        return;
+      }
       log.add({ method, path: url.pathname, status: response.status, ...(fault ? { fault: fault.kind } : {}) });
       send(res, response, gate.headers);
     })();

@@ -1,8 +1,8 @@
 // Faults a test asks a fake venue for, consumed one request at a time. Each mirrors something a real venue does:
 // a slow answer, a 5xx, a 429 with Retry-After, a 418 ban, a connection reset before the request is read, and the
-// worst one for trading — the venue accepts an order and the response is lost.
+// worst ones for trading — the venue accepts an order and the response is lost, or answered with a 5xx.
 
-export type FaultKind = 'latency' | '5xx' | '429' | '418' | 'reset' | 'accept-then-drop';
+export type FaultKind = 'latency' | '5xx' | '429' | '418' | 'reset' | 'accept-then-drop' | 'accept-then-5xx';
 
 export interface Fault {
   kind: FaultKind;
@@ -14,7 +14,7 @@ export interface Fault {
   method?: string;
   /** For 'latency' (default 1000). */
   latencyMs?: number;
-  /** For '5xx' (default 503). */
+  /** For '5xx' and 'accept-then-5xx' (default 503). */
   status?: number;
   /** Retry-After in seconds for '429' and '418' (default 1). */
   retryAfterS?: number;
@@ -41,6 +41,11 @@ export class FaultInjector {
     entry.left -= 1;
     if (entry.left <= 0) this.pending = this.pending.filter((p) => p !== entry);
     return entry.fault;
+  }
+
+  /** Faults not yet used up: a test waits for 0 to know its fault reached the request it was meant for. */
+  get waiting(): number {
+    return this.pending.length;
   }
 
   clear(): void {

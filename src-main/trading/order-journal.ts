@@ -1,0 +1,272 @@
+// The order journal: every order the app places, written before its create is sent, and every trade, once. Tables
+// `orders` and `trades` (storage migration "create order journal").
+//
+// Durability: each write below is a single statement, i.e. its own committed transaction, and returns only after
+// SQLite has committed it. With `PRAGMA synchronous=FULL` (the app's database is opened that way, see core.ts) the
+// commit is on disk too, so an intent journaled before a send survives a crash or power cut during the send.
+import type { Order, OrderScope, OrderStatus, Trade, TradingMode, VenueId, Symbol } from '../../src-shared';
+import type { SqliteDatabase } from '../storage';
+
+/** What the resolver keeps about an order whose create answer was lost. */
+export interface Resolution {
+  lookups: number;
+  notFound: number;
+  firstNotFoundAt: number | undefined;
+  /** From when a create still in flight can no longer be accepted by the venue; undefined until the fate is unknown. */
+  settleFrom: number | undefined;
+}
+
+export interface JournaledOrder {
+  order: Order;
+  resolution: Resolution;
+}
+
+interface OrderRow {
+  client_order_id: string;
+  venue: string;
+  mode: string;
+  symbol: string;
+  side: string;
+  type: string;
+  amount: number;
+  price: number | null;
+  stop_price: number | null;
+  exchange_order_id: string | null;
+  status: string;
+  filled: number;
+  average_price: number | null;
+  reason: string | null;
+  lookups: number;
+  not_found: number;
+  first_not_found_at: number | null;
+  settle_from: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface TradeRow {
+  venue: string;
+  mode: string;
+  trade_id: string;
+  client_order_id: string | null;
+  symbol: string;
+  side: string;
+  price: number;
+  amount: number;
+  fee: number | null;
+  fee_asset: string | null;
+  timestamp: number;
+}
+
+export interface TradeQuery {
+  venue?: VenueId | undefined;
+  mode?: TradingMode | undefined;
+  symbol?: Symbol | undefined;
+  limit: number;
+}
+
+export interface OrderQuery {
+  scope: OrderScope;
+  venue?: VenueId | undefined;
+  mode?: TradingMode | undefined;
+  limit: number;
+}
+
+interface ListParams {
+  venue: string | null;
+  mode: string | null;
+  limit: number;
+}
+
+const OPEN_STATUSES = "('pending', 'open', 'partially-filled', 'unknown')";
+
+function toOrder(row: OrderRow): Order {
+  const order: Order = {
+    clientOrderId: row.client_order_id,
+    venue: row.venue as Order['venue'],
+    mode: row.mode as Order['mode'],
+    symbol: row.symbol,
+    side: row.side as Order['side'],
+    type: row.type as Order['type'],
+    amount: row.amount,
+    filled: row.filled,
+    status: row.status as OrderStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.exchange_order_id !== null) order.exchangeOrderId = row.exchange_order_id;
+  if (row.price !== null) order.price = row.price;
+  if (row.stop_price !== null) order.stopPrice = row.stop_price;
+  if (row.average_price !== null) order.averagePrice = row.average_price;
+  if (row.reason !== null) order.reason = row.reason;
+  return order;
+}
+
+function toResolution(row: OrderRow): Resolution {
+  return {
+    lookups: row.lookups,
+    notFound: row.not_found,
+    firstNotFoundAt: row.first_not_found_at ?? undefined,
+    settleFrom: row.settle_from ?? undefined,
+  };
+}
+
+function toTrade(row: TradeRow): Trade {
+  const trade: Trade = {
+    id: row.trade_id,
+    venue: row.venue as Trade['venue'],
+    mode: row.mode as Trade['mode'],
+    symbol: row.symbol,
+    side: row.side as Trade['side'],
+    price: row.price,
+    amount: row.amount,
+    timestamp: row.timestamp,
+  };
+  if (row.fee !== null) trade.fee = row.fee;
+  if (row.fee_asset !== null) trade.feeAsset = row.fee_asset;
+  if (row.client_order_id !== null) trade.clientOrderId = row.client_order_id;
+  return trade;
+}
+
+const orderParams = (o: Order) => ({
+  client_order_id: o.clientOrderId,
+  venue: o.venue,
+  mode: o.mode,
+  symbol: o.symbol,
+  side: o.side,
+  type: o.type,
+  amount: o.amount,
+  price: o.price ?? null,
+  stop_price: o.stopPrice ?? null,
+  exchange_order_id: o.exchangeOrderId ?? null,
+  status: o.status,
+  filled: o.filled,
+  average_price: o.averagePrice ?? null,
+  reason: o.reason ?? null,
+  created_at: o.createdAt,
+  updated_at: o.updatedAt,
+});
+
+export class OrderJournal {
+  // Prepared once: placing an order runs these on the hot path (see bench/order-path).
+  private readonly insertOrder;
+  private readonly insertOrIgnoreOrder;
+  private readonly updateOrder;
+  private readonly updateResolution;
+  private readonly selectOrder;
+  private readonly selectUnsettledAll;
+  private readonly selectOpen;
+  private readonly selectHistory;
+  private readonly insertTradeRow;
+  private readonly selectTrades;
+  private readonly updateBoth: (order: Order, resolution: Resolution) => void;
+  private readonly insertTradeBatch: (trades: readonly Trade[]) => Trade[];
+
+  constructor(private readonly db: SqliteDatabase) {
+    const columns =
+      'client_order_id, venue, mode, symbol, side, type, amount, price, stop_price, exchange_order_id, status, filled, average_price, reason, created_at, updated_at';
+    const values =
+      '@client_order_id, @venue, @mode, @symbol, @side, @type, @amount, @price, @stop_price, @exchange_order_id, @status, @filled, @average_price, @reason, @created_at, @updated_at';
+    this.insertOrder = db.prepare(`INSERT INTO orders (${columns}) VALUES (${values})`);
+    this.insertOrIgnoreOrder = db.prepare(`INSERT OR IGNORE INTO orders (${columns}) VALUES (${values})`);
+    this.updateOrder = db.prepare(
+      `UPDATE orders SET exchange_order_id = @exchange_order_id, status = @status, filled = @filled,
+         average_price = @average_price, reason = @reason, updated_at = @updated_at
+       WHERE client_order_id = @client_order_id`,
+    );
+    this.updateResolution = db.prepare<[number, number, number | null, number | null, string]>(
+      'UPDATE orders SET lookups = ?, not_found = ?, first_not_found_at = ?, settle_from = ? WHERE client_order_id = ?',
+    );
+    this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
+    this.selectUnsettledAll = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`);
+    this.selectOpen = db.prepare<[ListParams], OrderRow>(
+      `SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
+       ORDER BY created_at DESC LIMIT @limit`,
+    );
+    this.selectHistory = db.prepare<[ListParams], OrderRow>(
+      `SELECT * FROM orders WHERE status NOT IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
+       ORDER BY updated_at DESC LIMIT @limit`,
+    );
+    this.updateBoth = db.transaction((order: Order, r: Resolution) => {
+      this.updateOrder.run(orderParams(order));
+      this.saveResolution(order.clientOrderId, r);
+    });
+    this.insertTradeBatch = db.transaction((trades: readonly Trade[]) => trades.filter((trade) => this.insertTrade(trade)));
+    this.insertTradeRow = db.prepare(
+      `INSERT OR IGNORE INTO trades (venue, mode, trade_id, client_order_id, symbol, side, price, amount, fee, fee_asset, timestamp)
+       VALUES (@venue, @mode, @trade_id, @client_order_id, @symbol, @side, @price, @amount, @fee, @fee_asset, @timestamp)`,
+    );
+    this.selectTrades = db.prepare<[ListParams & { symbol: string | null }], TradeRow>(
+      `SELECT * FROM trades WHERE (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode) AND (@symbol IS NULL OR symbol = @symbol)
+       ORDER BY timestamp DESC, trade_id DESC LIMIT @limit`,
+    );
+  }
+
+  /** Whether the database is still open: a stopped service's late answers must not write. */
+  get open(): boolean {
+    return this.db.open;
+  }
+
+  /** Journals a new intent; committed (and with synchronous=FULL on disk) when this returns. */
+  insert(order: Order): void {
+    this.insertOrder.run(orderParams(order));
+  }
+
+  /** Journals an order the venue reports but the journal does not know (placed elsewhere). Whether it was new. */
+  adopt(order: Order): boolean {
+    return this.insertOrIgnoreOrder.run(orderParams(order)).changes > 0;
+  }
+
+  /** Writes the order's new state, and its resolution bookkeeping when given, in one transaction. */
+  update(order: Order, resolution?: Resolution): void {
+    if (resolution === undefined) this.updateOrder.run(orderParams(order));
+    else this.updateBoth(order, resolution);
+  }
+
+  saveResolution(clientOrderId: string, r: Resolution): void {
+    this.updateResolution.run(r.lookups, r.notFound, r.firstNotFoundAt ?? null, r.settleFrom ?? null, clientOrderId);
+  }
+
+  get(clientOrderId: string): JournaledOrder | undefined {
+    const row = this.selectOrder.get(clientOrderId);
+    return row === undefined ? undefined : { order: toOrder(row), resolution: toResolution(row) };
+  }
+
+  /** Every order not final (pending, unknown, open, partially filled), oldest first. */
+  unsettled(): JournaledOrder[] {
+    return this.selectUnsettledAll.all().map((row) => ({ order: toOrder(row), resolution: toResolution(row) }));
+  }
+
+  list(query: OrderQuery): Order[] {
+    const statement = query.scope === 'open' ? this.selectOpen : this.selectHistory;
+    return statement.all({ venue: query.venue ?? null, mode: query.mode ?? null, limit: query.limit }).map(toOrder);
+  }
+
+  /** Records trades once each, in one transaction (one wait for the disk); the ones that were new. */
+  insertTrades(trades: readonly Trade[]): Trade[] {
+    return trades.length === 0 ? [] : this.insertTradeBatch(trades);
+  }
+
+  private insertTrade(trade: Trade): boolean {
+    const result = this.insertTradeRow.run({
+      venue: trade.venue,
+      mode: trade.mode,
+      trade_id: trade.id,
+      client_order_id: trade.clientOrderId ?? null,
+      symbol: trade.symbol,
+      side: trade.side,
+      price: trade.price,
+      amount: trade.amount,
+      fee: trade.fee ?? null,
+      fee_asset: trade.feeAsset ?? null,
+      timestamp: trade.timestamp,
+    });
+    return result.changes > 0;
+  }
+
+  trades(query: TradeQuery): Trade[] {
+    return this.selectTrades
+      .all({ venue: query.venue ?? null, mode: query.mode ?? null, symbol: query.symbol ?? null, limit: query.limit })
+      .map(toTrade);
+  }
+}
