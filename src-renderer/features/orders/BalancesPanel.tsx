@@ -1,0 +1,55 @@
+// Balances of the venue and mode in view: free to trade, held by open orders, and the total.
+import type { VenueId, VenueSummary } from '../../../src-shared';
+import { useWorkspace } from '../../stores/workspace';
+import { HeaderRow, NumberCell } from './cells';
+import { ModeBadge } from './ModeBadge';
+import { useOrders } from './orders-store';
+import { assetDecimals } from './order-words';
+import { PanelState, useSectionReady } from './PanelState';
+import { usePanelView } from './use-panel-view';
+
+export function BalancesPanel({ venue, summary }: { venue: VenueId; summary: VenueSummary | undefined }) {
+  const view = usePanelView(venue);
+  const balances = useOrders((s) => s.balances);
+  const ready = useSectionReady('balances');
+  const markets = useWorkspace((s) => s.markets);
+  if (!view) return <p className="muted">Working out the trading mode…</p>;
+  const name = summary?.name ?? venue;
+
+  return (
+    <div className="orders-panel">
+      <p className="panel-caption">
+        Balances on {name} <ModeBadge mode={view.mode} />
+      </p>
+      <PanelState section="balances" hasRows={balances.length > 0} />
+      {balances.length === 0 ? (
+        ready && (
+          <p className="empty">
+            {view.mode === 'live'
+              ? `No balance on ${name}. Deposit on the exchange, or switch the ticket to Paper to try a strategy first.`
+              : `No balance on ${name} ${view.mode === 'paper' ? 'paper account' : ''} yet.`}
+          </p>
+        )
+      ) : (
+        <table className="orders-table balances-table" aria-label="Balances">
+          <thead>
+            <HeaderRow columns={['Asset', 'Free', 'In orders', 'Total']} />
+          </thead>
+          <tbody>
+            {balances.map((balance) => {
+              const decimals = assetDecimals(markets, balance.asset);
+              return (
+                <tr key={balance.asset} data-asset={balance.asset}>
+                  <th scope="row">{balance.asset}</th>
+                  <NumberCell value={balance.free} decimals={decimals} />
+                  <NumberCell value={balance.used} decimals={decimals} />
+                  <NumberCell value={balance.total} decimals={decimals} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Finished orders of the venue and mode in view, newest first, with why an order was rejected, and "Check again"
+// for an order whose fate the venue has not told yet.
+import type { VenueId } from '../../../src-shared';
+import { api } from '../../api';
+import { useWorkspace } from '../../stores/workspace';
+import { HeaderRow, NumberCell, PriceCell, SideCell, TimeCell } from './cells';
+import { ModeBadge } from './ModeBadge';
+import { useOrders } from './orders-store';
+import { decimalsOf, STATUS_WORDS, TYPE_WORDS } from './order-words';
+import { PanelState, useSectionReady } from './PanelState';
+import { usePanelView } from './use-panel-view';
+
+const COLUMNS = ['Time', 'Symbol', 'Side', 'Type', 'Price', 'Avg. price', 'Amount', 'Filled', 'Status', 'Mode', ''];
+
+export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
+  const view = usePanelView(venue);
+  const history = useOrders((s) => s.lists.history);
+  const busy = useOrders((s) => s.busy);
+  const rowErrors = useOrders((s) => s.rowErrors);
+  const markets = useWorkspace((s) => s.markets);
+  const ready = useSectionReady('orders');
+  if (!view) return <p className="muted">Working out the trading mode…</p>;
+
+  return (
+    <div className="orders-panel">
+      <PanelState section="orders" hasRows={history.length > 0} />
+      {history.length === 0 ? (
+        ready && <p className="empty">No finished orders yet. Filled, cancelled and rejected orders show here.</p>
+      ) : (
+        <table className="orders-table" aria-label="Order history">
+          <thead>
+            <HeaderRow columns={COLUMNS} />
+          </thead>
+          <tbody>
+            {history.map((order) => {
+              const decimals = decimalsOf(markets, order.symbol);
+              const checking = busy[order.clientOrderId] === 'checking';
+              const problem = rowErrors[order.clientOrderId];
+              return (
+                <tr key={order.clientOrderId} data-client-order-id={order.clientOrderId} data-status={order.status}>
+                  <TimeCell ms={order.updatedAt} />
+                  <td>{order.symbol}</td>
+                  <SideCell side={order.side} />
+                  <td>{TYPE_WORDS[order.type]}</td>
+                  <PriceCell order={order} decimals={decimals} />
+                  <NumberCell value={order.averagePrice} decimals={decimals.price} />
+                  <NumberCell value={order.amount} decimals={decimals.amount} />
+                  <NumberCell value={order.filled} decimals={decimals.amount} />
+                  <td className={`status status-${order.status}`}>
+                    {STATUS_WORDS[order.status]}
+                    {order.reason && <span className="reason">{order.reason}</span>}
+                    {problem && (
+                      <span className="row-error" role="alert">
+                        {problem}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <ModeBadge mode={order.mode} />
+                  </td>
+                  <td>
+                    {order.status === 'unknown' && (
+                      <button
+                        type="button"
+                        disabled={checking}
+                        aria-busy={checking}
+                        onClick={() => void useOrders.getState().check(api, order.clientOrderId)}
+                      >
+                        {checking ? 'Checking…' : 'Check again'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Table cells shared by the order and trade panels, so every list writes sides, prices and times the same way.
+import type { Order, OrderSide } from '../../../src-shared';
+import { formatPrice } from '../../format/numbers';
+import { formatTime, SIDE_WORDS, type Decimals } from './order-words';
+
+/** Columns holding numbers: right-aligned like their figures. */
+const NUMERIC_COLUMNS = new Set(['Price', 'Avg. price', 'Amount', 'Filled', 'Value', 'Fee', 'Free', 'In orders', 'Total']);
+
+export function HeaderRow({ columns }: { columns: readonly string[] }) {
+  return (
+    <tr>
+      {columns.map((name, i) => (
+        <th key={i} scope="col" className={NUMERIC_COLUMNS.has(name) ? 'numeric' : undefined}>
+          {name}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+export function TimeCell({ ms }: { ms: number }) {
+  const time = formatTime(ms);
+  return (
+    <td className="time" title={time.utc}>
+      {time.text}
+    </td>
+  );
+}
+
+export function SideCell({ side }: { side: OrderSide }) {
+  return <td className={`side side-${side}`}>{SIDE_WORDS[side]}</td>;
+}
+
+export function NumberCell({ value, decimals }: { value: number | undefined; decimals: number }) {
+  return <td className="numeric">{formatPrice(value, decimals)}</td>;
+}
+
+/** A limit price; a stop-limit's stop under it; "Market" for a market order. */
+export function PriceCell({ order, decimals }: { order: Order; decimals: Decimals }) {
+  if (order.type === 'market') return <td className="numeric muted-cell">Market</td>;
+  return (
+    <td className="numeric">
+      {formatPrice(order.price, decimals.price)}
+      {order.type === 'stop-limit' && <span className="sub">stop {formatPrice(order.stopPrice, decimals.price)}</span>}
+    </td>
+  );
+}

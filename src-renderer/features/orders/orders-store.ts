@@ -1,0 +1,222 @@
+// Orders, trades and balances of the venue and mode in view. Loaded once per view (and again after a reconnect),
+// then kept current by the pushed events; no polling. What arrives while a load is in flight is replayed over the
+// loaded lists, so a fill pushed during the request is not lost.
+import { create } from 'zustand';
+import type { Balance, BalancesChanged, CancelAllResult, Order, Symbol, Trade } from '../../../src-shared';
+import type { ApiClient } from '../../api/client';
+import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
+
+export const HISTORY_LIMIT = 200;
+export const TRADES_LIMIT = 200;
+
+export type Section = 'orders' | 'trades' | 'balances';
+
+interface OrdersState {
+  view: TradingView | undefined;
+  lists: OrderLists;
+  trades: Trade[];
+  balances: Balance[];
+  /** Sections whose first load for this view is in flight. */
+  loading: Record<Section, boolean>;
+  /** Why a section could not be loaded, in words. */
+  errors: Partial<Record<Section, string>>;
+  /** Client order ids with a cancel or a check in flight. */
+  busy: Record<string, 'cancelling' | 'checking'>;
+  /** Why the last cancel or check of an order failed. */
+  rowErrors: Record<string, string>;
+  cancellingAll: boolean;
+  /** Shows the view, loading it unless it is already loaded for this connection. */
+  show(api: ApiClient, view: TradingView, generation: number): Promise<void>;
+  reload(api: ApiClient): Promise<void>;
+  cancel(api: ApiClient, clientOrderId: string): Promise<void>;
+  cancelAll(api: ApiClient, symbol: Symbol): Promise<CancelAllResult | undefined>;
+  check(api: ApiClient, clientOrderId: string): Promise<void>;
+  receiveOrder(order: Order): void;
+  receiveTrade(trade: Trade): void;
+  receiveBalances(change: BalancesChanged): void;
+  /** Makes the next show() load again even the view already shown (events may have been missed). */
+  invalidate(): void;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const NOT_LOADING: Record<Section, boolean> = { orders: false, trades: false, balances: false };
+const EMPTY_LISTS: OrderLists = { open: [], history: [] };
+
+/** What events brought while a load was in flight; replayed over its answer. */
+interface InFlight {
+  seq: number;
+  orders: Order[];
+  trades: Trade[];
+  /** The last balances pushed: newer than what the load read. */
+  balances: Balance[] | undefined;
+}
+
+export const useOrders = create<OrdersState>((set, get) => {
+  let seq = 0;
+  let inFlight: InFlight | undefined;
+  /** The view and connection generation the lists were loaded for. */
+  let loadedFor: { view: TradingView; generation: number } | undefined;
+
+  const setBusy = (id: string, what: 'cancelling' | 'checking' | undefined): void => {
+    const busy = { ...get().busy };
+    if (what) busy[id] = what;
+    else delete busy[id];
+    set({ busy });
+  };
+  const setRowError = (id: string, error: string | undefined): void => {
+    const rowErrors = { ...get().rowErrors };
+    if (error) rowErrors[id] = error;
+    else delete rowErrors[id];
+    set({ rowErrors });
+  };
+
+  const store: OrdersState = {
+    view: undefined,
+    lists: EMPTY_LISTS,
+    trades: [],
+    balances: [],
+    loading: NOT_LOADING,
+    errors: {},
+    busy: {},
+    rowErrors: {},
+    cancellingAll: false,
+
+    async show(api, view, generation) {
+      if (loadedFor && sameView(loadedFor.view, view) && loadedFor.generation === generation) return;
+      loadedFor = { view, generation };
+      if (!sameView(get().view, view)) {
+        set({ view, lists: EMPTY_LISTS, trades: [], balances: [], errors: {}, rowErrors: {}, busy: {} });
+      }
+      await get().reload(api);
+    },
+
+    async reload(api) {
+      const view = get().view;
+      if (!view) return;
+      const mine: InFlight = (inFlight = { seq: ++seq, orders: [], trades: [], balances: undefined });
+      set({ loading: { orders: true, trades: true, balances: true } });
+      const scope = { venue: view.venue, mode: view.mode };
+      const [open, history, trades, balances] = await Promise.allSettled([
+        api.call('orders:list', { scope: 'open', ...scope, limit: 1000 }),
+        api.call('orders:list', { scope: 'history', ...scope, limit: HISTORY_LIMIT }),
+        api.call('orders:trades', { ...scope, limit: TRADES_LIMIT }),
+        api.call('orders:balances', scope),
+      ]);
+      // A newer load (another view, a reconnect) owns the lists now.
+      if (inFlight !== mine) return;
+      inFlight = undefined;
+      const errors: Partial<Record<Section, string>> = {};
+      const next: Partial<OrdersState> = { loading: NOT_LOADING };
+      if (open.status === 'fulfilled' && history.status === 'fulfilled') {
+        next.lists = partitionOrders([...open.value, ...history.value, ...mine.orders], HISTORY_LIMIT);
+      } else {
+        const failed = open.status === 'rejected' ? open : (history as PromiseRejectedResult);
+        errors.orders = message(failed.reason);
+      }
+      if (trades.status === 'fulfilled') next.trades = mergeTrades(trades.value, mine.trades, view, TRADES_LIMIT);
+      else errors.trades = message(trades.reason);
+      if (balances.status === 'fulfilled') next.balances = sortBalances(mine.balances ?? balances.value);
+      else errors.balances = message(balances.reason);
+      // A failed load is tried again at the next show(), not remembered as done.
+      if (Object.keys(errors).length > 0) loadedFor = undefined;
+      set({ ...next, errors });
+    },
+
+    async cancel(api, clientOrderId) {
+      setBusy(clientOrderId, 'cancelling');
+      setRowError(clientOrderId, undefined);
+      try {
+        get().receiveOrder(await api.call('orders:cancel', { clientOrderId }));
+      } catch (error) {
+        setRowError(clientOrderId, `Could not cancel: ${message(error)}`);
+      } finally {
+        setBusy(clientOrderId, undefined);
+      }
+    },
+
+    async cancelAll(api, symbol) {
+      const view = get().view;
+      if (!view) return undefined;
+      set({ cancellingAll: true });
+      try {
+        const result = await api.call('orders:cancel-all', { venue: view.venue, mode: view.mode, symbol });
+        for (const order of result.cancelled) get().receiveOrder(order);
+        for (const failure of result.failed) setRowError(failure.clientOrderId, `Could not cancel: ${failure.error.message}`);
+        return result;
+      } catch (error) {
+        set({ errors: { ...get().errors, orders: `Could not cancel the ${symbol} orders: ${message(error)}` } });
+        return undefined;
+      } finally {
+        set({ cancellingAll: false });
+      }
+    },
+
+    async check(api, clientOrderId) {
+      setBusy(clientOrderId, 'checking');
+      setRowError(clientOrderId, undefined);
+      try {
+        get().receiveOrder(await api.call('orders:check', { clientOrderId }));
+      } catch (error) {
+        setRowError(clientOrderId, `Could not check with the venue: ${message(error)}`);
+      } finally {
+        setBusy(clientOrderId, undefined);
+      }
+    },
+
+    receiveOrder(order) {
+      const { view, lists } = get();
+      if (!inView(order, view)) return;
+      inFlight?.orders.push(order);
+      const next = applyOrder(lists, order, view, HISTORY_LIMIT);
+      if (next !== lists) set({ lists: next });
+    },
+
+    receiveTrade(trade) {
+      const { view, trades } = get();
+      if (!inView(trade, view)) return;
+      inFlight?.trades.push(trade);
+      set({ trades: mergeTrades(trades, [trade], view, TRADES_LIMIT) });
+    },
+
+    receiveBalances(change) {
+      const { view } = get();
+      if (!inView(change, view)) return;
+      if (inFlight) inFlight.balances = change.balances;
+      set({ balances: sortBalances(change.balances) });
+    },
+
+    invalidate() {
+      loadedFor = undefined;
+    },
+  };
+  return store;
+});
+
+let feedUsers = 0;
+let stopFeed: (() => void) | undefined;
+
+/**
+ * Listens to the order, trade and balance events while at least one view is on screen. The first user after none
+ * makes the next show() reload, since events may have been missed meanwhile.
+ */
+export function attachOrdersFeed(api: ApiClient): () => void {
+  if (feedUsers++ === 0) {
+    const state = useOrders.getState;
+    const stops = [
+      api.on('order.updated', (order) => state().receiveOrder(order)),
+      api.on('trade.executed', (trade) => state().receiveTrade(trade)),
+      api.on('balance.changed', (change) => state().receiveBalances(change)),
+    ];
+    stopFeed = () => stops.forEach((stop) => stop());
+    useOrders.getState().invalidate();
+  }
+  let detached = false;
+  return () => {
+    if (detached) return;
+    detached = true;
+    if (--feedUsers === 0) {
+      stopFeed?.();
+      stopFeed = undefined;
+    }
+  };
+}
