@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { appLocation } from './app-location';
 import { dataDirArg } from './args';
+import { ElectronDesktopNotifier } from './desktop-notifier';
 import { registerIpc } from './ipc';
 import { OwnedWindows, senderCheck } from './sender';
 import { createMainWindow, hardenSession } from './window';
@@ -82,7 +83,7 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     try {
-      core = await createCore({ dataDir, transport: 'ipc' });
+      core = await createCore({ dataDir, transport: 'ipc', desktopNotifier: new ElectronDesktopNotifier() });
       hardenSession(session.defaultSession, location);
       const isTrustedSender = senderCheck({ location, owns: (contents) => owned.owns(contents) });
       disposeIpc = registerIpc({ ipcMain, dispatcher: core.dispatcher, isTrustedSender });

@@ -1,7 +1,8 @@
 // A data provider's API key: typed once into a password field, then shown only as "set", with replace and remove
 // (UI.md). The key goes to main, which keeps it in the OS keychain; nothing here keeps it after sending.
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { ProviderInfo } from '../../../src-shared';
+import { useWriteOnlySecret } from '../../hooks/use-write-only-secret';
 
 interface Props {
   provider: ProviderInfo;
@@ -10,30 +11,10 @@ interface Props {
 }
 
 export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
-  const [editing, setEditing] = useState(!provider.keySet);
-  const [value, setValue] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-
-  const run = async (action: () => Promise<void>) => {
-    setPending(true);
-    setError(undefined);
-    try {
-      await action();
-      setValue('');
-      return true;
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setPending(false);
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
+  const { editing, setEditing, value, setValue, pending, error, run, save } = useWriteOnlySecret(!provider.keySet);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (value.trim() === '') return setError('Paste the API key first.');
-    if (await run(() => onSave(value.trim()))) setEditing(false);
+    void save(onSave, 'Paste the API key first.', true);
   };
 
   const inputId = `key-${provider.id}`;
@@ -52,7 +33,7 @@ export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
     );
   }
   return (
-    <form className="key-field" onSubmit={(e) => void submit(e)}>
+    <form className="key-field" onSubmit={submit}>
       <label htmlFor={inputId}>{provider.name} API key</label>
       <input
         id={inputId}

@@ -1,0 +1,227 @@
+// The notification service: listens for trades, price alerts and risk limits on the bus (and `notify` for the rest),
+// renders the type's template, and delivers it on every channel the trader chose for that type. Each channel is
+// isolated (see isolation.ts), throttled and held back by quiet hours where that applies, and every outcome is
+// written to the delivery log with the server's answer or the failure in words. Secrets never reach the log or an
+// answer: every detail is redacted against the secrets this process knows before it is written.
+import {
+  AppError,
+  type DeliveryChannel,
+  type DeliveryLogEntry,
+  type NotificationConfig,
+  type NotificationSecret,
+  type NotificationSettings,
+  type NotificationType,
+  type TestDeliveryResult,
+} from '../../src-shared';
+import type { EventBus } from '../events';
+import { systemClock, type Clock } from '../resilience';
+import type { SecretStore } from '../secrets';
+import type { SettingsRepository, SqliteDatabase } from '../storage';
+import { BusDesktopNotifier, DesktopSender } from './channels/desktop';
+import { EmailSender, emailConfigProblem } from './channels/email';
+import type { ChannelSender, DesktopNotifier } from './channels/port';
+import { SmsSender, smsConfigProblem, TWILIO_BASE_URL } from './channels/sms';
+import { NotificationConfigStore } from './config-store';
+import { DeliveryLog, type NewDeliveryLogEntry } from './delivery-log';
+import { AttemptsFailed, DEFAULT_ISOLATION, IsolatedChannel, type IsolationOptions } from './isolation';
+import { heldBackByQuietHours } from './quiet-hours';
+import { render, renderTest, type NotificationData, type RenderedMessage } from './templates';
+import { DEFAULT_THROTTLE, Throttle, type ThrottleOptions } from './throttle';
+
+export interface NotificationServiceDeps {
+  db: SqliteDatabase;
+  settings: SettingsRepository;
+  secrets: SecretStore;
+  bus: EventBus;
+  /** The Electron shell's notifier; every open window shows them when absent. */
+  desktop?: DesktopNotifier;
+  /** Twilio's API base URL; tests point it at a local fake. */
+  twilioBaseUrl?: string;
+  clock?: Clock;
+  throttle?: ThrottleOptions;
+  isolation?: Partial<Record<DeliveryChannel, Partial<IsolationOptions>>>;
+}
+
+const CHANNEL_NAMES: Record<DeliveryChannel, string> = { desktop: 'Desktop', email: 'Email', sms: 'SMS' };
+const REDACTED = '[redacted]';
+
+export class NotificationService {
+  private readonly store: NotificationConfigStore;
+  private readonly log: DeliveryLog;
+  private readonly throttle: Throttle;
+  private readonly channels: Record<DeliveryChannel, IsolatedChannel>;
+  private readonly desktop: DesktopNotifier;
+  private readonly clock: Clock;
+  private readonly twilioBaseUrl: string;
+  private readonly unsubscribes: Array<() => void> = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly deps: NotificationServiceDeps) {
+    this.store = new NotificationConfigStore(deps.settings, deps.secrets);
+    this.log = new DeliveryLog(deps.db);
+    this.throttle = new Throttle(deps.throttle ?? DEFAULT_THROTTLE);
+    this.clock = deps.clock ?? systemClock;
+    this.desktop = deps.desktop ?? new BusDesktopNotifier(deps.bus);
+    this.twilioBaseUrl = deps.twilioBaseUrl ?? TWILIO_BASE_URL;
+    const isolated = (channel: DeliveryChannel) =>
+      new IsolatedChannel({ ...DEFAULT_ISOLATION, ...deps.isolation?.[channel] }, this.clock);
+    this.channels = { desktop: isolated('desktop'), email: isolated('email'), sms: isolated('sms') };
+  }
+
+  /** Subscribes to the bus topics that become notifications. */
+  start(): void {
+    const { bus } = this.deps;
+    this.unsubscribes.push(
+      bus.subscribe('trade.executed', (trade) => this.notify('trade-executed', trade)),
+      bus.subscribe('alert.triggered', (alert) => this.notify('price-alert', alert)),
+      bus.subscribe('risk.limit.exceeded', (risk) => this.notify('risk-limit', risk)),
+    );
+  }
+
+  /** Delivers a notification on its type's channels; resolves once every channel has an outcome in the log. */
+  notify<T extends NotificationType>(type: T, data: NotificationData[T]): Promise<DeliveryLogEntry[]> {
+    const message = render(type, data);
+    const config = this.store.config();
+    const work = Promise.all(config.routing[type].map((channel) => this.deliver(type, channel, message, config)));
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => {});
+    return work;
+  }
+
+  settings(): Promise<NotificationSettings> {
+    return this.store.view();
+  }
+
+  async update(patch: Partial<NotificationConfig>): Promise<NotificationSettings> {
+    this.store.update(patch);
+    return this.store.view();
+  }
+
+  async setSecret(name: NotificationSecret, value: string): Promise<NotificationSettings> {
+    await this.store.setSecret(name, value);
+    return this.store.view();
+  }
+
+  async removeSecret(name: NotificationSecret): Promise<NotificationSettings> {
+    await this.store.removeSecret(name);
+    return this.store.view();
+  }
+
+  /**
+   * A test message on one channel, now: one attempt (the trader waits for the server's answer), neither throttled
+   * nor held back by quiet hours, and logged like any other delivery.
+   */
+  async test(channel: DeliveryChannel): Promise<TestDeliveryResult> {
+    const config = this.store.config();
+    const message = renderTest(CHANNEL_NAMES[channel].toLowerCase(), this.clock.now());
+    const problem = await this.configProblem(channel, config, true);
+    if (problem) {
+      this.append({ type: 'test', channel, outcome: 'skipped', subject: message.subject, detail: problem, attempts: 0 });
+      return { ok: false, detail: problem, attempts: 0 };
+    }
+    const sender = await this.sender(channel, config);
+    try {
+      const result = await this.channels[channel].run(() => sender.send(message, 'test'), { retries: 0 });
+      const detail = this.redact(result.detail);
+      this.append({ type: 'test', channel, outcome: 'sent', subject: message.subject, detail, attempts: result.attempts });
+      return { ok: true, detail, attempts: result.attempts };
+    } catch (error) {
+      const { detail, attempts } = this.failure(error);
+      this.append({ type: 'test', channel, outcome: 'failed', subject: message.subject, detail, attempts });
+      return { ok: false, detail, attempts };
+    }
+  }
+
+  deliveries(limit: number): DeliveryLogEntry[] {
+    return this.log.newest(limit);
+  }
+
+  /** Stops listening and waits (a little) for deliveries in flight to be logged. */
+  async close(graceMs = 2_000): Promise<void> {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    if (this.inFlight.size > 0) {
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    }
+    this.closed = true;
+  }
+
+  private async deliver(
+    type: NotificationType,
+    channel: DeliveryChannel,
+    message: RenderedMessage,
+    config: NotificationConfig,
+  ): Promise<DeliveryLogEntry> {
+    const entry = (outcome: DeliveryLogEntry['outcome'], detail: string, attempts = 0) =>
+      this.append({ type, channel, outcome, subject: message.subject, detail, attempts });
+    const problem = await this.configProblem(channel, config, false);
+    if (problem) return entry('skipped', problem);
+    const now = this.clock.now();
+    if (heldBackByQuietHours(config.quietHours, type, channel, now)) {
+      return entry('quiet-hours', `held back: quiet hours ${config.quietHours.start}–${config.quietHours.end} (${config.quietHours.timeZone})`);
+    }
+    const verdict = this.throttle.admit(channel, `${type}\u0000${message.subject}`, now);
+    if (!verdict.allowed) return entry('throttled', verdict.reason);
+    const sender = await this.sender(channel, config);
+    try {
+      const result = await this.channels[channel].run(() => sender.send(message, type));
+      return entry('sent', this.redact(result.detail), result.attempts);
+    } catch (error) {
+      const { detail, attempts } = this.failure(error);
+      return entry('failed', detail, attempts);
+    }
+  }
+
+  private async configProblem(channel: DeliveryChannel, config: NotificationConfig, testing: boolean): Promise<string | undefined> {
+    const off = `${CHANNEL_NAMES[channel]} notifications are off in Notifications settings`;
+    switch (channel) {
+      case 'desktop':
+        return config.desktop.enabled || testing ? undefined : off;
+      case 'email':
+        return config.email.enabled || testing ? emailConfigProblem(config.email) : off;
+      case 'sms': {
+        if (!config.sms.enabled && !testing) return off;
+        return smsConfigProblem(config.sms, (await this.store.secret('twilio-auth-token')) !== undefined);
+      }
+    }
+  }
+
+  private async sender(channel: DeliveryChannel, config: NotificationConfig): Promise<ChannelSender> {
+    const timeoutMs = this.channels[channel].options.attemptTimeoutMs;
+    switch (channel) {
+      case 'desktop':
+        return new DesktopSender(this.desktop, () => this.clock.now());
+      case 'email':
+        return new EmailSender({ config: config.email, password: await this.store.secret('smtp-password'), timeoutMs });
+      case 'sms':
+        return new SmsSender({ config: config.sms, authToken: await this.store.secret('twilio-auth-token'), baseUrl: this.twilioBaseUrl, timeoutMs });
+    }
+  }
+
+  private failure(error: unknown): { detail: string; attempts: number } {
+    const attempts = error instanceof AttemptsFailed ? error.attempts : 1;
+    const cause = error instanceof AttemptsFailed ? error.lastError : error;
+    const message = cause instanceof AppError || cause instanceof Error ? cause.message : String(cause);
+    const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+    return { detail: this.redact(`${message}${tries}`), attempts };
+  }
+
+  /** Removes every known secret, and the Basic credentials built from them, from text bound for the log or the UI. */
+  private redact(text: string): string {
+    let out = text;
+    for (const secret of this.store.knownSecrets()) {
+      out = out.split(secret).join(REDACTED);
+      out = out.split(Buffer.from(secret).toString('base64')).join(REDACTED);
+    }
+    return out;
+  }
+
+  private append(entry: Omit<NewDeliveryLogEntry, 'at'>): DeliveryLogEntry {
+    const full: NewDeliveryLogEntry = { at: this.clock.now(), ...entry };
+    if (this.closed) return { id: 1, ...full };
+    const logged = this.log.append(full);
+    this.deps.bus.publish('notification.logged', logged);
+    return logged;
+  }
+}
+

@@ -1,0 +1,120 @@
+// Email: the SMTP server, its security and login, sender and recipient; the password write-only; a test button that
+// saves the form, sends a test email and shows the server's answer.
+import { useState, type FormEvent } from 'react';
+import type { EmailConfig, EmailSecurity, NotificationSettings, TestDeliveryResult } from '../../../src-shared';
+import { api } from '../../api';
+import { SecretField } from './SecretField';
+import { TestResult } from './TestResult';
+import { useNotifications } from './notifications-store';
+
+const SECURITY: Array<{ value: EmailSecurity; label: string; port: number }> = [
+  { value: 'starttls', label: 'STARTTLS (usually port 587)', port: 587 },
+  { value: 'tls', label: 'TLS (usually port 465)', port: 465 },
+  { value: 'none', label: 'None (local relay only)', port: 25 },
+];
+
+function toConfig(settings: NotificationSettings['email']): EmailConfig {
+  const { passwordSet: _set, ...config } = settings;
+  return config;
+}
+
+export function EmailSettings({ settings }: { settings: NotificationSettings['email'] }) {
+  const { update, setSecret, removeSecret, test } = useNotifications();
+  const [form, setForm] = useState<EmailConfig>(() => toConfig(settings));
+  const [pending, setPending] = useState<'saving' | 'testing'>();
+  const [result, setResult] = useState<TestDeliveryResult | string>();
+
+  const text = (name: 'host' | 'user' | 'from' | 'to') => ({
+    id: `email-${name}`,
+    value: form[name],
+    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
+  });
+
+  const save = async (): Promise<boolean> => {
+    const error = await update(api, { email: form });
+    if (error) setResult(error);
+    return error === undefined;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending('saving');
+    setResult(undefined);
+    await save();
+    setPending(undefined);
+  };
+
+  const sendTest = async () => {
+    setPending('testing');
+    setResult(undefined);
+    try {
+      if (await save()) setResult(await test(api, 'email'));
+    } catch (error) {
+      setResult(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <section className="notification-channel" aria-labelledby="email-heading">
+      <h2 id="email-heading">Email</h2>
+      <form className="settings-form" aria-label="Email settings" onSubmit={(e) => void submit(e)}>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />
+          Send notifications by email
+        </label>
+        <label htmlFor="email-host">SMTP server</label>
+        <input {...text('host')} placeholder="smtp.example.com" autoComplete="off" />
+        <label htmlFor="email-port">Port</label>
+        <input
+          id="email-port"
+          type="number"
+          min={1}
+          max={65535}
+          value={form.port}
+          onChange={(e) => setForm({ ...form, port: Number(e.target.value) })}
+        />
+        <label htmlFor="email-security">Security</label>
+        <select
+          id="email-security"
+          value={form.security}
+          onChange={(e) => {
+            const security = e.target.value as EmailSecurity;
+            const usual = SECURITY.find((s) => s.value === security)!.port;
+            // The usual port follows the security choice unless the trader typed another one.
+            setForm({ ...form, security, port: SECURITY.some((s) => s.port === form.port) ? usual : form.port });
+          }}
+        >
+          {SECURITY.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="email-user">User</label>
+        <input {...text('user')} autoComplete="off" />
+        <label htmlFor="email-from">From</label>
+        <input {...text('from')} type="email" placeholder="bot@example.com" />
+        <label htmlFor="email-to">To</label>
+        <input {...text('to')} type="email" placeholder="you@example.com" />
+        <div className="account-actions">
+          <button type="submit" className="primary" disabled={pending !== undefined}>
+            {pending === 'saving' ? 'Saving…' : 'Save email settings'}
+          </button>
+          <button type="button" onClick={() => void sendTest()} disabled={pending !== undefined}>
+            {pending === 'testing' ? 'Sending…' : 'Send test email'}
+          </button>
+        </div>
+      </form>
+      <SecretField
+        id="email-password"
+        label="SMTP password"
+        isSet={settings.passwordSet}
+        onSave={(value) => setSecret(api, 'smtp-password', value)}
+        onRemove={() => removeSecret(api, 'smtp-password')}
+      />
+      <TestResult result={result} what="Test email" />
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// Notification settings: their own screen (UI.md). Channels and their credentials, which types go where, quiet
+// hours, and the delivery log with failures explained.
+import { useEffect } from 'react';
+import { api } from '../../api';
+import { ScreenHeader } from '../top-bar/ScreenHeader';
+import { DeliveryLog } from './DeliveryLog';
+import { DesktopSettings } from './DesktopSettings';
+import { EmailSettings } from './EmailSettings';
+import { QuietHoursForm } from './QuietHoursForm';
+import { RoutingMatrix } from './RoutingMatrix';
+import { SmsSettings } from './SmsSettings';
+import { Toasts } from './Toasts';
+import { useNotifications } from './notifications-store';
+
+export function NotificationsScreen({ onBack }: { onBack: () => void }) {
+  const { settings, error, load } = useNotifications();
+  useEffect(() => {
+    void load(api);
+  }, [load]);
+
+  return (
+    <div className="app">
+      <ScreenHeader title="Notifications" onBack={onBack} />
+      <main className="notifications-screen">
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {!settings ? (
+          <p className="empty" role="status">
+            Loading notification settings…
+          </p>
+        ) : (
+          <>
+            <div className="notification-channels">
+              <DesktopSettings enabled={settings.desktop.enabled} />
+              <EmailSettings settings={settings.email} />
+              <SmsSettings settings={settings.sms} />
+            </div>
+            <RoutingMatrix routing={settings.routing} />
+            <QuietHoursForm quietHours={settings.quietHours} />
+            <section className="notification-log" aria-labelledby="log-heading">
+              <h2 id="log-heading">Delivery log</h2>
+              <DeliveryLog />
+            </section>
+          </>
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// SMS through Twilio: Account SID, the auth token write-only, sending and receiving numbers; a test button that
+// saves the form, sends a test SMS and shows Twilio's answer.
+import { useState, type FormEvent } from 'react';
+import type { NotificationSettings, SmsConfig, TestDeliveryResult } from '../../../src-shared';
+import { api } from '../../api';
+import { SecretField } from './SecretField';
+import { TestResult } from './TestResult';
+import { useNotifications } from './notifications-store';
+
+function toConfig(settings: NotificationSettings['sms']): SmsConfig {
+  const { authTokenSet: _set, ...config } = settings;
+  return config;
+}
+
+export function SmsSettings({ settings }: { settings: NotificationSettings['sms'] }) {
+  const { update, setSecret, removeSecret, test } = useNotifications();
+  const [form, setForm] = useState<SmsConfig>(() => toConfig(settings));
+  const [pending, setPending] = useState<'saving' | 'testing'>();
+  const [result, setResult] = useState<TestDeliveryResult | string>();
+
+  const text = (name: 'accountSid' | 'from' | 'to') => ({
+    id: `sms-${name}`,
+    value: form[name],
+    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
+  });
+
+  const save = async (): Promise<boolean> => {
+    const error = await update(api, { sms: form });
+    if (error) setResult(error);
+    return error === undefined;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setPending('saving');
+    setResult(undefined);
+    await save();
+    setPending(undefined);
+  };
+
+  const sendTest = async () => {
+    setPending('testing');
+    setResult(undefined);
+    try {
+      if (await save()) setResult(await test(api, 'sms'));
+    } catch (error) {
+      setResult(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <section className="notification-channel" aria-labelledby="sms-heading">
+      <h2 id="sms-heading">SMS (Twilio)</h2>
+      <form className="settings-form" aria-label="SMS settings" onSubmit={(e) => void submit(e)}>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />
+          Send notifications by SMS
+        </label>
+        <label htmlFor="sms-accountSid">Account SID</label>
+        <input {...text('accountSid')} placeholder="AC…" autoComplete="off" spellCheck={false} />
+        <label htmlFor="sms-from">From (your Twilio number)</label>
+        <input {...text('from')} type="tel" placeholder="+15005550006" />
+        <label htmlFor="sms-to">To (your phone)</label>
+        <input {...text('to')} type="tel" placeholder="+14155550100" />
+        <div className="account-actions">
+          <button type="submit" className="primary" disabled={pending !== undefined}>
+            {pending === 'saving' ? 'Saving…' : 'Save SMS settings'}
+          </button>
+          <button type="button" onClick={() => void sendTest()} disabled={pending !== undefined}>
+            {pending === 'testing' ? 'Sending…' : 'Send test SMS'}
+          </button>
+        </div>
+      </form>
+      <SecretField
+        id="sms-token"
+        label="Twilio auth token"
+        isSet={settings.authTokenSet}
+        onSave={(value) => setSecret(api, 'twilio-auth-token', value)}
+        onRemove={() => removeSecret(api, 'twilio-auth-token')}
+      />
+      <TestResult result={result} what="Test SMS" />
+    </section>
+  );
+}

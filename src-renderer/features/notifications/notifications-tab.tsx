@@ -1,0 +1,9 @@
+// The "Notifications log" tab under the chart: the newest deliveries, live.
+import type { WorkspaceTab } from '../workspace-tabs/tabs';
+import { DeliveryLog } from './DeliveryLog';
+
+export const NOTIFICATIONS_LOG_TAB: WorkspaceTab = {
+  id: 'notifications-log',
+  label: 'Notifications log',
+  render: () => <DeliveryLog limit={50} />,
+};
