@@ -1,0 +1,120 @@
+// The Alerts tab: every rule with where it stands, and a form for a new alert on the market in view. Main owns the
+// rules' status; the list is read again every few seconds while the tab is open, and at once when an alert fires.
+import { useEffect } from 'react';
+import type { Market, VenueId } from '../../../src-shared';
+import { api } from '../../api';
+import { useWorkspace } from '../../stores/workspace';
+import { AlertForm } from './AlertForm';
+import { AlertRow } from './AlertRow';
+import { firedAt } from './alert-words';
+import { useAlerts } from './alerts-store';
+
+const REFRESH_MS = 3_000;
+const price = new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 });
+
+interface Props {
+  venue: VenueId;
+  market: Market | undefined;
+}
+
+export function AlertsPanel({ venue, market }: Props) {
+  const venues = useWorkspace((state) => state.venues);
+  const { rules, history, loaded, error, busy, load, create, update, setPaused, remove } = useAlerts();
+  useEffect(() => {
+    void load(api);
+    const timer = setInterval(() => void load(api), REFRESH_MS);
+    const stop = api.on('alert.triggered', () => void load(api));
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }, [load]);
+  const venueName = (id: VenueId): string => venues.find((each) => each.id === id)?.name ?? id;
+
+  return (
+    <div className="alerts-panel">
+      <section className="alerts-list" aria-label="Alert rules">
+        {error && (
+          <p className="panel-error" role="alert">
+            {error}
+          </p>
+        )}
+        {!loaded ? (
+          <p className="empty" role="status">
+            Loading alerts…
+          </p>
+        ) : rules.length === 0 ? (
+          <p className="empty">No alerts yet — set one on {market?.symbol ?? 'a market'} with the form beside this list.</p>
+        ) : (
+          <table className="orders-table alerts-table">
+            <thead>
+              <tr>
+                <th scope="col">Market</th>
+                <th scope="col">Condition</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="numeric">
+                  Last price
+                </th>
+                <th scope="col" className="numeric">
+                  Last fired
+                </th>
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((rule) => (
+                <AlertRow
+                  key={rule.id}
+                  rule={rule}
+                  venueName={venueName(rule.venue)}
+                  decimals={market && rule.venue === venue && rule.symbol === market.symbol ? market.pricePrecision : undefined}
+                  busy={busy[rule.id]}
+                  onSave={(changed) =>
+                    update(api, {
+                      id: rule.id,
+                      kind: changed.kind,
+                      threshold: changed.threshold,
+                      ...(changed.windowMinutes === undefined ? {} : { windowMinutes: changed.windowMinutes }),
+                      note: changed.note ?? '',
+                      ...(changed.referencePrice === undefined ? {} : { referencePrice: changed.referencePrice }),
+                    })
+                  }
+                  onPause={(paused) => void setPaused(api, rule.id, paused)}
+                  onDelete={() => void remove(api, rule.id)}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+        {history.length > 0 && (
+          <section className="alert-history" aria-label="Recent alerts">
+            <h3>Recent alerts</h3>
+            <ol>
+              {history.map((firing) => (
+                <li key={firing.id}>
+                  <span className="alert-history-time">{firedAt(firing.at)}</span> {firing.description}{' '}
+                  <span className="muted">
+                    at {price.format(firing.price)} · {venueName(firing.venue)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </section>
+      {market && (
+        <AlertForm
+          key={`${venue}|${market.symbol}`}
+          venue={venue}
+          symbol={market.symbol}
+          decimals={market.pricePrecision}
+          quote={market.quote}
+          onSubmit={(rule) => create(api, rule)}
+        />
+      )}
+    </div>
+  );
+}
