@@ -76,6 +76,11 @@ export interface TradingVenue extends MarketDataVenue {
    * function that stops the pushes.
    */
   watchOrders?(listener: (activity: OrderActivity) => void): () => void;
+  /**
+   * A dead-man switch on the venue's side, where it has one (Gate's countdown cancel-all): every open order is
+   * cancelled by the venue unless this is called again within `timeoutS` seconds; 0 disarms it.
+   */
+  armDeadManSwitch?(timeoutS: number): Promise<void>;
 }
 
 /** A real venue's account over ccxt: trading plus a connection to close. */

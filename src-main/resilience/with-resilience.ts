@@ -60,5 +60,8 @@ export function withResilience(adapter: ExchangeAdapter, deps: WithResilienceDep
     // Local and free: no request, nothing to protect.
     newClientOrderId: () => adapter.newClientOrderId(),
     close: () => adapter.close(),
+    // A heartbeat every few seconds (src-main/risk/dead-man-switch.ts) that must go out even while other calls
+    // fail: it is not retried, and its failures must not open the venue's circuit.
+    ...(adapter.armDeadManSwitch ? { armDeadManSwitch: (timeoutS: number) => adapter.armDeadManSwitch!(timeoutS) } : {}),
   };
 }

@@ -45,6 +45,8 @@ export class CcxtAdapter implements ExchangeAdapter {
   private readonly secrets: readonly (string | undefined)[];
   private readonly now: () => number;
   private marketsLoad: Promise<Market[]> | undefined;
+  /** Present only for venues with a countdown cancel-all (see VenueProfile.armDeadManSwitch). */
+  readonly armDeadManSwitch?: (timeoutS: number) => Promise<void>;
 
   constructor(
     protected readonly profile: VenueProfile,
@@ -56,6 +58,8 @@ export class CcxtAdapter implements ExchangeAdapter {
     const c = options.credentials;
     this.secrets = c ? [c.apiKey, c.secret, c.password] : [];
     this.now = options.now ?? Date.now;
+    const arm = profile.armDeadManSwitch;
+    if (arm) this.armDeadManSwitch = (timeoutS) => this.call(() => arm(this.ex, timeoutS));
   }
 
   /** The ccxt instance, for the streaming layer and for tests; callers must not bypass the adapter for REST. */

@@ -79,6 +79,21 @@ function classifyGateError(error: unknown, context: VenueErrorContext): AppError
   return undefined;
 }
 
+/** Gate API v4 docs, "Countdown cancel orders": the timeout is at least 5 s; 0 stops the countdown. */
+export const GATE_COUNTDOWN_MIN_S = 5;
+
+/**
+ * POST /spot/countdown_cancel_all {timeout}: unless called again within `timeout` seconds, Gate cancels every open
+ * spot order of the account (no currency_pair: all markets). Called again, it starts a new countdown.
+ */
+async function armCountdownCancelAll(ex: Exchange, timeoutS: number): Promise<void> {
+  if (!Number.isInteger(timeoutS) || (timeoutS !== 0 && timeoutS < GATE_COUNTDOWN_MIN_S)) {
+    throw new AppError('INVALID_REQUEST', `Gate.io's countdown cancel-all takes 0 or at least ${GATE_COUNTDOWN_MIN_S} whole seconds, not ${timeoutS}`);
+  }
+  const gateApi = ex as Exchange & { privateSpotPostCountdownCancelAll(params: Record<string, unknown>): Promise<unknown> };
+  await gateApi.privateSpotPostCountdownCancelAll({ timeout: timeoutS });
+}
+
 const SECOND = 1_000;
 
 export const GATE_RATE_LIMITS: RateLimitSpec = {
@@ -145,4 +160,5 @@ export const gate: VenueProfile = {
     ],
   },
   classifyError: classifyGateError,
+  armDeadManSwitch: armCountdownCancelAll,
 };

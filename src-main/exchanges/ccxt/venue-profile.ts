@@ -85,4 +85,6 @@ export interface VenueProfile {
    * class). Returns undefined to fall through to the generic mapping in errors.ts.
    */
   classifyError?(error: unknown, context: VenueErrorContext): AppError | undefined;
+  /** The venue's countdown cancel-all, where it has one: arms (or with 0 disarms) it for `timeoutS` seconds. */
+  armDeadManSwitch?(ex: Exchange, timeoutS: number): Promise<void>;
 }

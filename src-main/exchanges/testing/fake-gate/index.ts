@@ -7,6 +7,7 @@ import type { FakeSymbol } from '../fake-market';
 import { MatchingEngine } from '../matching-engine';
 import { verifyGateRequest, type GateCredentials } from './auth';
 import { currenciesJson, currencyPairJson, GATE_PAIRS, candlesticks, intervalSeconds, tickerJson } from './market-data';
+import { GateCountdowns } from './countdown';
 import { GateOrderEndpoints, gateError } from './orders';
 import { gateRateGate, type GateRateLimits } from './rate-limits';
 
@@ -28,6 +29,8 @@ export interface FakeGateOptions {
 
 export interface FakeGate extends FakeHttpServer {
   engine: MatchingEngine;
+  /** The dead-man switch's countdowns (POST /spot/countdown_cancel_all). */
+  countdowns: GateCountdowns;
   /** Moves the last price; resting orders it crosses fill. */
   setPrice(pair: string, price: number): void;
 }
@@ -45,6 +48,7 @@ export async function startFakeGate(options: FakeGateOptions = {}): Promise<Fake
   const accounts = options.accounts ?? [DEFAULT_GATE_ACCOUNT];
   const engine = new MatchingEngine(pairs, now);
   for (const account of accounts) engine.fund(account.apiKey, account.balances);
+  const countdowns = new GateCountdowns(engine, now);
   const orders = new GateOrderEndpoints(engine, { now, ...(options.textLookupWindowMs === undefined ? {} : { textLookupWindowMs: options.textLookupWindowMs }) });
 
   /** Runs `handler` for the key whose signature checks out; Gate answers a refused signature with 401 and a label. */
@@ -84,7 +88,8 @@ export async function startFakeGate(options: FakeGateOptions = {}): Promise<Fake
     .on('POST', `${API}/spot/orders`, signed((apiKey, req) => orders.create(apiKey, req.params)))
     .on('GET', `${API}/spot/orders`, signed((apiKey, req) => orders.list(apiKey, req.params)))
     .on('GET', `${API}/spot/open_orders`, signed((apiKey, req) => orders.openGrouped(apiKey, req.params)))
-    .on('GET', `${API}/spot/my_trades`, signed((apiKey, req) => orders.myTrades(apiKey, req.params)));
+    .on('GET', `${API}/spot/my_trades`, signed((apiKey, req) => orders.myTrades(apiKey, req.params)))
+    .on('POST', `${API}/spot/countdown_cancel_all`, signed((apiKey, req) => countdowns.arm(apiKey, req.params)));
 
   const byId = /^\/api\/v4\/spot\/orders\/([^/]+)$/;
   const getOne = signed((apiKey, req) => orders.get(apiKey, decodeURIComponent(byId.exec(req.path)![1]!), req.params));
@@ -107,5 +112,9 @@ export async function startFakeGate(options: FakeGateOptions = {}): Promise<Fake
       return { status: 418, body: { label: 'TOO_MANY_REQUESTS', message: 'IP banned' }, headers: retryAfter };
     },
   });
-  return { ...server, engine, setPrice: (pair, price) => engine.setPrice(pair, price) };
+  const close = async (): Promise<void> => {
+    countdowns.close();
+    await server.close();
+  };
+  return { ...server, close, engine, countdowns, setPrice: (pair, price) => engine.setPrice(pair, price) };
 }

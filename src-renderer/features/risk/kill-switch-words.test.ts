@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { VenueCancelReport, VenueSummary } from '../../../src-shared';
+import { killSwitchBlockReason } from './kill-switch-store';
+import { venueReportWords } from './kill-switch-words';
+
+const venues: VenueSummary[] = [{ id: 'gate', name: 'Gate.io', mode: 'live', available: true }];
+const base: VenueCancelReport = { venue: 'gate', mode: 'live', status: 'done', cancelled: [], failures: [], outstanding: [], attempts: 1 };
+const error = { code: 'VENUE_UNAVAILABLE' as const, message: 'Gate.io is not answering', retryable: true };
+
+describe('kill switch words', () => {
+  it('says per venue what was cancelled, what went on a retry and what is still open', () => {
+    const cancelled = [1, 1, 2].map((attempt, i) => ({ clientOrderId: `t-${i}`, symbol: 'BTC/USDT', attempt }));
+    expect(venueReportWords({ ...base, cancelled }, venues)).toBe('Gate.io (live): 3 cancelled, 1 after a retry; nothing left open');
+    expect(venueReportWords({ ...base, status: 'cancelling', cancelled: cancelled.slice(0, 1) }, venues)).toBe('Gate.io (live): cancelling… 1 cancelled so far');
+    expect(venueReportWords({ ...base, status: 'failed', attempts: 4, outstanding: ['t-9'], failures: [{ clientOrderId: 't-9', attempt: 4, error }] }, venues)).toBe(
+      'Gate.io (live): 0 cancelled; 1 still open after 4 attempts (Gate.io is not answering) — cancel them on the venue',
+    );
+  });
+
+  it('gives the ticket a reason only while engaged', () => {
+    expect(killSwitchBlockReason(undefined)).toBeUndefined();
+    expect(killSwitchBlockReason({ engaged: false, venues: [], sweeping: false })).toBeUndefined();
+    expect(killSwitchBlockReason({ engaged: true, reason: 'engaged from the top bar', venues: [], sweeping: true })).toBe(
+      'Kill switch engaged (engaged from the top bar): new orders are blocked until it is released in the top bar.',
+    );
+  });
+});
