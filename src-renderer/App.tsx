@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 import { api } from './api';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
+import { AlertBanner } from './features/alerts/AlertBanner';
+import { NotificationsScreen } from './features/notifications/NotificationsScreen';
+import { Toasts } from './features/notifications/Toasts';
 import { NotAuthorized } from './features/auth/NotAuthorized';
 import { CandleChart } from './features/chart/CandleChart';
 import { TimeframeBar } from './features/chart/TimeframeBar';
 import { MarketDataPanel } from './features/market-data/MarketDataPanel';
+import { OrderTicket } from './features/order-ticket/OrderTicket';
+import { RiskScreen } from './features/risk/RiskScreen';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
@@ -16,7 +21,7 @@ export function App() {
   const generation = useConnection((state) => state.generation);
   const { venues, markets, preferences, error, load, choose } = useWorkspace();
   // Settings screens (accounts…) replace the trading screen rather than crowding it (UI.md).
-  const [screen, setScreen] = useState<'trading' | 'accounts'>('trading');
+  const [screen, setScreen] = useState<'trading' | 'accounts' | 'notifications' | 'risk'>('trading');
 
   useEffect(() => {
     if (generation > 0 && !preferences) void load(api);
@@ -38,6 +43,8 @@ export function App() {
     };
     return <AccountsScreen venues={venues} onBack={back} />;
   }
+  if (screen === 'notifications') return <NotificationsScreen onBack={() => setScreen('trading')} />;
+  if (screen === 'risk') return <RiskScreen venues={venues} onBack={() => setScreen('trading')} />;
   const market = markets.find((m) => m.symbol === preferences.symbol);
   const onChoose = (change: Parameters<typeof choose>[1]) => void choose(api, change);
   return (
@@ -49,6 +56,8 @@ export function App() {
         market={market}
         onChoose={onChoose}
         onOpenAccounts={() => setScreen('accounts')}
+        onOpenNotifications={() => setScreen('notifications')}
+        onOpenRisk={() => setScreen('risk')}
       />
       {error && (
         <div className="error-banner" role="alert">
@@ -65,11 +74,14 @@ export function App() {
           )}
         </section>
         <aside className="side-column" aria-label="Order ticket and prices">
+          <OrderTicket venueId={preferences.venue} venues={venues} market={market} />
           <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
           {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
         </aside>
       </main>
       <WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />
+      <Toasts />
+      <AlertBanner />
     </div>
   );
 }

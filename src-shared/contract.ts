@@ -14,6 +14,7 @@ import {
 import { alertChannels, alertEvents } from './alerts';
 import { notificationChannels, notificationEvents } from './notifications';
 import { tradingChannels, tradingEvents } from './trading';
+import { riskChannels, riskEvents } from './risk';
 
 export * from './market-data';
 
@@ -208,6 +209,7 @@ export const contract = {
   'market-data:compare': { req: marketDataRequests.quote, res: CompareResult },
   'market-data:candles': { req: marketDataRequests.candles, res: CandlesResult },
   ...tradingChannels,
+  ...riskChannels,
   ...alertChannels,
   ...notificationChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
@@ -235,6 +237,7 @@ export const events = {
     reason: z.string().optional(),
   }),
   ...tradingEvents,
+  ...riskEvents,
   ...alertEvents,
   ...notificationEvents,
 } as const satisfies Record<string, z.ZodType>;

@@ -7,6 +7,20 @@ export const VENUE_IDS = ['demo', 'binance', 'gate', 'mexc', 'mt5'] as const;
 export const VenueId = z.enum(VENUE_IDS);
 export type VenueId = z.infer<typeof VenueId>;
 
+/** Venue names as a trader reads them, in messages and on screen. */
+export const VENUE_NAMES: Readonly<Record<VenueId, string>> = {
+  demo: 'Demo',
+  binance: 'Binance',
+  gate: 'Gate.io',
+  mexc: 'MEXC',
+  mt5: 'MetaTrader 5',
+};
+
+/** The venue's name; an id this build does not know (an old row, a log) is shown as it is. */
+export function venueName(venue: VenueId | string): string {
+  return Object.hasOwn(VENUE_NAMES, venue) ? VENUE_NAMES[venue as VenueId] : venue;
+}
+
 /** How a venue's orders affect money: live (real funds), paper (real data, simulated fills) or demo (all simulated). */
 export const TradingMode = z.enum(['live', 'paper', 'demo']);
 export type TradingMode = z.infer<typeof TradingMode>;

@@ -4,6 +4,7 @@ export * from './contract';
 export * from './wire';
 export * from './csp';
 export * from './trading';
+export * from './risk';
 export * from './order-rules';
 export * from './alerts';
 export * from './notifications';

@@ -69,6 +69,17 @@ function expectNothingSaved(w: World): void {
 }
 
 describe('AccountService.add', () => {
+  it('tells its connected listeners the venue once the account is attached, and not after they stop listening', async () => {
+    const w = world();
+    const seen: Array<{ venue: string; available: boolean }> = [];
+    const stop = w.service.onConnected((venue) => seen.push({ venue, available: w.venues.summaries().find((v) => v.id === venue)!.available }));
+    const added = await w.service.add(binance());
+    expect(seen).toEqual([{ venue: 'binance', available: true }]);
+    stop();
+    await w.service.test(added.id);
+    expect(seen).toHaveLength(1);
+  });
+
   it('proves the keys with a private call first, then saves keys in the keychain and a row without secrets', async () => {
     const w = world();
     const seenAtPrivateCall: Array<{ rows: number; secrets: number }> = [];

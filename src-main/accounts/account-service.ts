@@ -59,6 +59,7 @@ export class AccountService {
   private readonly state = new Map<string, AccountState>();
   private readonly adapters = new Map<string, ExchangeAdapter>();
   private readonly liveData = new Map<string, LiveDataHandle>();
+  private readonly connectedListeners = new Set<(venue: VenueId) => void>();
   /** Venues with an add in flight: a second add for the same venue must not race the first past the check. */
   private readonly adding = new Set<VenueId>();
   private restoring: Promise<void> = Promise.resolve();
@@ -139,6 +140,15 @@ export class AccountService {
     }
     await this.closeLive(id);
     return { removed: true };
+  }
+
+  /**
+   * Calls `listener` each time an account's venue becomes available (added, restored, reconnected by a test): the
+   * order service looks at what the venue holds then. Returns the function that stops it.
+   */
+  onConnected(listener: (venue: VenueId) => void): () => void {
+    this.connectedListeners.add(listener);
+    return () => this.connectedListeners.delete(listener);
   }
 
   /** Reconnects every saved account, each on its own: a failing one is marked and the others go on. */
@@ -264,6 +274,13 @@ export class AccountService {
     if (live) this.liveData.set(record.id, live);
     this.options.venues.add({ venue: adapter, mode: 'live', trading: adapter, ...(live ? { live: live.source } : {}) });
     this.state.set(record.id, { status: 'connected', keysPresent: true });
+    for (const listener of this.connectedListeners) {
+      try {
+        listener(record.venue);
+      } catch (error) {
+        this.warn(`accounts: a listener of "${record.label}" connecting failed (${describe(error)})`);
+      }
+    }
   }
 
   private require(id: string): AccountRecord {

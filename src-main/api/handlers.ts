@@ -1,9 +1,12 @@
 // Every channel's handler, grouped per domain. The `Handlers` type makes a channel without a handler a compile error.
 import { accountsHandlers } from './accounts-handlers';
+import { alertsHandlers } from './alerts-handlers';
 import { appHandlers } from './app-handlers';
 import type { Handlers } from './dispatcher';
 import { marketDataHandlers } from './market-data-handlers';
 import { marketHandlers } from './market-handlers';
+import { notificationsHandlers } from './notifications-handlers';
+import { riskHandlers } from './risk-handlers';
 import type { ApiServices } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
@@ -12,9 +15,12 @@ import { tradingHandlers } from './trading-handlers';
 export function createHandlers(services: ApiServices): Handlers {
   return {
     ...accountsHandlers(services),
+    ...alertsHandlers(services),
     ...appHandlers(services),
     ...marketDataHandlers(services),
     ...marketHandlers(services),
+    ...notificationsHandlers(services),
+    ...riskHandlers(services),
     ...settingsHandlers(services),
     ...systemHandlers(services),
     ...tradingHandlers(services),

@@ -1,11 +1,15 @@
 // What the handlers need from the core. The composition root fills it; tests can fill it with real services built
 // on an in-memory database and the demo venue.
 import type { AccountService } from '../accounts';
+import type { AlertService } from '../alerts';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
+import type { NotificationService } from '../notifications';
 import type { ResilienceRegistry } from '../resilience';
+import type { RiskService } from '../risk';
 import type { PreferencesService } from '../settings';
 import type { CandleStreams, TradeStreams } from '../streaming';
+import type { OrderService } from '../trading';
 
 export interface AppIdentity {
   name: string;
@@ -26,4 +30,12 @@ export interface ApiServices {
   resilience: ResilienceRegistry;
   /** Price sources, their priority and keys, quotes from all of them (`market-data:*`). */
   marketData: MarketDataService;
+  /** Desktop, email and SMS notifications, their settings, tests and delivery log (`notifications:*`). */
+  notifications: NotificationService;
+  /** Risk limits, the kill switch and the risk log (`risk:*`). */
+  risk: RiskService;
+  /** Price alert rules, their status and the firings history (`alerts:*`). */
+  alerts: AlertService;
+  /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */
+  trading: OrderService;
 }

@@ -1,6 +1,17 @@
 // The topics of the in-process event bus and what each carries. Events broadcast state changes (past tense);
 // control flow uses direct calls.
-import type { AlertTriggered, BalancesChanged, Order, Ticker, Trade, VenueId } from '../../src-shared';
+import type {
+  AlertTriggered,
+  BalancesChanged,
+  DeliveryLogEntry,
+  KillSwitchState,
+  NotificationShown,
+  Order,
+  RiskLimitEvent,
+  Ticker,
+  Trade,
+  VenueId,
+} from '../../src-shared';
 
 export interface BusTopics {
   'price.updated': Ticker;
@@ -9,7 +20,16 @@ export interface BusTopics {
   'balance.changed': BalancesChanged;
   'strategy.triggered': { strategyId: string; venue: VenueId; symbol: string; signal: string; at: number };
   'alert.triggered': AlertTriggered;
-  'risk.limit.exceeded': { limit: string; venue?: VenueId; symbol?: string; value: number; threshold: number; at: number };
+  /** An order refused by a risk limit, or the daily loss past its limit (src-main/risk). */
+  'risk.limit.exceeded': RiskLimitEvent;
+  /** A figure reached the warning share (80 % by default) of its limit. */
+  'risk.limit.warning': RiskLimitEvent;
+  /** The kill switch was engaged or released, or its sweep of open orders moved on. */
+  'risk.kill-switch.changed': KillSwitchState;
+  /** A desktop notification for every window to show (the headless host's desktop channel). */
+  'notification.shown': NotificationShown;
+  /** A notification delivery was written to the delivery log. */
+  'notification.logged': DeliveryLogEntry;
 }
 
 export type Topic = keyof BusTopics;

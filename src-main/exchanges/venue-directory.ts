@@ -1,15 +1,8 @@
 // Which venues exist and which can serve data right now. Real venues become available as their adapters and
 // accounts arrive; until then they are listed, marked unavailable, with a reason a trader can act on.
-import { AppError, VENUE_IDS, type TradingMode, type VenueId, type VenueSummary } from '../../src-shared';
+import { AppError, VENUE_IDS, VENUE_NAMES, type TradingMode, type VenueId, type VenueSummary } from '../../src-shared';
 import type { LiveCandleSource, MarketDataVenue, TradingVenue } from './ports';
 
-const VENUE_NAMES: Record<VenueId, string> = {
-  demo: 'Demo',
-  binance: 'Binance',
-  gate: 'Gate.io',
-  mexc: 'MEXC',
-  mt5: 'MetaTrader 5',
-};
 
 export interface VenueEntry {
   venue: MarketDataVenue;

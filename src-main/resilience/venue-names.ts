@@ -1,17 +1,5 @@
 // Names and times in the words a trader reads: every error of this domain ends up in the UI.
-import type { VenueId } from '../../src-shared';
-
-const NAMES: Record<VenueId, string> = {
-  demo: 'Demo',
-  binance: 'Binance',
-  gate: 'Gate.io',
-  mexc: 'MEXC',
-  mt5: 'MetaTrader 5',
-};
-
-export function venueName(venue: VenueId): string {
-  return NAMES[venue];
-}
+export { venueName } from '../../src-shared';
 
 /** Local wall-clock time as HH:MM, the way a trader reads "banned until 14:32". */
 export function clockTime(timestamp: number): string {

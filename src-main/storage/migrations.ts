@@ -66,6 +66,173 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'create order journal',
+    // The order journal (src-main/trading/order-journal.ts). An order's row is written, and committed, before its
+    // create is sent: after a crash every intent is here to be looked up by its client order id.
+    up: `
+      CREATE TABLE orders (
+        client_order_id TEXT PRIMARY KEY NOT NULL,
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        symbol TEXT NOT NULL,
+        side TEXT NOT NULL,
+        type TEXT NOT NULL,
+        amount REAL NOT NULL,
+        price REAL,
+        stop_price REAL,
+        exchange_order_id TEXT,
+        status TEXT NOT NULL,
+        filled REAL NOT NULL DEFAULT 0,
+        average_price REAL,
+        reason TEXT,
+        -- Resolution of an order whose create answer was lost: lookups made, lookups that found nothing, and the time
+        -- from which a create still on its way can no longer be accepted by the venue (see trading/order-resolver.ts).
+        lookups INTEGER NOT NULL DEFAULT 0,
+        not_found INTEGER NOT NULL DEFAULT 0,
+        first_not_found_at INTEGER,
+        settle_from INTEGER,
+        -- milliseconds since the Unix epoch
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX orders_unsettled ON orders (venue, mode) WHERE status IN ('pending', 'open', 'partially-filled', 'unknown');
+      CREATE INDEX orders_by_time ON orders (created_at);
+      CREATE TABLE trades (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        trade_id TEXT NOT NULL,
+        client_order_id TEXT,
+        symbol TEXT NOT NULL,
+        side TEXT NOT NULL,
+        price REAL NOT NULL,
+        amount REAL NOT NULL,
+        fee REAL,
+        fee_asset TEXT,
+        -- milliseconds since the Unix epoch
+        timestamp INTEGER NOT NULL,
+        PRIMARY KEY (venue, mode, trade_id)
+      ) STRICT;
+      CREATE INDEX trades_by_time ON trades (timestamp);
+    `,
+  },
+  {
+    version: 5,
+    name: 'create simulated accounts',
+    // The demo and paper accounts of src-main/exchanges/simulated. Per (venue, mode) account: its balances and id
+    // counters as JSON, and its orders and fills one row each, so that a change writes only what it touched
+    // (rewriting a whole history as one document took ~100 ms per order at 5,000 orders).
+    up: `
+      CREATE TABLE sim_accounts (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('demo', 'paper')),
+        state TEXT NOT NULL CHECK (json_valid(state)),
+        -- milliseconds since the Unix epoch
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (venue, mode)
+      ) STRICT;
+      -- rowid (insertion order) is the order the engine matches and lists them in.
+      CREATE TABLE sim_orders (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        exchange_order_id TEXT NOT NULL,
+        client_order_id TEXT NOT NULL,
+        booked TEXT NOT NULL CHECK (json_valid(booked)),
+        UNIQUE (venue, mode, exchange_order_id),
+        UNIQUE (venue, mode, client_order_id),
+        FOREIGN KEY (venue, mode) REFERENCES sim_accounts (venue, mode) ON DELETE CASCADE
+      ) STRICT;
+      CREATE TABLE sim_trades (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        trade_id TEXT NOT NULL,
+        trade TEXT NOT NULL CHECK (json_valid(trade)),
+        UNIQUE (venue, mode, trade_id),
+        FOREIGN KEY (venue, mode) REFERENCES sim_accounts (venue, mode) ON DELETE CASCADE
+      ) STRICT;
+    `,
+  },
+  {
+    version: 6,
+    name: 'create notification deliveries',
+    // The delivery log of src-main/notifications: one row per notification per channel with its outcome. `detail` is
+    // the server's answer or the failure in words, never a secret (the service redacts them before writing).
+    up: `
+      CREATE TABLE notification_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- milliseconds since the Unix epoch
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('desktop', 'email', 'sms')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'throttled', 'quiet-hours', 'skipped')),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        attempts INTEGER NOT NULL CHECK (attempts >= 0)
+      ) STRICT;
+      CREATE INDEX notification_deliveries_at ON notification_deliveries (at DESC);
+    `,
+  },
+  {
+    version: 7,
+    name: 'create alert rules and firings',
+    // src-main/alerts. A rule's arming (armed_up, armed_down; NULL until its first price) is stored so that a restart
+    // does not fire again for a crossing it already announced. Firings keep their own copy of the rule in words, so
+    // the history still reads right after the rule is edited or deleted.
+    up: `
+      CREATE TABLE alert_rules (
+        id TEXT PRIMARY KEY NOT NULL,
+        venue TEXT NOT NULL,
+        symbol TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('above', 'below', 'crossing', 'change-pct')),
+        -- a price, or a percentage for change-pct
+        threshold REAL NOT NULL CHECK (threshold > 0),
+        window_minutes INTEGER CHECK (window_minutes > 0),
+        note TEXT,
+        paused INTEGER NOT NULL CHECK (paused IN (0, 1)),
+        armed_up INTEGER CHECK (armed_up IN (0, 1)),
+        armed_down INTEGER CHECK (armed_down IN (0, 1)),
+        -- milliseconds since the Unix epoch
+        created_at INTEGER NOT NULL,
+        last_fired_at INTEGER
+      ) STRICT;
+      CREATE TABLE alert_firings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        rule_id TEXT NOT NULL,
+        venue TEXT NOT NULL,
+        symbol TEXT NOT NULL,
+        description TEXT NOT NULL,
+        price REAL NOT NULL,
+        -- milliseconds since the Unix epoch
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX alert_firings_by_rule ON alert_firings (rule_id, id);
+    `,
+  },
+  {
+    version: 8,
+    name: 'create risk state and log',
+    // src-main/risk: the limits and the kill switch as JSON under a key (read back through zod), and the log of
+    // every refusal, warning and engagement with its reason.
+    up: `
+      CREATE TABLE risk_state (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL CHECK (json_valid(value)),
+        -- milliseconds since the Unix epoch
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE risk_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- milliseconds since the Unix epoch
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        venue TEXT,
+        symbol TEXT,
+        message TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX risk_log_at ON risk_log (at DESC);
+    `,
+  },
 ];
 
 export interface AppliedMigration {

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { api } from '../../api';
+import { ScreenHeader } from '../top-bar/ScreenHeader';
 import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
 import { useAccounts } from './accounts-store';
@@ -30,12 +31,7 @@ export function AccountsScreen({ venues, onBack }: Props) {
 
   return (
     <div className="app">
-      <header className="top-bar">
-        <button type="button" onClick={onBack}>
-          ← Back to trading
-        </button>
-        <h1 className="screen-title">Accounts</h1>
-      </header>
+      <ScreenHeader title="Accounts" onBack={onBack} />
       <main className="accounts-screen">
         <section className="accounts-list" aria-labelledby="accounts-heading">
           <h2 id="accounts-heading">Exchange accounts</h2>

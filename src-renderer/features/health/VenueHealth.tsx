@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SystemHealth } from '../../../src-shared';
 import { api } from '../../api';
-import { breakerWords, budgetWords, restrictionWords, venueLabel, type Tone } from './health-words';
+import { venueName } from '../../../src-shared';
+import { breakerWords, budgetWords, restrictionWords, type Tone } from './health-words';
 
 const TONE_COLOR: Record<Tone, string> = { ok: 'var(--up)', warn: 'var(--warn)', bad: 'var(--down)' };
 
@@ -49,9 +50,9 @@ export function VenueHealth({ pollMs = 5_000, load = () => api.call('system:heal
         const breaker = breakerWords(venue);
         const restriction = restrictionWords(venue, now);
         return (
-          <article key={venue.venue} data-venue={venue.venue} aria-label={`${venueLabel(venue.venue)} health`}>
+          <article key={venue.venue} data-venue={venue.venue} aria-label={`${venueName(venue.venue)} health`}>
             <h3>
-              {venueLabel(venue.venue)}{' '}
+              {venueName(venue.venue)}{' '}
               <span className="badge" data-breaker={venue.breaker} style={{ color: TONE_COLOR[breaker.tone], borderColor: TONE_COLOR[breaker.tone] }}>
                 {breaker.label}
               </span>

@@ -1,11 +1,5 @@
 // The health snapshot in words a trader can act on. Pure functions, so they are tested without a DOM.
-import type { VenueHealth, VenueId } from '../../../src-shared';
-
-const NAMES: Record<VenueId, string> = { demo: 'Demo', binance: 'Binance', gate: 'Gate.io', mexc: 'MEXC', mt5: 'MetaTrader 5' };
-
-export function venueLabel(venue: VenueId): string {
-  return NAMES[venue];
-}
+import { venueName, type VenueHealth } from '../../../src-shared';
 
 function hhmm(timestamp: number): string {
   const date = new Date(timestamp);
@@ -41,7 +35,7 @@ export function breakerWords(health: VenueHealth): BreakerWords {
 
 /** The ban or Retry-After pause, if any: the most important line for the trader, so it comes first. */
 export function restrictionWords(health: VenueHealth, now: number): string | undefined {
-  const name = venueLabel(health.venue);
+  const name = venueName(health.venue);
   if (health.bannedUntil !== undefined && health.bannedUntil > now) {
     return `${name} banned until ${hhmm(health.bannedUntil)} for too many requests. No requests are sent to ${name} until then; orders there cannot be placed or cancelled from this app.`;
   }

@@ -1,4 +1,6 @@
 import type { Market, Preferences, VenueSummary } from '../../../src-shared';
+import { useTradingMode } from '../order-ticket/trading-mode';
+import { KillSwitchControl } from '../risk/KillSwitchControl';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LastPrice } from './LastPrice';
 
@@ -9,10 +11,13 @@ interface Props {
   market: Market | undefined;
   onChoose: (change: Partial<Preferences>) => void;
   onOpenAccounts: () => void;
+  onOpenNotifications?: () => void;
+  onOpenRisk?: () => void;
 }
 
-export function TopBar({ venues, markets, preferences, market, onChoose, onOpenAccounts }: Props) {
+export function TopBar({ venues, markets, preferences, market, onChoose, onOpenAccounts, onOpenNotifications, onOpenRisk }: Props) {
   const venue = venues.find((v) => v.id === preferences.venue);
+  const mode = useTradingMode((state) => state.modes[preferences.venue]);
   return (
     <header className="top-bar">
       <span className="brand">Trade Bot Scratch</span>
@@ -31,7 +36,8 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
           ))}
         </select>
       </label>
-      {venue && <span className={`badge mode mode-${venue.mode}`} title={`${venue.mode} trading`}>{venue.mode.toUpperCase()}</span>}
+      {/* The mode the ticket trades in (Paper on a live venue shows PAPER here too), else the venue's own. */}
+      {venue && <span className={`badge mode mode-${mode ?? venue.mode}`} title={`${mode ?? venue.mode} trading`}>{(mode ?? venue.mode).toUpperCase()}</span>}
       <label className="field">
         <span className="sr-only">Symbol</span>
         <select aria-label="Symbol" value={preferences.symbol} onChange={(event) => onChoose({ symbol: event.target.value })}>
@@ -47,7 +53,18 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       <button type="button" onClick={onOpenAccounts}>
         Accounts
       </button>
+      {onOpenNotifications && (
+        <button type="button" onClick={onOpenNotifications}>
+          Notifications
+        </button>
+      )}
+      {onOpenRisk && (
+        <button type="button" onClick={onOpenRisk}>
+          Risk
+        </button>
+      )}
       <ConnectionBadge />
+      <KillSwitchControl />
     </header>
   );
 }

@@ -2,6 +2,9 @@
 // feature contributes its tab here, in the order a trader scans them.
 import type { ReactNode } from 'react';
 import type { Market, Preferences, VenueSummary } from '../../../src-shared';
+import { ALERTS_TAB } from '../alerts/alerts-tab';
+import { NOTIFICATIONS_LOG_TAB } from '../notifications/notifications-tab';
+import { ORDER_TABS } from '../orders/orders-tabs';
 
 /** What every tab may need of the trading screen: the venue and market in view. */
 export interface TabContext {
@@ -16,4 +19,7 @@ export interface WorkspaceTab {
   render(context: TabContext): ReactNode;
 }
 
-export const WORKSPACE_TABS: WorkspaceTab[] = [];
+export const WORKSPACE_TABS: WorkspaceTab[] = [...ORDER_TABS];
+// UI.md's order: Alerts before the notifications log.
+WORKSPACE_TABS.push(ALERTS_TAB);
+WORKSPACE_TABS.push(NOTIFICATIONS_LOG_TAB);

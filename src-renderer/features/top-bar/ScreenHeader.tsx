@@ -1,0 +1,16 @@
+// The bar of a settings screen (Accounts, Notifications, Risk): the way back, the screen's title, and the kill switch,
+// which stays within reach on every screen.
+import { KillSwitchControl } from '../risk/KillSwitchControl';
+
+export function ScreenHeader({ title, onBack }: { title: string; onBack: () => void }) {
+  return (
+    <header className="top-bar">
+      <button type="button" onClick={onBack}>
+        ← Back to trading
+      </button>
+      <h1 className="screen-title">{title}</h1>
+      <span className="spacer" />
+      <KillSwitchControl />
+    </header>
+  );
+}
