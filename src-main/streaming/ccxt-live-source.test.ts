@@ -168,6 +168,28 @@ describe('CcxtLiveSource with real ccxt.pro against a fake Binance', () => {
     expect(record.filter((bar) => JSON.stringify(chart.get(bar.time)) !== JSON.stringify(bar))).toEqual([]);
   });
 
+  it('streams on when the last viewer leaves and a new one arrives at once (a page reload), never failing', async () => {
+    const { fake, streams } = await setup();
+    drive(fake, 1_000);
+    // The next subscribe comes at once, or while the old stream's unsubscribe is on its way, or after its answer
+    // (ccxt rejects a watch still pending on the stream when the venue confirms an unsubscribe; the loop re-watches).
+    for (const gapMs of [0, 2, 20]) {
+      const first: Candle[] = [];
+      const stop = streams.subscribe(series, (u) => first.push(u.candle));
+      await eventually(() => expect(first.length).toBeGreaterThan(1));
+      stop();
+      if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+      const changes: StatusChange[] = [];
+      const again: Candle[] = [];
+      const stopAgain = streams.subscribe(series, (u) => again.push(u.candle), (c) => changes.push(c));
+      await eventually(() => expect(again.length).toBeGreaterThan(2));
+      // The fake's newest bar is what the new subscriber holds: it is live, not failed.
+      await eventually(() => expect(again.at(-1)!.close).toBe(fake.market.current('BTCUSDT').close));
+      expect(changes.filter((c) => c.status === 'failed')).toEqual([]);
+      stopAgain();
+    }
+  });
+
   it('fails at once, without retrying, for a symbol the venue does not list', async () => {
     const { streams, delays } = await setup();
     const changes: StatusChange[] = [];

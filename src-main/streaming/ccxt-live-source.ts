@@ -27,9 +27,14 @@ interface TickerLoop {
   loop: WatchLoop;
 }
 
-/** Socket-level failures heal by reconnecting; anything else from the venue (a bad symbol) will not. */
+/**
+ * Socket-level failures heal by reconnecting; anything else from the venue (a bad symbol) will not. An
+ * UnsubscribeError heals too: when the last viewer leaves and a new one arrives at once (a page reload), the old
+ * stream's unsubscribe can land after the new watch was made and reject it; watching again subscribes anew.
+ */
 function isRetryable(error: unknown): boolean {
-  return error instanceof ccxtLib().NetworkError;
+  const lib = ccxtLib();
+  return error instanceof lib.NetworkError || error instanceof lib.UnsubscribeError;
 }
 
 /**
