@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Market, VenueId } from '../../../src-shared';
+import type { Market, Ticker, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPercent, formatPrice } from '../../format/numbers';
 
@@ -11,15 +11,31 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
   useEffect(() => {
     if (priceRef.current) priceRef.current.textContent = formatPrice(undefined, market.pricePrecision);
     if (changeRef.current) changeRef.current.textContent = '';
-    return api.on('ticker.updated', ({ ticker }) => {
-      if (ticker.venue !== venue || ticker.symbol !== market.symbol) return;
+    let streamed = false;
+    const show = (ticker: Ticker): void => {
       if (priceRef.current) priceRef.current.textContent = formatPrice(ticker.last, market.pricePrecision);
       const change = changeRef.current;
       if (change) {
         change.textContent = formatPercent(ticker.change24hPct);
         change.dataset.direction = (ticker.change24hPct ?? 0) >= 0 ? 'up' : 'down';
       }
+    };
+    const stop = api.on('ticker.updated', ({ ticker }) => {
+      if (ticker.venue !== venue || ticker.symbol !== market.symbol) return;
+      streamed = true;
+      show(ticker);
     });
+    // Asked once as well: a venue whose live feed is down still has a last price, rather than a dash.
+    api.call('market:ticker', { venue, symbol: market.symbol }).then(
+      (ticker) => {
+        if (!streamed) show(ticker);
+      },
+      () => undefined,
+    );
+    return () => {
+      streamed = true; // a late answer must not overwrite the next market's price
+      stop();
+    };
   }, [venue, market]);
 
   return (
