@@ -1,7 +1,7 @@
 // One template per notification type: a subject, a plain-text body and an HTML body. Every value that comes from
 // outside (symbols, rule descriptions, reasons) is escaped in the HTML, so a crafted string cannot inject markup
 // into the trader's mail client.
-import { RISK_LIMIT_LABELS, type AlertTriggered, type NotificationType, type RiskLimitEvent, type Trade } from '../../src-shared';
+import { RISK_LIMIT_LABELS, venueName, type AlertTriggered, type NotificationType, type RiskLimitEvent, type Trade } from '../../src-shared';
 
 /** What the risk engine publishes on `risk.limit.exceeded`. */
 export type RiskLimitExceeded = RiskLimitEvent;
@@ -57,7 +57,7 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
       const trade = data as Trade;
       const side = trade.side === 'buy' ? 'Bought' : 'Sold';
       const rows: Layout['rows'] = [
-        ['Venue', `${trade.venue} (${trade.mode})`],
+        ['Venue', `${venueName(trade.venue)} (${trade.mode})`],
         ['Side', trade.side],
         ['Amount', formatNumber(trade.amount)],
         ['Price', formatNumber(trade.price)],
@@ -67,7 +67,8 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
       rows.push(['Time', formatTime(trade.timestamp)]);
       return {
         subject: `${side} ${formatNumber(trade.amount)} ${trade.symbol} at ${formatNumber(trade.price)}`,
-        headline: `Trade executed on ${trade.venue}`,
+        // Live, paper and demo fills must never be mistaken for one another, in a toast as on screen.
+        headline: `Trade executed on ${venueName(trade.venue)}${trade.mode === 'demo' ? '' : ` (${trade.mode})`}`,
         rows,
       };
     }
@@ -78,7 +79,7 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
         headline: `${alert.symbol} reached ${formatNumber(alert.price)}`,
         rows: [
           ['Rule', alert.description],
-          ['Venue', alert.venue],
+          ['Venue', venueName(alert.venue)],
           ['Price', formatNumber(alert.price)],
           ['Time', formatTime(alert.at)],
         ],
