@@ -1,11 +1,11 @@
 // Email: the SMTP server, its security and login, sender and recipient; the password write-only; a test button that
 // saves the form, sends a test email and shows the server's answer.
-import { useState, type FormEvent } from 'react';
-import type { EmailConfig, EmailSecurity, NotificationSettings, TestDeliveryResult } from '../../../src-shared';
+import type { EmailConfig, EmailSecurity, NotificationSettings } from '../../../src-shared';
 import { api } from '../../api';
 import { SecretField } from './SecretField';
 import { TestResult } from './TestResult';
 import { useNotifications } from './notifications-store';
+import { useChannelForm } from './use-channel-form';
 
 const SECURITY: Array<{ value: EmailSecurity; label: string; port: number }> = [
   { value: 'starttls', label: 'STARTTLS (usually port 587)', port: 587 },
@@ -19,42 +19,8 @@ function toConfig(settings: NotificationSettings['email']): EmailConfig {
 }
 
 export function EmailSettings({ settings }: { settings: NotificationSettings['email'] }) {
-  const { update, setSecret, removeSecret, test } = useNotifications();
-  const [form, setForm] = useState<EmailConfig>(() => toConfig(settings));
-  const [pending, setPending] = useState<'saving' | 'testing'>();
-  const [result, setResult] = useState<TestDeliveryResult | string>();
-
-  const text = (name: 'host' | 'user' | 'from' | 'to') => ({
-    id: `email-${name}`,
-    value: form[name],
-    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
-  });
-
-  const save = async (): Promise<boolean> => {
-    const error = await update(api, { email: form });
-    if (error) setResult(error);
-    return error === undefined;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending('saving');
-    setResult(undefined);
-    await save();
-    setPending(undefined);
-  };
-
-  const sendTest = async () => {
-    setPending('testing');
-    setResult(undefined);
-    try {
-      if (await save()) setResult(await test(api, 'email'));
-    } catch (error) {
-      setResult(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(undefined);
-    }
-  };
+  const { setSecret, removeSecret } = useNotifications();
+  const { form, setForm, text, pending, result, submit, sendTest } = useChannelForm('email', toConfig(settings));
 
   return (
     <section className="notification-channel" aria-labelledby="email-heading">

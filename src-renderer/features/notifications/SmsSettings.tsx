@@ -1,11 +1,11 @@
 // SMS through Twilio: Account SID, the auth token write-only, sending and receiving numbers; a test button that
 // saves the form, sends a test SMS and shows Twilio's answer.
-import { useState, type FormEvent } from 'react';
-import type { NotificationSettings, SmsConfig, TestDeliveryResult } from '../../../src-shared';
+import type { NotificationSettings, SmsConfig } from '../../../src-shared';
 import { api } from '../../api';
 import { SecretField } from './SecretField';
 import { TestResult } from './TestResult';
 import { useNotifications } from './notifications-store';
+import { useChannelForm } from './use-channel-form';
 
 function toConfig(settings: NotificationSettings['sms']): SmsConfig {
   const { authTokenSet: _set, ...config } = settings;
@@ -13,42 +13,8 @@ function toConfig(settings: NotificationSettings['sms']): SmsConfig {
 }
 
 export function SmsSettings({ settings }: { settings: NotificationSettings['sms'] }) {
-  const { update, setSecret, removeSecret, test } = useNotifications();
-  const [form, setForm] = useState<SmsConfig>(() => toConfig(settings));
-  const [pending, setPending] = useState<'saving' | 'testing'>();
-  const [result, setResult] = useState<TestDeliveryResult | string>();
-
-  const text = (name: 'accountSid' | 'from' | 'to') => ({
-    id: `sms-${name}`,
-    value: form[name],
-    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
-  });
-
-  const save = async (): Promise<boolean> => {
-    const error = await update(api, { sms: form });
-    if (error) setResult(error);
-    return error === undefined;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending('saving');
-    setResult(undefined);
-    await save();
-    setPending(undefined);
-  };
-
-  const sendTest = async () => {
-    setPending('testing');
-    setResult(undefined);
-    try {
-      if (await save()) setResult(await test(api, 'sms'));
-    } catch (error) {
-      setResult(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(undefined);
-    }
-  };
+  const { setSecret, removeSecret } = useNotifications();
+  const { form, setForm, text, pending, result, submit, sendTest } = useChannelForm('sms', toConfig(settings));
 
   return (
     <section className="notification-channel" aria-labelledby="sms-heading">

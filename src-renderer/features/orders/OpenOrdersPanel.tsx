@@ -5,10 +5,10 @@ import type { Symbol, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
 import { useWorkspace } from '../../stores/workspace';
-import { HeaderRow, NumberCell, PriceCell, SideCell, TimeCell } from './cells';
+import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
-import { decimalsOf, STATUS_WORDS, TYPE_WORDS } from './order-words';
+import { decimalsOf, TYPE_WORDS } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
 
@@ -48,29 +48,14 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
                   <PriceCell order={order} decimals={decimals} />
                   <NumberCell value={order.amount} decimals={decimals.amount} />
                   <NumberCell value={order.filled} decimals={decimals.amount} />
-                  <td className={`status status-${order.status}`}>
-                    {STATUS_WORDS[order.status]}
-                    {order.reason && <span className="reason">{order.reason}</span>}
-                    {problem && (
-                      <span className="row-error" role="alert">
-                        {problem}
-                      </span>
-                    )}
-                  </td>
+                  <StatusCell order={order} problem={problem} />
                   <td>
                     <ModeBadge mode={order.mode} />
                   </td>
                   <td>
                     {order.status === 'unknown' ? (
                       // Not confirmed either way: it cannot be cancelled before the venue says it has it.
-                      <button
-                        type="button"
-                        disabled={state !== undefined}
-                        aria-busy={state === 'checking'}
-                        onClick={() => void useOrders.getState().check(api, order.clientOrderId)}
-                      >
-                        {state === 'checking' ? 'Checking…' : 'Check again'}
-                      </button>
+                      <CheckAgainButton clientOrderId={order.clientOrderId} busy={state !== undefined} />
                     ) : (
                       <button
                         type="button"

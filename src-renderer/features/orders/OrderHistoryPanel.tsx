@@ -1,12 +1,11 @@
 // Finished orders of the venue and mode in view, newest first, with why an order was rejected, and "Check again"
 // for an order whose fate the venue has not told yet.
 import type { VenueId } from '../../../src-shared';
-import { api } from '../../api';
 import { useWorkspace } from '../../stores/workspace';
-import { HeaderRow, NumberCell, PriceCell, SideCell, TimeCell } from './cells';
+import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
-import { decimalsOf, STATUS_WORDS, TYPE_WORDS } from './order-words';
+import { decimalsOf, TYPE_WORDS } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
 
@@ -46,28 +45,13 @@ export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
                   <NumberCell value={order.averagePrice} decimals={decimals.price} />
                   <NumberCell value={order.amount} decimals={decimals.amount} />
                   <NumberCell value={order.filled} decimals={decimals.amount} />
-                  <td className={`status status-${order.status}`}>
-                    {STATUS_WORDS[order.status]}
-                    {order.reason && <span className="reason">{order.reason}</span>}
-                    {problem && (
-                      <span className="row-error" role="alert">
-                        {problem}
-                      </span>
-                    )}
-                  </td>
+                  <StatusCell order={order} problem={problem} />
                   <td>
                     <ModeBadge mode={order.mode} />
                   </td>
                   <td>
                     {order.status === 'unknown' && (
-                      <button
-                        type="button"
-                        disabled={checking}
-                        aria-busy={checking}
-                        onClick={() => void useOrders.getState().check(api, order.clientOrderId)}
-                      >
-                        {checking ? 'Checking…' : 'Check again'}
-                      </button>
+                      <CheckAgainButton clientOrderId={order.clientOrderId} busy={checking} />
                     )}
                   </td>
                 </tr>

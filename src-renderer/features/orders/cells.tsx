@@ -1,7 +1,9 @@
 // Table cells shared by the order and trade panels, so every list writes sides, prices and times the same way.
 import type { Order, OrderSide } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
-import { formatTime, SIDE_WORDS, type Decimals } from './order-words';
+import { api } from '../../api';
+import { formatTime, SIDE_WORDS, STATUS_WORDS, type Decimals } from './order-words';
+import { useOrders } from './orders-store';
 
 /** Columns holding numbers: right-aligned like their figures. */
 const NUMERIC_COLUMNS = new Set(['Price', 'Avg. price', 'Amount', 'Filled', 'Value', 'Fee', 'Free', 'In orders', 'Total']);
@@ -43,5 +45,29 @@ export function PriceCell({ order, decimals }: { order: Order; decimals: Decimal
       {formatPrice(order.price, decimals.price)}
       {order.type === 'stop-limit' && <span className="sub">stop {formatPrice(order.stopPrice, decimals.price)}</span>}
     </td>
+  );
+}
+
+/** The order's status in words, its reason (why rejected or unknown), and what went wrong acting on it. */
+export function StatusCell({ order, problem }: { order: Order; problem: string | undefined }) {
+  return (
+    <td className={`status status-${order.status}`}>
+      {STATUS_WORDS[order.status]}
+      {order.reason && <span className="reason">{order.reason}</span>}
+      {problem && (
+        <span className="row-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </td>
+  );
+}
+
+/** Asks the venue again about an order it has not confirmed either way. */
+export function CheckAgainButton({ clientOrderId, busy }: { clientOrderId: string; busy: boolean }) {
+  return (
+    <button type="button" disabled={busy} aria-busy={busy} onClick={() => void useOrders.getState().check(api, clientOrderId)}>
+      {busy ? 'Checking…' : 'Check again'}
+    </button>
   );
 }
