@@ -48,8 +48,7 @@ export function marketHandlers({ venues, streams, tapes }: ApiServices): Pick<Ha
       const subscriptionId = randomUUID();
       // Coalesced here, the one path both transports share: at most one push per stream per frame.
       const coalescer = new FrameCoalescer(({ closed, candle, ticker }) => {
-        session.push('candle.updated', { subscriptionId, ...series, ...(closed.length > 0 ? { closed } : {}), candle });
-        session.push('ticker.updated', { subscriptionId, ticker });
+        session.push('candle.updated', { subscriptionId, ...series, ...(closed.length > 0 ? { closed } : {}), candle, ticker });
       });
       const stopStream = streams.subscribe(
         series,

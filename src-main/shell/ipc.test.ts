@@ -47,7 +47,7 @@ function setup() {
 }
 
 const SERIES = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m' };
-const TICKER = { subscriptionId: 'sub-1', ticker: { venue: 'demo', symbol: 'BTC/USDT', last: 100, timestamp: 1 } } as const;
+const STATUS = { subscriptionId: 'sub-1', status: 'stale', reason: 'no update for 12 s' } as const;
 
 describe('registerIpc', () => {
   afterEach(() => {
@@ -110,12 +110,12 @@ describe('registerIpc', () => {
     const cleanup = vi.fn();
     session.onClose(cleanup);
 
-    session.push('ticker.updated', TICKER);
-    expect(contents.sent).toEqual([['ticker.updated', TICKER]]);
+    session.push('stream.status-changed', STATUS);
+    expect(contents.sent).toEqual([['stream.status-changed', STATUS]]);
 
     contents.destroy();
     expect(cleanup).toHaveBeenCalledOnce();
-    session.push('ticker.updated', TICKER);
+    session.push('stream.status-changed', STATUS);
     expect(contents.sent).toHaveLength(1);
   });
 
@@ -128,7 +128,7 @@ describe('registerIpc', () => {
     await ipcMain.invoke('market:subscribe', invokeEvent(second), SERIES);
     expect(sessions[0]).toBe(sessions[1]);
     expect(sessions[2]).not.toBe(sessions[0]);
-    sessions[2]!.push('ticker.updated', TICKER);
+    sessions[2]!.push('stream.status-changed', STATUS);
     expect(first.sent).toEqual([]);
     expect(second.sent).toHaveLength(1);
   });

@@ -23,7 +23,7 @@ export function useLastPrice(venue: VenueId, symbol: Symbol | undefined): number
       // No ticker yet (venue slow or down): the stream's next tick fills it in; the preview shows a dash meanwhile.
       () => undefined,
     );
-    const stop = api.on('ticker.updated', ({ ticker }) => {
+    const stop = api.on('candle.updated', ({ ticker }) => {
       if (live && ticker.venue === venue && ticker.symbol === symbol) setHeld({ key, price: ticker.last });
     });
     return () => {

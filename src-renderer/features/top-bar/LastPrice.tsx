@@ -20,7 +20,7 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
         change.dataset.direction = (ticker.change24hPct ?? 0) >= 0 ? 'up' : 'down';
       }
     };
-    const stop = api.on('ticker.updated', ({ ticker }) => {
+    const stop = api.on('candle.updated', ({ ticker }) => {
       if (ticker.venue !== venue || ticker.symbol !== market.symbol) return;
       streamed = true;
       show(ticker);
