@@ -2,7 +2,13 @@
 // are rare, and a fresh connection always uses the settings as they are now. nodemailer's errors are converted here
 // into AppErrors in words, with `retryable` telling a passing failure (refused connection, 4xx) from one that will
 // repeat (refused login, 5xx, TLS mismatch).
-import nodemailer from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+
+let nodemailerModule: Promise<typeof Nodemailer> | undefined;
+/** Loaded on the first email, not at start: its ~65 ms would delay every launch for a channel many never use. */
+function loadNodemailer(): Promise<typeof Nodemailer> {
+  return (nodemailerModule ??= import('nodemailer').then((module) => ('default' in module ? (module.default as typeof Nodemailer) : module)));
+}
 import { AppError, type EmailConfig } from '../../../src-shared';
 import type { RenderedMessage } from '../templates';
 import type { ChannelSender } from './port';
@@ -57,6 +63,7 @@ export class EmailSender implements ChannelSender {
 
   async send(message: RenderedMessage): Promise<string> {
     const { config, password, timeoutMs } = this.options;
+    const nodemailer = await loadNodemailer();
     const transport = nodemailer.createTransport({
       host: config.host,
       port: config.port,
