@@ -11,19 +11,14 @@ import type { EventName } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
 import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './notifications';
 import {
-  CcxtAdapter,
   createExchangeAdapter,
   DemoVenue,
-  rateLimitsOf,
-  SUPPORTED_VENUES,
-  VenueDirectory,
-  type ExchangeAdapter,
-  type ExchangeConnectionOptions,
-  type ExchangeCredentials,
   SimulatedExchange,
   SqliteAccountStore,
+  SUPPORTED_VENUES,
+  VenueDirectory,
 } from './exchanges';
-import { ResilienceRegistry, withResilience } from './resilience';
+import { ResilienceRegistry, resilientAccount } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
@@ -57,26 +52,6 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
-
-/** Every call to a real venue goes through its resilience stack: see src-main/resilience. */
-function resilientAdapter(
-  registry: ResilienceRegistry,
-  venue: Parameters<typeof createExchangeAdapter>[0],
-  credentials: ExchangeCredentials | undefined,
-  connection: ExchangeConnectionOptions,
-): ExchangeAdapter {
-  const adapter = createExchangeAdapter(venue, credentials, connection);
-  // The rate budget below keeps the venue within its documented limits (proven without ccxt's help by
-  // src-main/resilience/burst.test.ts); ccxt's own fixed spacing on top would only queue calls, e.g. a kill switch's
-  // cancels 50 ms apart, 2.6 s for 100 orders instead of 0.3 s.
-  if (adapter instanceof CcxtAdapter) adapter.exchange.enableRateLimit = false;
-  return withResilience(adapter, {
-    registry,
-    rateLimits: rateLimitsOf(adapter.id),
-    // Binance and MEXC report the weight already used; the budget corrects its own count with it.
-    ...(adapter instanceof CcxtAdapter ? { lastResponseHeaders: () => adapter.exchange.last_response_headers } : {}),
-  });
-}
 
 /** Bus topics that every window shows (fills, balances, alerts): pushed to every session under the same name. */
 type RelayedTopic = EventName & Parameters<EventBus['publish']>[0];
@@ -122,7 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     // Real ccxt adapters behind the venue's breaker, rate budget and bulkhead; the account's first private call
     // (balance) validates its keys before they are saved.
-    connect: (venue, credentials, connection) => resilientAdapter(resilience, venue, credentials, connection),
+    connect: (venue, credentials, connection) => resilientAccount(createExchangeAdapter(venue, credentials, connection), resilience),
     // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
     openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection),
     venues,

@@ -21,3 +21,4 @@ export {
 export { Metrics } from './metrics';
 export { ResilienceRegistry, type ResilienceOptions, type VenueResilience } from './registry';
 export { withResilience, type WithResilienceDeps } from './with-resilience';
+export { resilientAccount } from './account-adapter';

@@ -1,8 +1,8 @@
 // Fake Binance, Gate and MEXC with a real ccxt adapter on each and resting orders on all three: the kill switch's
 // test and benchmark run against these.
 import { AppError, type OrderRequest, type TradingMode, type VenueId } from '../../../src-shared';
-import { createExchangeAdapter, rateLimitsOf, type CcxtAdapter, type ExchangeAdapter } from '../../exchanges';
-import { ResilienceRegistry, withResilience } from '../../resilience';
+import { createExchangeAdapter, type CcxtAdapter, type ExchangeAdapter } from '../../exchanges';
+import { ResilienceRegistry, resilientAccount } from '../../resilience';
 import { startFakeBinance, TEST_ACCOUNT } from '../../exchanges/testing/fake-binance';
 import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../../exchanges/testing/fake-gate';
 import { DEFAULT_MEXC_ACCOUNT, startFakeMexc } from '../../exchanges/testing/fake-mexc';
@@ -63,8 +63,9 @@ export async function startThreeVenues(options: ThreeVenuesOptions = {}): Promis
   const registry = new ResilienceRegistry();
   const connect = (venue: VenueUnderRisk['venue'], fake: FakeHttpServer, account: { apiKey: string; secret: string }): VenueUnderRisk => {
     const raw = createExchangeAdapter(venue, account, { restBaseUrl: fake.url }) as CcxtAdapter;
-    if (options.ccxtThrottle === false) raw.exchange.enableRateLimit = false;
-    const adapter = options.resilient ? withResilience(raw, { registry, rateLimits: rateLimitsOf(venue) }) : raw;
+    const adapter = options.resilient ? resilientAccount(raw, registry) : raw;
+    // After wrapping, which turns ccxt's spacing off as the app does: the benchmark's baseline turns it back on.
+    raw.exchange.enableRateLimit = options.ccxtThrottle !== false;
     return { venue, mode: 'live', fake, adapter };
   };
   const venues = [connect('binance', binance, TEST_ACCOUNT), connect('gate', gate, DEFAULT_GATE_ACCOUNT), connect('mexc', mexc, DEFAULT_MEXC_ACCOUNT)];

@@ -7,7 +7,7 @@ import type { TradingMode, VenueId } from '../../../src-shared';
 import { InProcessEventBus } from '../../events';
 import { createExchangeAdapter, rateLimitsOf, type CcxtAdapter, type ExchangeAdapter, type TradingVenue } from '../../exchanges';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../exchanges/testing/fake-binance';
-import { ResilienceRegistry, withResilience, type RateLimitSpec } from '../../resilience';
+import { ResilienceRegistry, resilientAccount, type RateLimitSpec } from '../../resilience';
 import { openDatabase, type SqliteDatabase, type Synchronous } from '../../storage';
 import { useTempDatabases } from '../../storage/testing/temp-databases';
 import { OrderJournal } from '../order-journal';
@@ -62,8 +62,6 @@ export function useBinanceHarness(): (options?: HarnessOptions) => Promise<Binan
       ...options.fake,
     });
     const raw = createExchangeAdapter('binance', TEST_ACCOUNT, { restBaseUrl: fake.url }) as CcxtAdapter;
-    // In the app the rate budget paces calls; ccxt's own 50 ms spacing would only slow the test down.
-    raw.exchange.enableRateLimit = false;
     const registry = new ResilienceRegistry({
       // Generous unless a test is about deadlines: this machine is shared, and a create that misses a short deadline
       // only turns into an unknown order to resolve (correct, but not what most tests look at).
@@ -72,11 +70,7 @@ export function useBinanceHarness(): (options?: HarnessOptions) => Promise<Binan
       // Hundreds of injected faults in a row are the point here, not a venue to stop calling.
       breaker: { threshold: 1_000_000 },
     });
-    const adapter = withResilience(raw, {
-      registry,
-      rateLimits: scaled(rateLimitsOf('binance'), 1e6),
-      lastResponseHeaders: () => raw.exchange.last_response_headers,
-    });
+    const adapter = resilientAccount(raw, registry, scaled(rateLimitsOf('binance'), 1e6));
     await adapter.markets();
     const file = `${temp.folder()}/orders.sqlite`;
     const bus = new InProcessEventBus();
