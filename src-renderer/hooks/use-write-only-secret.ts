@@ -1,6 +1,7 @@
 // The state of a write-only secret field (an API key, a password, a token): typed once, sent to main, then only
 // shown as set, with replace and remove. The typed value is dropped as soon as main has it.
 import { useState } from 'react';
+import { errorMessage } from '../format/error-message';
 
 export function useWriteOnlySecret(initiallyEditing: boolean) {
   const [editing, setEditing] = useState(initiallyEditing);
@@ -17,7 +18,7 @@ export function useWriteOnlySecret(initiallyEditing: boolean) {
       setValue('');
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       return false;
     } finally {
       setPending(false);

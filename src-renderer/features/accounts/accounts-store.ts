@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AccountSummary, NewAccount, VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
+import { errorMessage } from '../../format/error-message';
 
 interface AccountsState {
   accounts: AccountSummary[];
@@ -19,7 +20,6 @@ interface AccountsState {
   remove(api: ApiClient, id: string): Promise<void>;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const useAccounts = create<AccountsState>((set, get) => {
   const setBusy = (id: string, what: 'testing' | 'removing' | undefined): void => {
@@ -43,7 +43,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
         const { accounts, venues } = await api.call('accounts:list', {});
         set({ accounts, venues, loaded: true, error: undefined });
       } catch (error) {
-        set({ error: message(error), loaded: true });
+        set({ error: errorMessage(error), loaded: true });
       }
     },
 
@@ -53,7 +53,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
         set({ accounts: [...get().accounts, summary], error: undefined });
         return undefined;
       } catch (error) {
-        return message(error);
+        return errorMessage(error);
       }
     },
 
@@ -63,7 +63,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
         replace(await api.call('accounts:test', { id }));
         set({ error: undefined });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       } finally {
         setBusy(id, undefined);
       }
@@ -75,7 +75,7 @@ export const useAccounts = create<AccountsState>((set, get) => {
         await api.call('accounts:remove', { id });
         set({ accounts: get().accounts.filter((account) => account.id !== id), error: undefined });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       } finally {
         setBusy(id, undefined);
       }

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AlertFiring, AlertRule, AlertRuleChange, NewAlertRule } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
+import { errorMessage } from '../../format/error-message';
 
 type Busy = 'saving' | 'pausing' | 'deleting';
 
@@ -24,7 +25,6 @@ interface AlertsState {
   remove(api: ApiClient, id: string): Promise<void>;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const useAlerts = create<AlertsState>((set, get) => {
   const setBusy = (id: string, what: Busy | undefined): void => {
@@ -47,7 +47,7 @@ export const useAlerts = create<AlertsState>((set, get) => {
         const [rules, history] = await Promise.all([api.call('alerts:list', {}), api.call('alerts:history', { limit: HISTORY_SHOWN })]);
         set({ rules, history, loaded: true, error: undefined });
       } catch (error) {
-        set({ error: message(error), loaded: true });
+        set({ error: errorMessage(error), loaded: true });
       }
     },
 
@@ -57,7 +57,7 @@ export const useAlerts = create<AlertsState>((set, get) => {
         set({ rules: [...get().rules.filter((each) => each.id !== created.id), created], error: undefined });
         return undefined;
       } catch (error) {
-        return message(error);
+        return errorMessage(error);
       }
     },
 
@@ -67,7 +67,7 @@ export const useAlerts = create<AlertsState>((set, get) => {
         replace(await api.call('alerts:update', change));
         return undefined;
       } catch (error) {
-        return message(error);
+        return errorMessage(error);
       } finally {
         setBusy(change.id, undefined);
       }
@@ -79,7 +79,7 @@ export const useAlerts = create<AlertsState>((set, get) => {
         replace(await api.call('alerts:pause', { id, paused }));
         set({ error: undefined });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       } finally {
         setBusy(id, undefined);
       }
@@ -91,7 +91,7 @@ export const useAlerts = create<AlertsState>((set, get) => {
         await api.call('alerts:delete', { id });
         set({ rules: get().rules.filter((rule) => rule.id !== id), error: undefined });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       } finally {
         setBusy(id, undefined);
       }

@@ -5,6 +5,7 @@ import type { SystemHealth } from '../../../src-shared';
 import { api } from '../../api';
 import { venueName } from '../../../src-shared';
 import { breakerWords, budgetWords, restrictionWords, type Tone } from './health-words';
+import { errorMessage } from '../../format/error-message';
 
 const TONE_COLOR: Record<Tone, string> = { ok: 'var(--up)', warn: 'var(--warn)', bad: 'var(--down)' };
 
@@ -31,7 +32,7 @@ export function VenueHealth({ pollMs = 5_000, load = () => api.call('system:heal
           setHealth(snapshot);
           setFailed(undefined);
         },
-        (error: unknown) => alive && setFailed(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => alive && setFailed(errorMessage(error)),
       );
     void poll();
     const timer = setInterval(poll, pollMs);

@@ -6,6 +6,7 @@ import type { CompareResult, Symbol } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
 import { STALE_AFTER_MS, failureWords, formatAge } from './age';
+import { errorMessage } from '../../format/error-message';
 
 interface Props {
   symbol: Symbol;
@@ -29,7 +30,7 @@ export function ComparisonPanel({ symbol, decimals, pollMs = 15_000, load = (s) 
       setResult({ data, receivedAt: Date.now() });
       setError(undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DataApiId, ProviderId, ProviderInfo, ProvidersState } from '../../../src-shared';
 import { api } from '../../api';
 import { ProviderKeyField } from './ProviderKeyField';
+import { errorMessage } from '../../format/error-message';
 
 function move(order: readonly ProviderId[], id: ProviderId, by: -1 | 1): ProviderId[] {
   const next = [...order];
@@ -25,7 +26,7 @@ export function DataProvidersSettings() {
       setState(await action());
       setError(undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setSaving(false);
     }

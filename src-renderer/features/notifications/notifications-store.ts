@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { DeliveryChannel, DeliveryLogEntry, NotificationSecret, NotificationSettings, Req, TestDeliveryResult } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
+import { errorMessage } from '../../format/error-message';
 
 type Patch = Req<'notifications:update'>;
 
@@ -22,7 +23,6 @@ interface NotificationsState {
 }
 
 const LOG_LIMIT = 200;
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const useNotifications = create<NotificationsState>((set, get) => ({
   settings: undefined,
@@ -33,7 +33,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
     try {
       set({ settings: await api.call('notifications:settings', {}), error: undefined });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     }
   },
 
@@ -42,7 +42,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
       const { entries } = await api.call('notifications:log', { limit: LOG_LIMIT });
       set({ log: entries });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     }
   },
 
@@ -51,7 +51,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
       set({ settings: await api.call('notifications:update', patch), error: undefined });
       return undefined;
     } catch (error) {
-      return message(error);
+      return errorMessage(error);
     }
   },
 

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { EmailConfig, SmsConfig, TestDeliveryResult } from '../../../src-shared';
 import { api } from '../../api';
 import { useNotifications } from './notifications-store';
+import { errorMessage } from '../../format/error-message';
 
 type Configs = { email: EmailConfig; sms: SmsConfig };
 
@@ -40,7 +41,7 @@ export function useChannelForm<C extends keyof Configs>(channel: C, initial: Con
     try {
       if (await save()) setResult(await test(api, channel));
     } catch (error) {
-      setResult(error instanceof Error ? error.message : String(error));
+      setResult(errorMessage(error));
     } finally {
       setPending(undefined);
     }

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Order, OrderSide, OrderType, PlaceOrder } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import type { TicketFields } from './ticket-form';
+import { errorMessage } from '../../format/error-message';
 
 export type NumberField = 'amount' | 'price' | 'stopPrice';
 
@@ -91,7 +92,7 @@ export const useTicket = create<TicketState>((set, get) => ({
       set({ result: { kind: 'order', order: newest } });
       return placed;
     } catch (error) {
-      set({ result: { kind: 'refused', message: error instanceof Error ? error.message : String(error) } });
+      set({ result: { kind: 'refused', message: errorMessage(error) } });
       return undefined;
     } finally {
       seenWhileSubmitting = undefined;

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Balance, BalancesChanged, CancelAllResult, Order, Symbol, Trade } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
+import { errorMessage } from '../../format/error-message';
 
 export const HISTORY_LIMIT = 200;
 export const TRADES_LIMIT = 200;
@@ -38,7 +39,6 @@ interface OrdersState {
   invalidate(): void;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const NOT_LOADING: Record<Section, boolean> = { orders: false, trades: false, balances: false };
 const EMPTY_LISTS: OrderLists = { open: [], history: [] };
 
@@ -111,12 +111,12 @@ export const useOrders = create<OrdersState>((set, get) => {
         next.lists = partitionOrders([...open.value, ...history.value, ...mine.orders], HISTORY_LIMIT);
       } else {
         const failed = open.status === 'rejected' ? open : (history as PromiseRejectedResult);
-        errors.orders = message(failed.reason);
+        errors.orders = errorMessage(failed.reason);
       }
       if (trades.status === 'fulfilled') next.trades = mergeTrades(trades.value, mine.trades, view, TRADES_LIMIT);
-      else errors.trades = message(trades.reason);
+      else errors.trades = errorMessage(trades.reason);
       if (balances.status === 'fulfilled') next.balances = sortBalances(mine.balances ?? balances.value);
-      else errors.balances = message(balances.reason);
+      else errors.balances = errorMessage(balances.reason);
       // A failed load is tried again at the next show(), not remembered as done.
       if (Object.keys(errors).length > 0) loadedFor = undefined;
       set({ ...next, errors });
@@ -128,7 +128,7 @@ export const useOrders = create<OrdersState>((set, get) => {
       try {
         get().receiveOrder(await api.call('orders:cancel', { clientOrderId }));
       } catch (error) {
-        setRowError(clientOrderId, `Could not cancel: ${message(error)}`);
+        setRowError(clientOrderId, `Could not cancel: ${errorMessage(error)}`);
       } finally {
         setBusy(clientOrderId, undefined);
       }
@@ -144,7 +144,7 @@ export const useOrders = create<OrdersState>((set, get) => {
         for (const failure of result.failed) setRowError(failure.clientOrderId, `Could not cancel: ${failure.error.message}`);
         return result;
       } catch (error) {
-        set({ errors: { ...get().errors, orders: `Could not cancel the ${symbol} orders: ${message(error)}` } });
+        set({ errors: { ...get().errors, orders: `Could not cancel the ${symbol} orders: ${errorMessage(error)}` } });
         return undefined;
       } finally {
         set({ cancellingAll: false });
@@ -157,7 +157,7 @@ export const useOrders = create<OrdersState>((set, get) => {
       try {
         get().receiveOrder(await api.call('orders:check', { clientOrderId }));
       } catch (error) {
-        setRowError(clientOrderId, `Could not check with the venue: ${message(error)}`);
+        setRowError(clientOrderId, `Could not check with the venue: ${errorMessage(error)}`);
       } finally {
         setBusy(clientOrderId, undefined);
       }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RiskLogEntry } from '../../../src-shared';
 import { api } from '../../api';
+import { errorMessage } from '../../format/error-message';
 
 const KIND_WORDS: Record<RiskLogEntry['kind'], string> = {
   refused: 'Refused',
@@ -22,7 +23,7 @@ export function RiskLog() {
         setEntries(list);
         setError(undefined);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, []);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { ScreenHeader } from '../top-bar/ScreenHeader';
 import { LimitsFields } from './LimitsFields';
 import { limitsToText, settingsFromText, settingsToText, type SettingsText } from './limits-form';
 import { RiskLog } from './RiskLog';
+import { errorMessage } from '../../format/error-message';
 
 interface Props {
   venues: VenueSummary[];
@@ -22,7 +23,7 @@ export function RiskScreen({ venues, onBack }: Props) {
   useEffect(() => {
     api.call('risk:settings', {}).then(
       (settings) => setForm(settingsToText(settings)),
-      (e: unknown) => setError(`The risk limits could not be loaded: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(`The risk limits could not be loaded: ${errorMessage(e)}`),
     );
   }, []);
 
@@ -44,7 +45,7 @@ export function RiskScreen({ venues, onBack }: Props) {
       setError(undefined);
       setSaved(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setSaving(false);
     }

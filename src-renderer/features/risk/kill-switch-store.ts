@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { KillSwitchState } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
+import { errorMessage } from '../../format/error-message';
 
 interface KillSwitchStore {
   state: KillSwitchState | undefined;
@@ -17,7 +18,6 @@ interface KillSwitchStore {
   receive(state: KillSwitchState): void;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const useKillSwitch = create<KillSwitchStore>((set) => ({
   state: undefined,
@@ -28,7 +28,7 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
     try {
       set({ state: await api.call('risk:kill-switch', {}), error: undefined });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     }
   },
 
@@ -41,7 +41,7 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
     try {
       set({ state: await api.call('risk:engage-kill-switch', reason ? { reason } : {}) });
     } catch (error) {
-      set({ error: `The kill switch could not be engaged: ${message(error)}. Cancel orders on the venue directly.` });
+      set({ error: `The kill switch could not be engaged: ${errorMessage(error)}. Cancel orders on the venue directly.` });
     } finally {
       set({ pending: undefined });
     }
@@ -52,7 +52,7 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
     try {
       set({ state: await api.call('risk:release-kill-switch', {}) });
     } catch (error) {
-      set({ error: `The kill switch could not be released: ${message(error)}` });
+      set({ error: `The kill switch could not be released: ${errorMessage(error)}` });
     } finally {
       set({ pending: undefined });
     }
