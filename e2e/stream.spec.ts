@@ -59,5 +59,19 @@ test('long history loads page by page behind the newest page', async ({ page, ho
   const held = await bars(page);
   expect(held.count).toBe((held.last - held.first) / MINUTE + 1);
   await expect(page.getByTestId('history-progress')).toHaveCount(0);
+  await expect(chart).toHaveAttribute('data-drawn-count', '5000');
+
+  // Scrolling back past the oldest bar loads older pages and draws them, contiguous with the rest.
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(async () => {
+    await page.mouse.wheel(-20_000, 0);
+    return Number(await chart.getAttribute('data-bar-count'));
+  }, { timeout: 30_000 }).toBeGreaterThan(5_000);
+  await expect.poll(async () => Number(await chart.getAttribute('data-bar-count'))).toBe(7_000);
+  await expect(chart).toHaveAttribute('data-drawn-count', '7000');
+  const older = await bars(page);
+  expect(older.first).toBe(held.first - 2_000 * MINUTE);
+  expect(older.count).toBe((older.last - older.first) / MINUTE + 1);
   expect(pageErrors).toEqual([]);
 });

@@ -1,9 +1,12 @@
 // Runs inside Chromium: the app's chart code (LiveSeries with the app's chart options) over an in-page API that
 // answers `market:candles` from memory, and the same chart drawn with bare lightweight-charts as the baseline.
+// LiveSeries holds every bar and draws a window of the newest: after the paint and the updates, the app's run also
+// scrolls to the oldest bar, widening the window step by step, and reports what each step cost.
 import { CandlestickSeries, createChart, HistogramSeries, type UTCTimestamp } from 'lightweight-charts';
 import type { Candle } from '../../src-shared';
 import type { ApiClient } from '../../src-renderer/api/client';
 import { chartOptions } from '../../src-renderer/features/chart/chart-theme';
+import { firstIndexAtOrAfter } from '../../src-renderer/features/chart/history-pager';
 import { LiveSeries } from '../../src-renderer/features/chart/live-series';
 
 const MINUTE = 60_000;
@@ -37,7 +40,7 @@ function memoryApi(candles: Candle[]) {
       if (channel === 'market:subscribe') return { subscriptionId: 's1' };
       if (channel === 'market:unsubscribe') return { unsubscribed: true };
       if (channel === 'market:candles') {
-        const end = request.before === undefined ? candles.length : lowerBound(candles, request.before);
+        const end = request.before === undefined ? candles.length : firstIndexAtOrAfter(candles, request.before);
         return candles.slice(Math.max(0, end - request.limit), end);
       }
       throw new Error(`no ${channel}`);
@@ -50,17 +53,6 @@ function memoryApi(candles: Candle[]) {
   };
   const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
   return { api: api as unknown as ApiClient, emit };
-}
-
-function lowerBound(candles: Candle[], time: number): number {
-  let lo = 0;
-  let hi = candles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (candles[mid]!.time < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const market = { venue: 'demo', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', pricePrecision: 2, amountPrecision: 5, active: true } as const;
@@ -99,8 +91,25 @@ async function app(count: number, updates: number, pageSize: number) {
     times.push(performance.now() - s);
     if (i % 50 === 0) await frames(1); // let the chart draw now and then, as it does live
   }
+  const drawnAtPaint = drawnBars(chart);
+  // Scroll back to the oldest bar: each time the view reaches the left edge of what is drawn, the window widens.
+  const widenMs: number[] = [];
+  for (let step = 0; step < 20 && drawnBars(chart) < held; step++) {
+    const before = drawnBars(chart);
+    const s = performance.now();
+    chart.timeScale().setVisibleLogicalRange({ from: 0, to: 200 });
+    while (drawnBars(chart) === before) await frames(1);
+    await frames(1);
+    widenMs.push(performance.now() - s);
+  }
+  const drawnAtOldest = drawnBars(chart);
   chart.remove();
-  return { firstPageMs: firstPage, dataReadyMs: dataReady, paintedMs: painted, held: heldAtPaint, updateMs: times };
+  return { firstPageMs: firstPage, dataReadyMs: dataReady, paintedMs: painted, held: heldAtPaint, drawn: drawnAtPaint, drawnAtOldest, heldAtOldest: held, widenMs, updateMs: times };
+}
+
+/** Bars the chart itself holds (its first series, the candles). */
+function drawnBars(chart: ReturnType<typeof createChart>): number {
+  return chart.panes()[0]!.getSeries()[0]!.data().length;
 }
 
 async function baseline(count: number, updates: number) {

@@ -54,10 +54,11 @@ export function CandleChart({ venue, market, timeframe }: Props) {
       },
       onStatus: (next, detail) => setStatus(detail === undefined ? { status: next } : { status: next, detail }),
       onProgress: setProgress,
-      onBars: (first, last, count) => {
+      onBars: (first, last, count, drawn) => {
         // For tests and tools: the bars held are contiguous when count = (last - first) / timeframe + 1.
         container.dataset.firstTime = String(first);
         container.dataset.barCount = String(count);
+        container.dataset.drawnCount = String(drawn);
       },
     });
     seriesRef.current = series;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../src-shared';
-import { loadHistory, mergeBars, type HistoryProgress } from './history-pager';
+import { firstIndexAtOrAfter, loadHistory, mergeBars, type HistoryProgress } from './history-pager';
 
 const bar = (minute: number, close = 100): Candle => ({ time: minute * 60_000, open: 100, high: 101, low: 99, close, volume: 1 });
 /** A venue with `count` one-minute bars, answering like `market:candles` (newest `limit` before `before`). */
@@ -53,5 +53,27 @@ describe('loadHistory', () => {
 describe('mergeBars', () => {
   it('keeps bars sorted and unique, the later one winning', () => {
     expect(mergeBars([bar(2), bar(3, 5)], [bar(1), bar(3, 7)])).toEqual([bar(1), bar(2), bar(3, 7)]);
+  });
+});
+
+describe('mergeBars fast paths', () => {
+  it('joins runs wholly before or after each other without reordering either', () => {
+    const older = [bar(1), bar(2)];
+    const newer = [bar(3), bar(4)];
+    expect(mergeBars(newer, older)).toEqual([bar(1), bar(2), bar(3), bar(4)]);
+    expect(mergeBars(older, newer)).toEqual([bar(1), bar(2), bar(3), bar(4)]);
+    expect(mergeBars([], newer)).toEqual(newer);
+    expect(mergeBars([], newer)).not.toBe(newer);
+  });
+});
+
+describe('firstIndexAtOrAfter', () => {
+  const bars = [bar(1), bar(3), bar(5)];
+  it('finds the first bar at or after a time', () => {
+    expect(firstIndexAtOrAfter(bars, bar(0).time)).toBe(0);
+    expect(firstIndexAtOrAfter(bars, bar(3).time)).toBe(1);
+    expect(firstIndexAtOrAfter(bars, bar(4).time)).toBe(2);
+    expect(firstIndexAtOrAfter(bars, bar(6).time)).toBe(3);
+    expect(firstIndexAtOrAfter([], 0)).toBe(0);
   });
 });

@@ -41,11 +41,25 @@ export async function loadHistory(options: PagerOptions): Promise<number> {
 
 /** Merges bars into a sorted, de-duplicated array; a later bar with the same time wins. */
 export function mergeBars(into: Candle[], bars: readonly Candle[]): Candle[] {
-  // The common case, an older page before what is held, needs no map and no sort.
+  // The common cases, one run of bars wholly before the other (an older page and what is held), need no map and
+  // no sort of everything held, which paging a long history would otherwise pay on every page.
   if (bars.length === 0) return into;
   if (into.length > 0 && bars.at(-1)!.time < into[0]!.time) return [...bars, ...into];
+  if (into.length > 0 && into.at(-1)!.time < bars[0]!.time) return [...into, ...bars];
   const byTime = new Map<number, Candle>();
   for (const bar of into) byTime.set(bar.time, bar);
   for (const bar of bars) byTime.set(bar.time, bar);
   return [...byTime.values()].sort((a, b) => a.time - b.time);
+}
+
+/** The index of the first bar at or after `time` in bars sorted by time (bars.length when none is). */
+export function firstIndexAtOrAfter(bars: readonly Candle[], time: number): number {
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]!.time < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
