@@ -66,3 +66,37 @@ test('time and sales lists the demo tape, newest on top, and follows the symbol'
   await expect.poll(async () => Number((await rows.first().locator('td').first().textContent())!.replace(/,/g, '')), { timeout: 10_000 }).toBeLessThan(20_000);
   expect(pageErrors).toEqual([]);
 });
+
+test('the top bar follows the shown market\'s own ticker stream and drops the previous one on a switch', async ({ page, host, pageErrors }) => {
+  const tickers: Array<{ symbol: string; last: number }> = [];
+  const sent: Array<{ channel: string; payload: { symbol?: string; subscriptionId?: string } }> = [];
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload));
+      if (frame.type === 'event' && frame.event === 'ticker.updated') tickers.push(frame.payload.ticker);
+    });
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload));
+      if (frame.type === 'req') sent.push(frame);
+    });
+  });
+  await page.goto(host.url);
+  await expect.poll(() => tickers.filter((t) => t.symbol === 'BTC/USDT').length, { timeout: 10_000 }).toBeGreaterThan(2);
+  // What the top bar shows is the newest ticker pushed (formatted with the market's two decimals).
+  await expect.poll(async () => {
+    const shown = Number((await page.getByTestId('last-price').textContent())!.replace(/,/g, ''));
+    return shown === tickers.filter((t) => t.symbol === 'BTC/USDT').at(-1)!.last;
+  }).toBe(true);
+  expect(sent.filter((f) => f.channel === 'market:subscribe-ticker').map((f) => f.payload.symbol)).toEqual(['BTC/USDT']);
+
+  await page.getByLabel('Symbol').selectOption('ETH/USDT');
+  await expect.poll(() => tickers.filter((t) => t.symbol === 'ETH/USDT').length, { timeout: 10_000 }).toBeGreaterThan(1);
+  await expect.poll(async () => Number((await page.getByTestId('last-price').textContent())!.replace(/,/g, ''))).toBeLessThan(20_000);
+  expect(sent.filter((f) => f.channel === 'market:subscribe-ticker').map((f) => f.payload.symbol)).toEqual(['BTC/USDT', 'ETH/USDT']);
+  expect(sent.filter((f) => f.channel === 'market:unsubscribe').length).toBeGreaterThanOrEqual(1);
+  // The BTC ticker stream ended with the switch: no BTC ticker arrives a moment later.
+  const btcSoFar = tickers.filter((t) => t.symbol === 'BTC/USDT').length;
+  await page.waitForTimeout(1_500);
+  expect(tickers.filter((t) => t.symbol === 'BTC/USDT').length).toBe(btcSoFar);
+  expect(pageErrors).toEqual([]);
+});

@@ -94,6 +94,26 @@ describe('core', () => {
     expect(a.events.length).toBe(count);
   });
 
+  it('pushes the demo ticker as ticker.updated, the current one at once, at most one per frame', async () => {
+    const core = await startCore();
+    const a = recordingSession('a');
+    const { subscriptionId } = result<{ subscriptionId: string }>(
+      await core.dispatcher.dispatch('market:subscribe-ticker', { venue: 'demo', symbol: 'ETH/USDT' }, a.session),
+    );
+    // The current ticker comes with the subscription, before the demo market's next tick.
+    expect(a.events.filter((e) => e.event === 'ticker.updated')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const pushes = a.events.filter((e) => e.event === 'ticker.updated').map((e) => e.payload as { subscriptionId: string; ticker: { symbol: string; last: number } });
+    expect(pushes.length).toBeGreaterThanOrEqual(2);
+    expect(pushes.every((p) => p.subscriptionId === subscriptionId && p.ticker.symbol === 'ETH/USDT' && p.ticker.last > 0)).toBe(true);
+    expect(result(await core.dispatcher.dispatch('market:unsubscribe', { subscriptionId }, a.session))).toEqual({ unsubscribed: true });
+    const count = a.events.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(a.events.length).toBe(count);
+    const refused = await core.dispatcher.dispatch('market:subscribe-ticker', { venue: 'demo', symbol: 'DOGE/USDT' }, a.session);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('refuses a subscription to a market the venue does not list, starting nothing', async () => {
     const core = await startCore();
     const a = recordingSession('a');

@@ -23,7 +23,7 @@ import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskServic
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
 import { openDatabase, SettingsRepository } from './storage';
-import { CandleStreams, openCcxtLiveSource, TradeStreams } from './streaming';
+import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
 export interface CoreOptions {
@@ -87,6 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
   });
   const tapes = new TradeStreams((venue) => venues.liveSource(venue));
+  const tickers = new TickerStreams((venue) => venues.liveSource(venue));
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
@@ -165,6 +166,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       venues,
       streams,
       tapes,
+      tickers,
       preferences,
       resilience,
       accounts,
@@ -193,6 +195,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await accounts.close();
       streams.close();
       tapes.close();
+      tickers.close();
       tradingVenues.close();
       demoTrading.close();
       demo.close();

@@ -162,7 +162,12 @@ export const contract = {
     req: z.object({ venue: VenueId, symbol: Symbol }).strict(),
     res: z.object({ subscriptionId: z.string() }),
   },
-  /** Ends a candle or trades subscription. */
+  /** The ticker (last price, 24 h change) of a symbol: `ticker.updated` events, status in `stream.status-changed`. */
+  'market:subscribe-ticker': {
+    req: z.object({ venue: VenueId, symbol: Symbol }).strict(),
+    res: z.object({ subscriptionId: z.string() }),
+  },
+  /** Ends a candle, trades or ticker subscription. */
   'market:unsubscribe': {
     req: z.object({ subscriptionId: z.string().min(1) }).strict(),
     res: z.object({ unsubscribed: z.boolean() }),
@@ -235,6 +240,7 @@ export const events = {
   }),
   /** New trades of a subscribed tape, oldest first (the first push carries the recent ones). */
   'trades.updated': z.object({ subscriptionId: z.string(), venue: VenueId, symbol: Symbol, trades: z.array(PublicTrade) }),
+  'ticker.updated': z.object({ subscriptionId: z.string(), ticker: Ticker }),
   'stream.status-changed': z.object({
     subscriptionId: z.string(),
     status: StreamStatus,

@@ -8,7 +8,7 @@ import type { NotificationService } from '../notifications';
 import type { ResilienceRegistry } from '../resilience';
 import type { RiskService } from '../risk';
 import type { PreferencesService } from '../settings';
-import type { CandleStreams, TradeStreams } from '../streaming';
+import type { CandleStreams, TickerStreams, TradeStreams } from '../streaming';
 import type { OrderService } from '../trading';
 
 export interface AppIdentity {
@@ -23,6 +23,8 @@ export interface ApiServices {
   streams: CandleStreams;
   /** Public tapes (time & sales), shared between windows like the candle streams. */
   tapes: TradeStreams;
+  /** Tickers (the top bar's price), shared the same way. */
+  tickers: TickerStreams;
   preferences: PreferencesService;
   /** Exchange accounts: keys in the OS keychain, validated before they are saved (`accounts:*`). */
   accounts: AccountService;

@@ -26,6 +26,8 @@ export interface LiveCandleSource {
   watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void): () => void;
   /** The public tape of a symbol, newest trades in each call, oldest first; where the venue streams it. */
   watchTrades?(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void): () => void;
+  /** Last price and 24 h figures of a symbol as the venue pushes them; where the venue streams it. */
+  watchTicker?(symbol: Symbol, onTicker: (ticker: Ticker) => void): () => void;
 }
 
 /** Credentials of an exchange account. Lives only in main: read from the keychain, handed to the adapter. */

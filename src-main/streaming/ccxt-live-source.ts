@@ -1,5 +1,6 @@
-// Live candles and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): CandleStreams
-// ref-counts the candle subscriptions above, and the ticker loop of a symbol is shared here by its timeframes. Each
+// Live candles, trades and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): the
+// registries above ref-count their subscriptions, and the ticker loop of a symbol is shared here by its timeframes
+// and its ticker watchers. Each
 // loop reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
 import type { Exchange, OHLCV, Trade as CcxtTrade } from 'ccxt';
 import type { PublicTrade, Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
@@ -21,9 +22,16 @@ export interface CcxtLiveSourceOptions {
   onDelay?: (attempt: number, delayMs: number) => void;
 }
 
+interface TickerWatcher {
+  onTicker: (ticker: Ticker) => void;
+  onStatus: StatusListener | undefined;
+}
+
+/** One ticker loop per symbol: its candle streams (the ticker rides in their updates) and its ticker watchers. */
 interface TickerLoop {
   users: number;
   last?: Ticker;
+  watchers: Set<TickerWatcher>;
   loop: WatchLoop;
 }
 
@@ -143,6 +151,24 @@ export class CcxtLiveSource implements StreamSource {
     };
   }
 
+  watchTicker(symbol: Symbol, onTicker: (ticker: Ticker) => void, onStatus?: StatusListener): () => void {
+    if (this.closed) {
+      onStatus?.({ status: 'failed', reason: `${this.options.venue} live data is closed` });
+      return () => {};
+    }
+    const entry = this.acquireTicker(symbol);
+    const watcher: TickerWatcher = { onTicker, onStatus };
+    entry.watchers.add(watcher);
+    if (entry.last) onTicker(entry.last);
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      entry.watchers.delete(watcher);
+      if (this.tickers.get(symbol) === entry) this.releaseTicker(symbol); // not a later loop of the same symbol
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const loop of this.loops) loop.stop();
@@ -159,7 +185,7 @@ export class CcxtLiveSource implements StreamSource {
       return existing;
     }
     const { exchange: ex, venue } = this.options;
-    const entry: TickerLoop = { users: 1, loop: undefined as unknown as WatchLoop };
+    const entry: TickerLoop = { users: 1, watchers: new Set(), loop: undefined as unknown as WatchLoop };
     entry.loop = startWatchLoop({
       name: `${symbol} ticker`,
       watch: () => ex.watchTicker(symbol),
@@ -167,9 +193,11 @@ export class CcxtLiveSource implements StreamSource {
         const ticker = toTicker(venue, symbol, raw, this.now());
         if (!ticker) return;
         entry.last = ticker;
+        for (const watcher of entry.watchers) watcher.onTicker(ticker);
       },
-      // The candle loop's status is the stream's; a ticker that stops only leaves the last price older.
-      onStatus: () => {},
+      // For a candle stream the candle loop's status is the stream's (a ticker that stops only leaves the last price
+      // older); ticker watchers follow this loop's own.
+      onStatus: (change) => entry.watchers.forEach((watcher) => watcher.onStatus?.(change)),
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       isRetryable,
       ...(this.options.random ? { random: this.options.random } : {}),

@@ -3,7 +3,8 @@
 // being overwritten by the next one.
 import type { Candle, Ticker } from '../../src-shared';
 import type { CandleUpdate } from '../exchanges';
-import { FRAME_MS, FrameGate, realFrameClock, type FrameClock } from './frame-gate';
+import { FrameBatcher } from './frame-batcher';
+import { FRAME_MS, realFrameClock, type FrameClock } from './frame-gate';
 
 export { FRAME_MS } from './frame-gate';
 export type { FrameClock as CoalescerClock } from './frame-gate';
@@ -15,46 +16,16 @@ export interface CoalescedCandle {
   ticker: Ticker;
 }
 
-export class FrameCoalescer {
-  private closed: Candle[] = [];
-  private candle: Candle | undefined;
-  private ticker: Ticker | undefined;
-  private readonly gate: FrameGate;
+/** Merges one update into what is pending for the frame. */
+function mergeCandle(pending: CoalescedCandle | undefined, { candle, ticker }: CandleUpdate): CoalescedCandle {
+  if (pending === undefined) return { closed: [], candle, ticker };
+  if (candle.time === pending.candle.time) return { ...pending, candle, ticker };
+  if (candle.time > pending.candle.time) return { closed: [...pending.closed, pending.candle], candle, ticker };
+  return { ...pending, ticker }; // an older bar than the pending one is stale news: the newer state supersedes it
+}
 
-  constructor(
-    private readonly push: (update: CoalescedCandle) => void,
-    frameMs: number = FRAME_MS,
-    clock: FrameClock = realFrameClock,
-  ) {
-    this.gate = new FrameGate(() => this.emit(), frameMs, clock);
-  }
-
-  offer(update: CandleUpdate): void {
-    const { candle } = update;
-    if (this.candle === undefined || candle.time === this.candle.time) this.candle = candle;
-    else if (candle.time > this.candle.time) {
-      this.closed.push(this.candle);
-      this.candle = candle;
-    } // an older bar than the pending one is stale news: the newer state already supersedes it
-    this.ticker = update.ticker;
-    this.gate.request();
-  }
-
-  /** Pushes what is pending now: before a status change, so the renderer sees them in the order they happened. */
-  flush(): void {
-    this.gate.flush();
-  }
-
-  close(): void {
-    this.gate.close();
-  }
-
-  private emit(): boolean {
-    if (this.candle === undefined || this.ticker === undefined) return false;
-    const update: CoalescedCandle = { closed: this.closed, candle: this.candle, ticker: this.ticker };
-    this.closed = [];
-    this.candle = undefined;
-    this.push(update);
-    return true;
+export class FrameCoalescer extends FrameBatcher<CandleUpdate, CoalescedCandle> {
+  constructor(push: (update: CoalescedCandle) => void, frameMs: number = FRAME_MS, clock: FrameClock = realFrameClock) {
+    super(mergeCandle, push, frameMs, clock);
   }
 }

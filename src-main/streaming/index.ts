@@ -6,3 +6,6 @@ export type { StatusChange, StatusListener, StreamSource } from './source';
 export { openCcxtLiveSource, type LiveSourceHandle } from './live-source-factory';
 export { TradeStreams, RECENT_TRADES_KEPT, type TapeKey } from './trade-streams';
 export { TradeBatcher, MAX_TRADES_PER_PUSH } from './trade-batcher';
+export { FrameBatcher, newestWins } from './frame-batcher';
+export { TickerStreams } from './ticker-streams';
+export { SharedStreams, type StreamKey } from './shared-streams';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicTrade } from '../../src-shared';
+import { FrameBatcher, newestWins } from './frame-batcher';
 import { TradeBatcher } from './trade-batcher';
 import { manualClock } from './testing/manual-clock';
 
@@ -43,5 +44,25 @@ describe('TradeBatcher', () => {
     advance(100);
     expect(pushes).toHaveLength(2);
     expect(pending()).toBe(0);
+  });
+});
+
+describe('FrameBatcher with newestWins (tickers)', () => {
+  it('pushes a quiet stream\'s value at once, then only the newest of a frame', () => {
+    const { clock, advance } = manualClock();
+    const pushes: number[] = [];
+    const batcher = new FrameBatcher<number>(newestWins, (value) => pushes.push(value), 16, clock);
+    batcher.offer(1);
+    batcher.offer(2);
+    batcher.offer(3);
+    expect(pushes).toEqual([1]);
+    advance(16);
+    expect(pushes).toEqual([1, 3]);
+    advance(16);
+    expect(pushes).toEqual([1, 3]); // nothing pending, nothing pushed
+    batcher.close();
+    batcher.offer(4);
+    advance(16);
+    expect(pushes).toEqual([1, 3]);
   });
 });

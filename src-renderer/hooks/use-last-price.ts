@@ -1,8 +1,9 @@
 // The last price of a market (the ticket's prefill, cost and stop checks; the alert form's starting price): asked
-// once, then followed from the ticker events the chart's subscription brings.
+// once, then followed from the ticker events that the top bar's and the chart's subscriptions bring.
 import { useEffect, useState } from 'react';
 import type { Symbol, VenueId } from '../../src-shared';
 import { api } from '../api';
+import { onTicker } from './ticker-events';
 
 interface Held {
   key: string;
@@ -23,8 +24,8 @@ export function useLastPrice(venue: VenueId, symbol: Symbol | undefined): number
       // No ticker yet (venue slow or down): the stream's next tick fills it in; the preview shows a dash meanwhile.
       () => undefined,
     );
-    const stop = api.on('candle.updated', ({ ticker }) => {
-      if (live && ticker.venue === venue && ticker.symbol === symbol) setHeld({ key, price: ticker.last });
+    const stop = onTicker(venue, symbol, (ticker) => {
+      if (live) setHeld({ key, price: ticker.last });
     });
     return () => {
       live = false;

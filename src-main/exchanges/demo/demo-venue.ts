@@ -110,6 +110,14 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
     return this.listen(symbol, listener);
   }
 
+  watchTicker(symbol: Symbol, onTicker: (ticker: Ticker) => void): () => void {
+    const walk = this.walk(symbol);
+    const listener = (): void => onTicker(this.tickerOf(walk));
+    const stop = this.listen(symbol, listener);
+    if (!this.inOutage(this.now())) listener(); // the current price at once
+    return stop;
+  }
+
   /** Simulates the market up to `now` and tells the watchers of every symbol that moved. */
   advance(now: number = this.now()): void {
     const silent = this.inOutage(now);

@@ -1,5 +1,5 @@
 // A fake Binance spot venue on 127.0.0.1 speaking the documented wire formats that ccxt.pro uses for live data:
-// WebSocket market streams (`{"method":"SUBSCRIBE","params":["btcusdt@kline_1m"],"id":1}`, kline and 24hrMiniTicker
+// WebSocket market streams (`{"method":"SUBSCRIBE","params":["btcusdt@kline_1m"],"id":1}`; kline, trade and 24hrMiniTicker
 // events) and the REST calls behind them (exchangeInfo for ccxt's loadMarkets, klines for history and backfill).
 // Faults are injected by the test: dropped sockets, refused connections, silence.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -133,7 +133,7 @@ export class FakeBinanceStream {
     return new Set([...this.clients].flatMap((c) => [...c.streams]));
   }
 
-  /** Advances the market by `ms` and sends every subscriber its kline and miniTicker events. */
+  /** Advances the market by `ms` and sends every subscriber its kline, trade and miniTicker events. */
   step(ms: number, price?: (id: string, last: number) => number): void {
     const closed = this.market.step(ms, price);
     if (this.silent) return;
@@ -158,8 +158,10 @@ export class FakeBinanceStream {
           const side = trade.side;
           this.send(client, { e: 'trade', E: now, s: id, t: Number(trade.id), p: str(trade.price), q: str(trade.amount), T: now, m: side === 'sell', M: true });
         } else if (kind === 'miniTicker') {
+          // ccxt's watchTicker: `o` is the open of the rolling 24 h, here the first bar of the last 24 h held.
           const bar = this.market.current(id);
-          this.send(client, { e: '24hrMiniTicker', E: now, s: id, c: str(bar.close), o: str(bar.open), h: str(bar.high), l: str(bar.low), v: '100', q: '1000' });
+          const day = this.market.series(id, MINUTE).find((b) => b.time >= now - 86_400_000) ?? bar;
+          this.send(client, { e: '24hrMiniTicker', E: now, s: id, c: str(bar.close), o: str(day.open), h: str(bar.high), l: str(bar.low), v: '100', q: '1000' });
         } else if (kind.startsWith('kline_')) {
           const interval = kind.slice('kline_'.length);
           const span = INTERVALS[interval];

@@ -2,8 +2,12 @@ import { useEffect, useRef } from 'react';
 import type { Market, Ticker, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPercent, formatPrice } from '../../format/numbers';
+import { onTicker } from '../../hooks/ticker-events';
 
-/** Last price and 24 h change of the shown market, written to the DOM at each tick without re-rendering. */
+/**
+ * Last price and 24 h change of the shown market from its ticker stream, written to the DOM at each tick without
+ * re-rendering; whatever the chart shows, or if it shows nothing.
+ */
 export function LastPrice({ venue, market }: { venue: VenueId; market: Market }) {
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
@@ -20,11 +24,19 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
         change.dataset.direction = (ticker.change24hPct ?? 0) >= 0 ? 'up' : 'down';
       }
     };
-    const stop = api.on('candle.updated', ({ ticker }) => {
-      if (ticker.venue !== venue || ticker.symbol !== market.symbol) return;
+    const stop = onTicker(venue, market.symbol, (ticker) => {
       streamed = true;
       show(ticker);
     });
+    let ended = false;
+    let subscriptionId: string | undefined;
+    api.call('market:subscribe-ticker', { venue, symbol: market.symbol }).then(
+      (subscription) => {
+        if (ended) void api.call('market:unsubscribe', subscription).catch(() => undefined);
+        else subscriptionId = subscription.subscriptionId;
+      },
+      () => undefined, // no ticker stream on this venue: the chart's pushes still carry its ticker
+    );
     // Asked once as well: a venue whose live feed is down still has a last price, rather than a dash.
     api.call('market:ticker', { venue, symbol: market.symbol }).then(
       (ticker) => {
@@ -34,7 +46,9 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
     );
     return () => {
       streamed = true; // a late answer must not overwrite the next market's price
+      ended = true;
       stop();
+      if (subscriptionId) void api.call('market:unsubscribe', { subscriptionId }).catch(() => undefined);
     };
   }, [venue, market]);
 

@@ -1,0 +1,84 @@
+// TickerStreams over the real demo venue (its clock moved by the test) and over real ccxt.pro against the fake
+// Binance stream (its documented 24hrMiniTicker events, what ccxt's watchTicker subscribes to): one upstream ticker per symbol, the last one given at once to a
+// late subscriber, the figures the venue's.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Ticker } from '../../src-shared';
+import { DemoVenue, type LiveCandleSource } from '../exchanges';
+import { CcxtLiveSource } from './ccxt-live-source';
+import { ccxtProBinance } from './testing/ccxt-fakes';
+import { FakeBinanceStream } from './testing/fake-binance-stream';
+import { TickerStreams } from './ticker-streams';
+
+let cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+describe('TickerStreams on the demo venue', () => {
+  it('runs one upstream ticker for two subscribers, gives a late one the last ticker, and stops after the last leaves', async () => {
+    let now = Date.UTC(2026, 10, 2, 9, 30, 0);
+    const venue = new DemoVenue({ seed: 5, now: () => now, historyDays: 1, tickMs: 500 });
+    const counts = { started: 0, stopped: 0 };
+    const source: LiveCandleSource = {
+      watchCandles: (symbol, timeframe, onUpdate) => venue.watchCandles(symbol, timeframe, onUpdate),
+      watchTicker(symbol, onTicker) {
+        counts.started++;
+        const stop = venue.watchTicker(symbol, onTicker);
+        return () => (counts.stopped++, stop());
+      },
+    };
+    const tickers = new TickerStreams((id) => (id === 'demo' ? source : undefined));
+    const tick = () => venue.advance((now += 500));
+    const a: Ticker[] = [];
+    const stopA = tickers.subscribe({ venue: 'demo', symbol: 'SOL/USDT' }, (t) => a.push(t));
+    expect(a).toHaveLength(1); // the current price at once
+    for (let i = 0; i < 4; i++) tick();
+    expect(a).toHaveLength(5);
+    expect(a.at(-1)).toEqual(await venue.ticker('SOL/USDT'));
+
+    const b: Ticker[] = [];
+    const stopB = tickers.subscribe({ venue: 'demo', symbol: 'SOL/USDT' }, (t) => b.push(t));
+    expect(b).toEqual([a.at(-1)]);
+    tick();
+    expect(b.at(-1)).toEqual(a.at(-1));
+    expect(counts).toEqual({ started: 1, stopped: 0 });
+    stopA();
+    stopB();
+    expect(counts).toEqual({ started: 1, stopped: 1 });
+    expect(tickers.activeStreams).toBe(0);
+  });
+
+  it('refuses a venue that does not stream its ticker with a typed error', () => {
+    const tickers = new TickerStreams(() => ({ watchCandles: () => () => {} }));
+    expect(() => tickers.subscribe({ venue: 'gate', symbol: 'BTC/USDT' }, () => {})).toThrow('gate does not stream its ticker');
+    expect(tickers.activeStreams).toBe(0);
+  });
+});
+
+describe('TickerStreams over real ccxt.pro against the fake Binance stream', () => {
+  it('delivers the venue\'s last price and 24 h change, shares the loop with the candle stream, and unsubscribes upstream', async () => {
+    const fake = await new FakeBinanceStream({ seed: 9 }).start();
+    const exchange = await ccxtProBinance(fake);
+    const source = new CcxtLiveSource({ venue: 'binance', exchange });
+    const tickers = new TickerStreams(() => source);
+    cleanup.push(() => fake.stop(), () => source.close());
+    const received: Ticker[] = [];
+    const stop = tickers.subscribe({ venue: 'binance', symbol: 'BTC/USDT' }, (t) => received.push(t));
+    // A chart of the same symbol shares the ticker loop: still one upstream ticker subscription.
+    const stopCandles = source.watchCandles('BTC/USDT', '1m', () => {});
+    await vi.waitFor(() => expect([...fake.subscribed()]).toContain('btcusdt@miniTicker'), { timeout: 10_000, interval: 5 });
+    fake.step(1_000);
+    await vi.waitFor(() => expect(received.length).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
+    const bar = fake.market.current('BTCUSDT');
+    const day = fake.market.series('BTCUSDT', 60_000).find((b) => b.time >= fake.market.now - 86_400_000)!;
+    expect(received.at(-1)).toMatchObject({ venue: 'binance', symbol: 'BTC/USDT', last: bar.close });
+    expect(day.open).not.toBe(bar.close);
+    expect(received.at(-1)!.change24hPct).toBeCloseTo(((bar.close - day.open) / day.open) * 100, 2);
+
+    stop();
+    expect(fake.subscribed().has('btcusdt@miniTicker')).toBe(true); // the chart still uses it
+    stopCandles();
+    await vi.waitFor(() => expect(fake.subscribed().has('btcusdt@miniTicker')).toBe(false), { timeout: 10_000, interval: 5 });
+  });
+});
