@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AccountSummary, NewAccount, VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { errorMessage } from '../../format/error-message';
+import { busyWhile, withEntry } from '../../stores/row-state';
 
 interface AccountsState {
   accounts: AccountSummary[];
@@ -22,12 +23,7 @@ interface AccountsState {
 
 
 export const useAccounts = create<AccountsState>((set, get) => {
-  const setBusy = (id: string, what: 'testing' | 'removing' | undefined): void => {
-    const busy = { ...get().busy };
-    if (what) busy[id] = what;
-    else delete busy[id];
-    set({ busy });
-  };
+  const whileBusy = busyWhile<'testing' | 'removing'>((id, what) => set({ busy: withEntry(get().busy, id, what) }));
   const replace = (summary: AccountSummary): void =>
     set({ accounts: get().accounts.map((account) => (account.id === summary.id ? summary : account)) });
 
@@ -58,27 +54,25 @@ export const useAccounts = create<AccountsState>((set, get) => {
     },
 
     async test(api, id) {
-      setBusy(id, 'testing');
-      try {
-        replace(await api.call('accounts:test', { id }));
-        set({ error: undefined });
-      } catch (error) {
-        set({ error: errorMessage(error) });
-      } finally {
-        setBusy(id, undefined);
-      }
+      await whileBusy(id, 'testing', async () => {
+        try {
+          replace(await api.call('accounts:test', { id }));
+          set({ error: undefined });
+        } catch (error) {
+          set({ error: errorMessage(error) });
+        }
+      });
     },
 
     async remove(api, id) {
-      setBusy(id, 'removing');
-      try {
-        await api.call('accounts:remove', { id });
-        set({ accounts: get().accounts.filter((account) => account.id !== id), error: undefined });
-      } catch (error) {
-        set({ error: errorMessage(error) });
-      } finally {
-        setBusy(id, undefined);
-      }
+      await whileBusy(id, 'removing', async () => {
+        try {
+          await api.call('accounts:remove', { id });
+          set({ accounts: get().accounts.filter((account) => account.id !== id), error: undefined });
+        } catch (error) {
+          set({ error: errorMessage(error) });
+        }
+      });
     },
   };
 });

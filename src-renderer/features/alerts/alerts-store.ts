@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AlertFiring, AlertRule, AlertRuleChange, NewAlertRule } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { errorMessage } from '../../format/error-message';
+import { busyWhile, withEntry } from '../../stores/row-state';
 
 type Busy = 'saving' | 'pausing' | 'deleting';
 
@@ -27,12 +28,7 @@ interface AlertsState {
 
 
 export const useAlerts = create<AlertsState>((set, get) => {
-  const setBusy = (id: string, what: Busy | undefined): void => {
-    const busy = { ...get().busy };
-    if (what) busy[id] = what;
-    else delete busy[id];
-    set({ busy });
-  };
+  const whileBusy = busyWhile<Busy>((id, what) => set({ busy: withEntry(get().busy, id, what) }));
   const replace = (rule: AlertRule): void => set({ rules: get().rules.map((each) => (each.id === rule.id ? rule : each)) });
 
   return {
@@ -61,40 +57,34 @@ export const useAlerts = create<AlertsState>((set, get) => {
       }
     },
 
-    async update(api, change) {
-      setBusy(change.id, 'saving');
-      try {
-        replace(await api.call('alerts:update', change));
-        return undefined;
-      } catch (error) {
-        return errorMessage(error);
-      } finally {
-        setBusy(change.id, undefined);
-      }
-    },
+    update: (api, change) =>
+      whileBusy(change.id, 'saving', async () => {
+        try {
+          replace(await api.call('alerts:update', change));
+          return undefined;
+        } catch (error) {
+          return errorMessage(error);
+        }
+      }),
 
-    async setPaused(api, id, paused) {
-      setBusy(id, 'pausing');
-      try {
-        replace(await api.call('alerts:pause', { id, paused }));
-        set({ error: undefined });
-      } catch (error) {
-        set({ error: errorMessage(error) });
-      } finally {
-        setBusy(id, undefined);
-      }
-    },
+    setPaused: (api, id, paused) =>
+      whileBusy(id, 'pausing', async () => {
+        try {
+          replace(await api.call('alerts:pause', { id, paused }));
+          set({ error: undefined });
+        } catch (error) {
+          set({ error: errorMessage(error) });
+        }
+      }),
 
-    async remove(api, id) {
-      setBusy(id, 'deleting');
-      try {
-        await api.call('alerts:delete', { id });
-        set({ rules: get().rules.filter((rule) => rule.id !== id), error: undefined });
-      } catch (error) {
-        set({ error: errorMessage(error) });
-      } finally {
-        setBusy(id, undefined);
-      }
-    },
+    remove: (api, id) =>
+      whileBusy(id, 'deleting', async () => {
+        try {
+          await api.call('alerts:delete', { id });
+          set({ rules: get().rules.filter((rule) => rule.id !== id), error: undefined });
+        } catch (error) {
+          set({ error: errorMessage(error) });
+        }
+      }),
   };
 });

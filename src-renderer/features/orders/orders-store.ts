@@ -6,6 +6,7 @@ import type { Balance, BalancesChanged, CancelAllResult, Order, Symbol, Trade } 
 import type { ApiClient } from '../../api/client';
 import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
 import { errorMessage } from '../../format/error-message';
+import { busyWhile, withEntry } from '../../stores/row-state';
 
 export const HISTORY_LIMIT = 200;
 export const TRADES_LIMIT = 200;
@@ -57,18 +58,18 @@ export const useOrders = create<OrdersState>((set, get) => {
   /** The view and connection generation the lists were loaded for. */
   let loadedFor: { view: TradingView; generation: number } | undefined;
 
-  const setBusy = (id: string, what: 'cancelling' | 'checking' | undefined): void => {
-    const busy = { ...get().busy };
-    if (what) busy[id] = what;
-    else delete busy[id];
-    set({ busy });
-  };
-  const setRowError = (id: string, error: string | undefined): void => {
-    const rowErrors = { ...get().rowErrors };
-    if (error) rowErrors[id] = error;
-    else delete rowErrors[id];
-    set({ rowErrors });
-  };
+  const whileBusy = busyWhile<'cancelling' | 'checking'>((id, what) => set({ busy: withEntry(get().busy, id, what) }));
+  const setRowError = (id: string, error: string | undefined): void => set({ rowErrors: withEntry(get().rowErrors, id, error) });
+  /** A row action: its earlier error cleared, the row busy meanwhile, a failure shown on the row in words. */
+  const rowAction = (id: string, what: 'cancelling' | 'checking', failure: string, run: () => Promise<void>) =>
+    whileBusy(id, what, async () => {
+      setRowError(id, undefined);
+      try {
+        await run();
+      } catch (error) {
+        setRowError(id, `${failure}: ${errorMessage(error)}`);
+      }
+    });
 
   const store: OrdersState = {
     view: undefined,
@@ -122,17 +123,8 @@ export const useOrders = create<OrdersState>((set, get) => {
       set({ ...next, errors });
     },
 
-    async cancel(api, clientOrderId) {
-      setBusy(clientOrderId, 'cancelling');
-      setRowError(clientOrderId, undefined);
-      try {
-        get().receiveOrder(await api.call('orders:cancel', { clientOrderId }));
-      } catch (error) {
-        setRowError(clientOrderId, `Could not cancel: ${errorMessage(error)}`);
-      } finally {
-        setBusy(clientOrderId, undefined);
-      }
-    },
+    cancel: (api, clientOrderId) =>
+      rowAction(clientOrderId, 'cancelling', 'Could not cancel', async () => get().receiveOrder(await api.call('orders:cancel', { clientOrderId }))),
 
     async cancelAll(api, symbol) {
       const view = get().view;
@@ -151,17 +143,10 @@ export const useOrders = create<OrdersState>((set, get) => {
       }
     },
 
-    async check(api, clientOrderId) {
-      setBusy(clientOrderId, 'checking');
-      setRowError(clientOrderId, undefined);
-      try {
-        get().receiveOrder(await api.call('orders:check', { clientOrderId }));
-      } catch (error) {
-        setRowError(clientOrderId, `Could not check with the venue: ${errorMessage(error)}`);
-      } finally {
-        setBusy(clientOrderId, undefined);
-      }
-    },
+    check: (api, clientOrderId) =>
+      rowAction(clientOrderId, 'checking', 'Could not check with the venue', async () =>
+        get().receiveOrder(await api.call('orders:check', { clientOrderId })),
+      ),
 
     receiveOrder(order) {
       const { view, lists } = get();
