@@ -34,11 +34,15 @@ test('the chart shows the stale badge when the feed drops, and recovers without 
     // The bounds are when the outage can start at the latest and how long detection may take: nothing is timed.
     await expect(page.getByTestId('chart-status')).toContainText('stale', { timeout: boundary - Date.now() + 15_000 });
     await expect(page.getByTestId('chart-status')).toContainText('no update for');
+    // The top bar's price comes from its own ticker stream, silent too: it says so rather than pass for current.
+    await expect(page.getByTestId('last-price-status')).toHaveText('stale');
+    await expect(page.getByTestId('last-price-status')).toHaveAttribute('title', /no update for \d+ s/);
     await attachScreenshot(page, 'feed-stale');
     const during = await lastCandle(page);
     expect(during.time).toBeLessThan(boundary);
 
     await expect(page.getByTestId('chart-status')).toHaveCount(0, { timeout: 100_000 });
+    await expect(page.getByTestId('last-price-status')).toHaveCount(0);
     await expect.poll(async () => (await lastCandle(page)).time, { timeout: 15_000 }).toBeGreaterThanOrEqual(boundary + MINUTE);
     const after = await bars(page);
     // No hole: as many bars as minutes from the first to the last, the unseen one included.

@@ -6,6 +6,7 @@ import { AppError, type Symbol, type Timeframe, type VenueId } from '../../src-s
 import type { CandleUpdate, MarketDataVenue } from '../exchanges';
 import type { EventBus } from '../events';
 import { fetchGap } from './backfill';
+import { SilenceWatch } from './silence-watch';
 import type { StatusChange, StatusListener, StreamSource } from './source';
 
 export interface SeriesKey {
@@ -47,9 +48,7 @@ interface Stream {
   /** Live updates held while a backfill runs. */
   held?: CandleUpdate[];
   nextBackfillAt: number;
-  lastUpdateAt: number;
-  staleAfterMs: number;
-  staleTimer?: ReturnType<typeof setTimeout>;
+  silence?: SilenceWatch;
   closed: boolean;
 }
 
@@ -112,8 +111,6 @@ export class CandleStreams {
       gap: false,
       interruptions: 0,
       nextBackfillAt: 0,
-      lastUpdateAt: this.now(),
-      staleAfterMs: source.staleAfterMs ?? this.options.staleAfterMs ?? 10_000,
       closed: false,
     };
     this.streams.set(key, stream);
@@ -128,20 +125,21 @@ export class CandleStreams {
       this.streams.delete(key);
       throw error;
     }
-    this.armStaleCheck(stream, stream.staleAfterMs);
+    const staleAfterMs = source.staleAfterMs ?? this.options.staleAfterMs ?? 10_000;
+    stream.silence = new SilenceWatch(staleAfterMs, (quiet) => this.silent(stream, quiet), this.now);
     return stream;
   }
 
   private end(stream: Stream): void {
     stream.closed = true;
-    clearTimeout(stream.staleTimer);
+    stream.silence?.stop();
     this.streams.delete(stream.key);
     stream.stop();
   }
 
   private received(stream: Stream, update: CandleUpdate): void {
     if (stream.closed) return;
-    stream.lastUpdateAt = this.now();
+    stream.silence?.heard();
     if (stream.held) {
       stream.held.push(update);
       return;
@@ -239,19 +237,10 @@ export class CandleStreams {
     }
   }
 
-  /** One timer per stream, re-armed for the remaining quiet time rather than reset at every update. */
-  private armStaleCheck(stream: Stream, delay: number): void {
-    stream.staleTimer = setTimeout(() => {
-      if (stream.closed) return;
-      const quiet = this.now() - stream.lastUpdateAt;
-      if (quiet < stream.staleAfterMs) return this.armStaleCheck(stream, stream.staleAfterMs - quiet);
-      if (stream.status?.status === 'live' && !stream.held) {
-        stream.gap = stream.last !== undefined;
-        stream.interruptions++;
-        this.setStatus(stream, { status: 'stale', reason: `no update for ${Math.round(quiet / 1000)} s` });
-      }
-      this.armStaleCheck(stream, stream.staleAfterMs);
-    }, Math.max(1, delay));
-    stream.staleTimer.unref?.();
+  private silent(stream: Stream, quiet: number): void {
+    if (stream.closed || stream.status?.status !== 'live' || stream.held) return;
+    stream.gap = stream.last !== undefined;
+    stream.interruptions++;
+    this.setStatus(stream, { status: 'stale', reason: `no update for ${Math.round(quiet / 1000)} s` });
   }
 }

@@ -1,9 +1,10 @@
 // A stream of one (venue, symbol) shared between subscribers: one upstream `watch*` however many windows show it,
 // stopped when the last one leaves. A late subscriber first gets what was kept (the recent trades, the last ticker),
-// so it shows something before the next message, and the stream's status if it is not live. What is watched and
-// what is kept is the kind's (trade-streams.ts, ticker-streams.ts).
+// so it shows something before the next message, and the stream's status if it is not live. What is watched, what
+// is kept and how long a silence may last is the kind's (trade-streams.ts, ticker-streams.ts).
 import { AppError, type Symbol, type VenueId } from '../../src-shared';
 import type { LiveCandleSource } from '../exchanges';
+import { SilenceWatch } from './silence-watch';
 import type { StatusChange, StatusListener } from './source';
 
 export interface StreamKey {
@@ -18,6 +19,8 @@ export interface SharedStreamKind<Value> {
   watch(source: LiveCandleSource, symbol: Symbol, onValue: (value: Value) => void, onStatus: StatusListener): (() => void) | undefined;
   /** What a late subscriber is given at once: what was kept with the new value added. */
   keep(kept: Value | undefined, value: Value): Value;
+  /** Silence longer than this marks the stream stale; absent where silence is normal (a quiet tape). */
+  staleAfterMs?(source: LiveCandleSource): number;
 }
 
 interface Subscriber<Value> {
@@ -30,6 +33,7 @@ interface Shared<Value> {
   subscribers: Set<Subscriber<Value>>;
   kept?: Value;
   status?: StatusChange;
+  silence?: SilenceWatch;
   stop: () => void;
 }
 
@@ -62,16 +66,18 @@ export class SharedStreams<Value> {
       if (!active) return;
       active = false;
       subscribed.subscribers.delete(subscriber);
-      if (subscribed.subscribers.size === 0 && this.streams.get(id) === subscribed) {
-        this.streams.delete(id);
-        subscribed.stop();
-      }
+      if (subscribed.subscribers.size === 0 && this.streams.get(id) === subscribed) this.end(subscribed);
     };
   }
 
   close(): void {
-    for (const shared of this.streams.values()) shared.stop();
-    this.streams.clear();
+    for (const shared of [...this.streams.values()]) this.end(shared);
+  }
+
+  private end(shared: Shared<Value>): void {
+    this.streams.delete(shared.key);
+    shared.silence?.stop();
+    shared.stop();
   }
 
   private open(id: string, key: StreamKey, first: Subscriber<Value>): Shared<Value> {
@@ -92,10 +98,18 @@ export class SharedStreams<Value> {
       this.streams.delete(id);
       throw error;
     }
+    const staleAfterMs = this.kind.staleAfterMs?.(source);
+    if (staleAfterMs !== undefined) {
+      shared.silence = new SilenceWatch(staleAfterMs, (quiet) => {
+        // A stream already reconnecting or failed says more than "quiet".
+        if (!shared.status || shared.status.status === 'live') this.setStatus(shared, { status: 'stale', reason: `no update for ${Math.round(quiet / 1000)} s` });
+      });
+    }
     return shared;
   }
 
   private received(shared: Shared<Value>, value: Value): void {
+    shared.silence?.heard();
     shared.kept = this.kind.keep(shared.kept, value);
     if (shared.status && shared.status.status !== 'live') this.setStatus(shared, { status: 'live' });
     for (const subscriber of shared.subscribers) {

@@ -49,6 +49,28 @@ describe('TickerStreams on the demo venue', () => {
     expect(tickers.activeStreams).toBe(0);
   });
 
+  it('marks a ticker silent past its interval stale, and live again with the next one', () => {
+    vi.useFakeTimers();
+    cleanup.push(() => vi.useRealTimers());
+    let now = Date.UTC(2026, 10, 2, 9, 30, 0);
+    const venue = new DemoVenue({ seed: 5, now: () => now, historyDays: 1, tickMs: 500 });
+    const source = { staleAfterMs: 3_000, watchCandles: () => () => {}, watchTicker: venue.watchTicker.bind(venue) };
+    const tickers = new TickerStreams(() => source);
+    const statuses: string[] = [];
+    const stop = tickers.subscribe({ venue: 'demo', symbol: 'BTC/USDT' }, () => {}, (change) => statuses.push(`${change.status}: ${change.reason ?? ''}`));
+    vi.advanceTimersByTime(2_000);
+    venue.advance((now += 2_000));
+    vi.advanceTimersByTime(2_000); // 2 s since the last ticker: not yet
+    expect(statuses).toEqual([]);
+    vi.advanceTimersByTime(1_500);
+    expect(statuses).toEqual(['stale: no update for 3 s']);
+    venue.advance((now += 4_000));
+    expect(statuses).toEqual(['stale: no update for 3 s', 'live: ']);
+    stop();
+    vi.advanceTimersByTime(10_000); // stopped: no timer left to fire
+    expect(statuses).toHaveLength(2);
+  });
+
   it('refuses a venue that does not stream its ticker with a typed error', () => {
     const tickers = new TickerStreams(() => ({ watchCandles: () => () => {} }));
     expect(() => tickers.subscribe({ venue: 'gate', symbol: 'BTC/USDT' }, () => {})).toThrow('gate does not stream its ticker');
