@@ -59,11 +59,14 @@ test('a limit order far from the price rests in Open orders until it is cancelle
   await expect(row).toContainText(Number(farBelow).toLocaleString('en-US', { minimumFractionDigits: 2 }));
   await expect(row).toContainText('Open');
   await expect(row.getByText('DEMO', { exact: true })).toBeVisible();
+  // The chart draws it as a price line at its limit.
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-order-lines', String(Number(farBelow)));
   // The order holds its cost: used USDT shows in Balances.
   await attachScreenshot(page, 'limit-order-open');
 
   await row.getByRole('button', { name: /^Cancel/ }).click();
   await expect(table(page, 'Open orders')).toHaveCount(0);
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-order-lines', '');
   await expect(page.getByText('No open orders.')).toBeVisible();
   await showTab(page, 'Order history');
   const cancelled = table(page, 'Order history').getByRole('row').filter({ hasText: 'BTC/USDT' });

@@ -4,6 +4,7 @@ import type { Candle, Market, StreamStatus, Timeframe, VenueId } from '../../../
 import { api } from '../../api';
 import { formatPrice, formatVolume } from '../../format/numbers';
 import { useConnection } from '../../stores/connection';
+import { useOrders } from '../orders/orders-store';
 import { chartOptions } from './chart-theme';
 import type { HistoryProgress } from './history-pager';
 import { LiveSeries } from './live-series';
@@ -74,6 +75,18 @@ export function CandleChart({ venue, market, timeframe }: Props) {
     if (generation === 0) return;
     void seriesRef.current?.show({ venue, market, timeframe });
   }, [venue, market, timeframe, generation]);
+
+  // The open orders of the venue and mode in view (the orders tabs'), those of this market drawn as price lines.
+  const openOrders = useOrders((state) => state.lists.open);
+  useEffect(() => {
+    const mine = openOrders.filter((order) => order.venue === venue && order.symbol === market.symbol);
+    seriesRef.current?.showOrders(mine, market);
+    // For tests and tools: the prices of the lines drawn.
+    containerRef.current!.dataset.orderLines = mine
+      .map((order) => (order.type === 'stop-limit' ? order.stopPrice : order.price))
+      .filter((price) => price !== undefined)
+      .join(' ');
+  }, [openOrders, venue, market]);
 
   const shown = connection === 'connected' ? status : { status: 'reconnecting' as const, detail: 'connection to the app lost' };
   return (

@@ -14,11 +14,12 @@ import {
   type LogicalRange,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { MAX_CANDLES_PER_REQUEST, type Candle, type Market, type StreamStatus, type Timeframe, type VenueId } from '../../../src-shared';
+import { MAX_CANDLES_PER_REQUEST, type Candle, type Market, type Order, type StreamStatus, type Timeframe, type VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { formatPrice } from '../../format/numbers';
 import { COLORS } from './chart-theme';
 import { firstIndexAtOrAfter, loadHistory, mergeBars, type HistoryProgress } from './history-pager';
+import { orderLine, OrderLines, type OrderLine } from './order-lines';
 
 export interface SeriesRef {
   venue: VenueId;
@@ -58,6 +59,7 @@ export class LiveSeries {
   /** The chart holds bars[drawnFrom…]; its logical indexes count from there. */
   private drawnFrom = 0;
   private reshapeFrame: number | undefined;
+  private readonly orderLines: OrderLines;
   private stopEvents: Array<() => void> = [];
   private subscriptionId: string | undefined;
   private generation = 0;
@@ -85,6 +87,7 @@ export class LiveSeries {
     this.volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceScaleId: '' });
     this.volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRangeChange);
+    this.orderLines = new OrderLines(this.candles);
   }
 
   /** Shows `ref`: loads its history, then follows it live. A later call supersedes an earlier one still loading. */
@@ -166,6 +169,11 @@ export class LiveSeries {
         this.callbacks.onStatus('failed', (error as Error).message);
       }
     }
+  }
+
+  /** The trader's open orders of the shown market, as price lines. */
+  showOrders(orders: readonly Order[], market: Market): void {
+    this.orderLines.show(orders.map((order) => orderLine(order, market)).filter((line): line is OrderLine => line !== undefined));
   }
 
   async dispose(): Promise<void> {
