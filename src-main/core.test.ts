@@ -140,6 +140,7 @@ describe('core', () => {
       symbol: 'SOL/USDT',
       timeframe: '4h',
       theme: 'dark',
+      palette: 'green-red',
     });
   });
 });

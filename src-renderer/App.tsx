@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { api } from './api';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { AlertBanner } from './features/alerts/AlertBanner';
@@ -26,6 +26,14 @@ export function App() {
   useEffect(() => {
     if (generation > 0 && !preferences) void load(api);
   }, [generation, preferences, load]);
+
+  // Before the children's effects run: the chart reads its colours from the page's CSS variables.
+  const theme = preferences?.theme ?? 'dark';
+  const palette = preferences?.palette ?? 'green-red';
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.palette = palette;
+  }, [theme, palette]);
 
   if (status === 'unauthorized') return <NotAuthorized />;
   if (!preferences) {

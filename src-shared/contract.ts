@@ -24,6 +24,9 @@ const SeriesRef = z.object({ venue: VenueId, symbol: Symbol, timeframe: Timefram
 
 export const Theme = z.enum(['dark', 'light']);
 export type Theme = z.infer<typeof Theme>;
+/** Rising and falling, buy and sell: green/red, or blue/orange for red-green colour blindness. */
+export const Palette = z.enum(['green-red', 'blue-orange']);
+export type Palette = z.infer<typeof Palette>;
 
 /** What the trader last looked at, restored at the next start. */
 export const Preferences = z.object({
@@ -31,6 +34,7 @@ export const Preferences = z.object({
   symbol: Symbol,
   timeframe: Timeframe,
   theme: Theme,
+  palette: Palette,
 });
 export type Preferences = z.infer<typeof Preferences>;
 

@@ -1,11 +1,15 @@
-// What the trader last looked at (venue, symbol, timeframe, theme), restored at the next start.
+// What the trader last looked at (venue, symbol, timeframe) and how the screen looks (theme, palette), restored at
+// the next start.
 import { AppError, Preferences, type Preferences as PreferencesT } from '../../src-shared';
 import type { VenueDirectory } from '../exchanges';
 import type { SettingsRepository } from '../storage';
 
 const KEY = 'ui.preferences';
 
-export const DEFAULT_PREFERENCES: PreferencesT = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark' };
+export const DEFAULT_PREFERENCES: PreferencesT = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red' };
+
+/** As saved: preferences added later (the palette) are absent from what an earlier version saved. */
+const Saved = Preferences.partial();
 
 export class PreferencesService {
   constructor(
@@ -14,7 +18,11 @@ export class PreferencesService {
   ) {}
 
   get(): PreferencesT {
-    return this.settings.get(KEY, Preferences) ?? DEFAULT_PREFERENCES;
+    const saved = this.settings.get(KEY, Saved);
+    if (!saved) return DEFAULT_PREFERENCES;
+    const merged = { ...DEFAULT_PREFERENCES };
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) Object.assign(merged, { [key]: value });
+    return merged;
   }
 
   /** Merges a change; a symbol the venue does not list is refused and nothing is saved. */

@@ -4,6 +4,7 @@ import type { Candle, Market, StreamStatus, Timeframe, VenueId } from '../../../
 import { api } from '../../api';
 import { formatPrice, formatVolume } from '../../format/numbers';
 import { useConnection } from '../../stores/connection';
+import { useWorkspace } from '../../stores/workspace';
 import { useOrders } from '../orders/orders-store';
 import { chartOptions } from './chart-theme';
 import type { HistoryProgress } from './history-pager';
@@ -63,8 +64,10 @@ export function CandleChart({ venue, market, timeframe }: Props) {
       },
     });
     seriesRef.current = series;
+    chartRef.current = chart;
     return () => {
       seriesRef.current = undefined;
+      chartRef.current = undefined;
       void series.dispose();
       chart.remove();
     };
@@ -75,6 +78,15 @@ export function CandleChart({ venue, market, timeframe }: Props) {
     if (generation === 0) return;
     void seriesRef.current?.show({ venue, market, timeframe });
   }, [venue, market, timeframe, generation]);
+
+  // A new theme or palette: the page's CSS variables changed (App sets them before this runs); the chart follows.
+  const theme = useWorkspace((state) => state.preferences?.theme);
+  const palette = useWorkspace((state) => state.preferences?.palette);
+  const chartRef = useRef<IChartApi | undefined>(undefined);
+  useEffect(() => {
+    chartRef.current?.applyOptions(chartOptions());
+    seriesRef.current?.restyle();
+  }, [theme, palette]);
 
   // The open orders of the venue and mode in view (the orders tabs'), those of this market drawn as price lines.
   const openOrders = useOrders((state) => state.lists.open);

@@ -1,13 +1,42 @@
-// Colours and formatters of the chart. Times are kept in UTC seconds (what lightweight-charts expects) and shown
-// in the trader's local time zone by the formatters, so daylight-saving changes never reorder bars.
+// Colours and formatters of the chart. Colours come from the page's CSS variables, so the chart follows the theme
+// and the up/down palette the trader chose (styles.css); outside a page (tests) the dark green/red defaults apply.
+// Times are kept in UTC seconds (what lightweight-charts expects) and shown in the trader's local time zone by the
+// formatters, so daylight-saving changes never reorder bars.
 import { ColorType, CrosshairMode, TickMarkType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
 
-export const COLORS = {
-  up: '#26a69a',
-  down: '#ef5350',
-  upVolume: 'rgba(38, 166, 154, 0.45)',
-  downVolume: 'rgba(239, 83, 80, 0.45)',
+const DEFAULTS: Record<string, string> = {
+  '--up': '#26a69a',
+  '--down': '#ef5350',
+  '--bg': '#131722',
+  '--axis-text': '#b2b5be',
+  '--grid': '#1f2431',
+  '--border': '#2a2e39',
 };
+
+function cssColor(name: string): string {
+  const fallback = DEFAULTS[name]!;
+  if (typeof document === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export interface SeriesColors {
+  up: string;
+  down: string;
+  upVolume: string;
+  downVolume: string;
+}
+
+/** Up and down as the palette in use has them; volume bars are the same colours, translucent. */
+export function seriesColors(): SeriesColors {
+  const up = cssColor('--up');
+  const down = cssColor('--down');
+  return { up, down, upVolume: translucent(up), downVolume: translucent(down) };
+}
+
+/** `#rrggbb` at 45 % opacity (`#rrggbb73`); other forms as they are. */
+function translucent(hex: string): string {
+  return /^#[0-9a-f]{6}$/i.test(hex) ? `${hex}73` : hex;
+}
 
 function asDate(time: Time): Date {
   return new Date((time as number) * 1000);
@@ -39,11 +68,11 @@ export function localTime(time: Time): string {
 export function chartOptions(): DeepPartial<ChartOptions> {
   return {
     autoSize: true,
-    layout: { background: { type: ColorType.Solid, color: '#131722' }, textColor: '#b2b5be', attributionLogo: false },
-    grid: { vertLines: { color: '#1f2431' }, horzLines: { color: '#1f2431' } },
+    layout: { background: { type: ColorType.Solid, color: cssColor('--bg') }, textColor: cssColor('--axis-text'), attributionLogo: false },
+    grid: { vertLines: { color: cssColor('--grid') }, horzLines: { color: cssColor('--grid') } },
     crosshair: { mode: CrosshairMode.Normal },
-    rightPriceScale: { borderColor: '#2a2e39' },
-    timeScale: { borderColor: '#2a2e39', timeVisible: true, secondsVisible: false, tickMarkFormatter: localTickMark },
+    rightPriceScale: { borderColor: cssColor('--border') },
+    timeScale: { borderColor: cssColor('--border'), timeVisible: true, secondsVisible: false, tickMarkFormatter: localTickMark },
     localization: { timeFormatter: localTime },
   };
 }

@@ -17,7 +17,7 @@ import {
 import { MAX_CANDLES_PER_REQUEST, type Candle, type Market, type Order, type StreamStatus, type Timeframe, type VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { formatPrice } from '../../format/numbers';
-import { COLORS } from './chart-theme';
+import { seriesColors, type SeriesColors } from './chart-theme';
 import { firstIndexAtOrAfter, loadHistory, mergeBars, type HistoryProgress } from './history-pager';
 import { orderLine, OrderLines, type OrderLine } from './order-lines';
 
@@ -60,6 +60,8 @@ export class LiveSeries {
   private drawnFrom = 0;
   private reshapeFrame: number | undefined;
   private readonly orderLines: OrderLines;
+  private colors: SeriesColors = seriesColors();
+  private orders: { orders: readonly Order[]; market: Market } | undefined;
   private stopEvents: Array<() => void> = [];
   private subscriptionId: string | undefined;
   private generation = 0;
@@ -77,13 +79,7 @@ export class LiveSeries {
     private readonly callbacks: LiveSeriesCallbacks,
     private readonly sizes: { historyTarget: number; pageSize: number } = { historyTarget: HISTORY_TARGET, pageSize: HISTORY_PAGE },
   ) {
-    this.candles = chart.addSeries(CandlestickSeries, {
-      upColor: COLORS.up,
-      downColor: COLORS.down,
-      borderVisible: false,
-      wickUpColor: COLORS.up,
-      wickDownColor: COLORS.down,
-    });
+    this.candles = chart.addSeries(CandlestickSeries, { borderVisible: false, ...candleColors(this.colors) });
     this.volume = chart.addSeries(HistogramSeries, { priceFormat: { type: 'volume' }, priceScaleId: '' });
     this.volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRangeChange);
@@ -173,7 +169,16 @@ export class LiveSeries {
 
   /** The trader's open orders of the shown market, as price lines. */
   showOrders(orders: readonly Order[], market: Market): void {
-    this.orderLines.show(orders.map((order) => orderLine(order, market)).filter((line): line is OrderLine => line !== undefined));
+    this.orders = { orders, market };
+    this.orderLines.show(orders.map((order) => orderLine(order, market, this.colors)).filter((line): line is OrderLine => line !== undefined));
+  }
+
+  /** The theme or palette changed: candles, volume and order lines take the page's colours again. */
+  restyle(): void {
+    this.colors = seriesColors();
+    this.candles.applyOptions(candleColors(this.colors));
+    if (this.bars.length > 0) this.draw();
+    if (this.orders) this.showOrders(this.orders.orders, this.orders.market);
   }
 
   async dispose(): Promise<void> {
@@ -347,6 +352,10 @@ export class LiveSeries {
   }
 
   private volumeBar(candle: Candle) {
-    return { time: seconds(candle.time), value: candle.volume, color: candle.close >= candle.open ? COLORS.upVolume : COLORS.downVolume };
+    return { time: seconds(candle.time), value: candle.volume, color: candle.close >= candle.open ? this.colors.upVolume : this.colors.downVolume };
   }
+}
+
+function candleColors(colors: SeriesColors) {
+  return { upColor: colors.up, downColor: colors.down, wickUpColor: colors.up, wickDownColor: colors.down };
 }

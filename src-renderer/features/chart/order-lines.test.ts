@@ -1,7 +1,9 @@
 import { LineStyle } from 'lightweight-charts';
 import { describe, expect, it } from 'vitest';
 import type { Market, Order } from '../../../src-shared';
-import { COLORS } from './chart-theme';
+import { seriesColors } from './chart-theme';
+
+const COLORS = seriesColors();
 import { orderLine, OrderLines, type OrderLine } from './order-lines';
 
 const market: Market = { venue: 'demo', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', pricePrecision: 2, amountPrecision: 5, active: true };

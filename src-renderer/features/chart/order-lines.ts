@@ -4,7 +4,7 @@
 import { LineStyle, type IPriceLine, type ISeriesApi } from 'lightweight-charts';
 import type { Market, Order } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
-import { COLORS } from './chart-theme';
+import { seriesColors, type SeriesColors } from './chart-theme';
 
 export interface OrderLine {
   id: string;
@@ -15,7 +15,7 @@ export interface OrderLine {
 }
 
 /** The line an open order is drawn as, or undefined for one without a price on the chart (a market order). */
-export function orderLine(order: Order, market: Market): OrderLine | undefined {
+export function orderLine(order: Order, market: Market, colors: SeriesColors = seriesColors()): OrderLine | undefined {
   const price = order.type === 'stop-limit' ? order.stopPrice : order.price;
   if (price === undefined) return undefined;
   const left = formatPrice(order.amount - order.filled, market.amountPrecision);
@@ -23,7 +23,7 @@ export function orderLine(order: Order, market: Market): OrderLine | undefined {
   return {
     id: order.clientOrderId,
     price,
-    color: order.side === 'buy' ? COLORS.up : COLORS.down,
+    color: order.side === 'buy' ? colors.up : colors.down,
     lineStyle: order.type === 'stop-limit' ? LineStyle.Dashed : LineStyle.Solid,
     title: order.type === 'stop-limit' ? `${kind} ${order.side.toUpperCase()} ${left}` : `${kind} ${left}`,
   };

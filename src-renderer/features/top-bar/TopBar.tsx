@@ -2,6 +2,7 @@ import type { Market, Preferences, VenueSummary } from '../../../src-shared';
 import { useTradingMode } from '../order-ticket/trading-mode';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
 import { ConnectionBadge } from './ConnectionBadge';
+import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
 
 interface Props {
@@ -63,6 +64,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
           Risk
         </button>
       )}
+      <DisplayMenu theme={preferences.theme} palette={preferences.palette} onChoose={onChoose} />
       <ConnectionBadge />
       <KillSwitchControl />
     </header>

@@ -1,0 +1,45 @@
+// Theme and colour-blind-safe palette (UI.md): chosen from the top bar, applied to the page and the chart at once,
+// remembered across a reload.
+import type { Page } from '@playwright/test';
+import { attachScreenshot, expect, test } from './fixtures';
+
+/** A pixel of the chart's price pane, away from candles and lines: its background. */
+async function chartBackground(page: Page): Promise<number[]> {
+  return page.getByTestId('chart').evaluate((chart) => {
+    for (const canvas of chart.querySelectorAll('canvas')) {
+      if (canvas.width < 200 || canvas.height < 200) continue;
+      const pixel = canvas.getContext('2d')!.getImageData(4, 4, 1, 1).data;
+      if (pixel[3] === 255) return Array.from(pixel.slice(0, 3));
+    }
+    return [];
+  });
+}
+
+const computed = (page: Page, selector: string, property: string) =>
+  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+test('light theme and blue/orange colours apply to the page and the chart, and are remembered', async ({ page, host, pageErrors }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('chart')).toHaveAttribute('data-last-time', /^\d+$/);
+  expect(await computed(page, 'body', 'background-color')).toBe('rgb(19, 23, 34)');
+  await expect.poll(() => chartBackground(page)).toEqual([19, 23, 34]);
+
+  await page.getByText('Display', { exact: true }).click();
+  await page.getByLabel('Theme').selectOption('light');
+  await page.getByLabel('Up / down colours').selectOption('blue-orange');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveAttribute('data-palette', 'blue-orange');
+  expect(await computed(page, 'body', 'background-color')).toBe('rgb(255, 255, 255)');
+  await expect.poll(() => chartBackground(page)).toEqual([255, 255, 255]);
+  // Sell takes the palette's "down" colour; the kill switch stays red whatever the palette.
+  await page.getByRole('region', { name: 'Order ticket' }).getByRole('button', { name: 'Sell', exact: true }).click();
+  expect(await computed(page, '.segment.side-sell', 'background-color')).toBe('rgb(251, 140, 0)');
+  expect(await computed(page, 'button.kill-switch-button', 'background-color')).toBe('rgb(211, 47, 47)');
+  await attachScreenshot(page, 'light-blue-orange');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveAttribute('data-palette', 'blue-orange');
+  await expect.poll(() => chartBackground(page)).toEqual([255, 255, 255]);
+  expect(pageErrors).toEqual([]);
+});
