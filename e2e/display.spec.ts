@@ -43,3 +43,25 @@ test('light theme and blue/orange colours apply to the page and the chart, and a
   await expect.poll(() => chartBackground(page)).toEqual([255, 255, 255]);
   expect(pageErrors).toEqual([]);
 });
+
+test.describe('in Tokyo (UTC+9)', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('times are local by default and UTC once chosen, on the tape and after a reload', async ({ page, host, pageErrors }) => {
+    await page.goto(host.url);
+    const newestTapeHour = async () => {
+      const cell = page.getByRole('region', { name: 'Time and sales' }).locator('tbody tr').first().locator('td:nth-child(3)');
+      return Number((await cell.textContent())!.slice(0, 2));
+    };
+    const utcHour = () => new Date().getUTCHours();
+    // The poll absorbs an hour turning between the two readings.
+    await expect.poll(async () => (await newestTapeHour()) === (utcHour() + 9) % 24, { timeout: 15_000 }).toBe(true);
+
+    await page.getByText('Display', { exact: true }).click();
+    await page.getByLabel('Times').selectOption('utc');
+    await expect.poll(async () => (await newestTapeHour()) === utcHour(), { timeout: 15_000 }).toBe(true);
+    await page.reload();
+    await expect.poll(async () => (await newestTapeHour()) === utcHour(), { timeout: 15_000 }).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});

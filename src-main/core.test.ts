@@ -141,6 +141,7 @@ describe('core', () => {
       timeframe: '4h',
       theme: 'dark',
       palette: 'green-red',
+      timeZone: 'local',
     });
   });
 });

@@ -13,6 +13,7 @@ import { RiskScreen } from './features/risk/RiskScreen';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
+import { setTimeZone } from './format/time';
 import { useConnection } from './stores/connection';
 import { useWorkspace } from './stores/workspace';
 
@@ -28,6 +29,8 @@ export function App() {
   }, [generation, preferences, load]);
 
   // Before the children's effects run: the chart reads its colours from the page's CSS variables.
+  // Set while rendering, before any child formats a time with it (format/time.ts).
+  setTimeZone(preferences?.timeZone ?? 'local');
   const theme = preferences?.theme ?? 'dark';
   const palette = preferences?.palette ?? 'green-red';
   useLayoutEffect(() => {

@@ -27,6 +27,9 @@ export type Theme = z.infer<typeof Theme>;
 /** Rising and falling, buy and sell: green/red, or blue/orange for red-green colour blindness. */
 export const Palette = z.enum(['green-red', 'blue-orange']);
 export type Palette = z.infer<typeof Palette>;
+/** Times on screen: the trader's local zone or UTC. */
+export const TimeZoneChoice = z.enum(['local', 'utc']);
+export type TimeZoneChoice = z.infer<typeof TimeZoneChoice>;
 
 /** What the trader last looked at, restored at the next start. */
 export const Preferences = z.object({
@@ -35,6 +38,7 @@ export const Preferences = z.object({
   timeframe: Timeframe,
   theme: Theme,
   palette: Palette,
+  timeZone: TimeZoneChoice,
 });
 export type Preferences = z.infer<typeof Preferences>;
 

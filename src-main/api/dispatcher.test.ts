@@ -73,7 +73,7 @@ describe('dispatcher', () => {
     const dispatcher = createDispatcher(
       handlers({
         'settings:get': () =>
-          ({ venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', apiSecret: 'must-not-leave-main' }) as never,
+          ({ venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', timeZone: 'local', apiSecret: 'must-not-leave-main' }) as never,
       }),
     );
     const response = await dispatcher.dispatch('settings:get', {}, session);

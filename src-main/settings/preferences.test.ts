@@ -16,13 +16,13 @@ describe('PreferencesService', () => {
   it('fills what an earlier version did not save with its default, keeping the rest', () => {
     const { settings, prefs } = service();
     settings.set('ui.preferences', { venue: 'demo', symbol: 'ETH/USDT', timeframe: '15m', theme: 'light' });
-    expect(prefs.get()).toEqual({ venue: 'demo', symbol: 'ETH/USDT', timeframe: '15m', theme: 'light', palette: 'green-red' });
+    expect(prefs.get()).toEqual({ venue: 'demo', symbol: 'ETH/USDT', timeframe: '15m', theme: 'light', palette: 'green-red', timeZone: 'local' });
   });
 
   it('saves a display change without touching the market shown', async () => {
     const { prefs } = service();
     await prefs.update({ symbol: 'SOL/USDT' });
-    await prefs.update({ palette: 'blue-orange', theme: 'light' });
-    expect(prefs.get()).toEqual({ ...DEFAULT_PREFERENCES, symbol: 'SOL/USDT', palette: 'blue-orange', theme: 'light' });
+    await prefs.update({ palette: 'blue-orange', theme: 'light', timeZone: 'utc' });
+    expect(prefs.get()).toEqual({ ...DEFAULT_PREFERENCES, symbol: 'SOL/USDT', palette: 'blue-orange', theme: 'light', timeZone: 'utc' });
   });
 });

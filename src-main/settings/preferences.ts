@@ -6,9 +6,9 @@ import type { SettingsRepository } from '../storage';
 
 const KEY = 'ui.preferences';
 
-export const DEFAULT_PREFERENCES: PreferencesT = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red' };
+export const DEFAULT_PREFERENCES: PreferencesT = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', timeZone: 'local' };
 
-/** As saved: preferences added later (the palette) are absent from what an earlier version saved. */
+/** As saved: preferences added later (palette, time zone) are absent from what an earlier version saved. */
 const Saved = Preferences.partial();
 
 export class PreferencesService {

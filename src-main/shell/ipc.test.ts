@@ -10,7 +10,7 @@ import { OwnedWindows, senderCheck } from './sender';
 
 const INDEX_HTML = '/opt/trade-bot/out/renderer/index.html';
 const APP_URL = pathToFileURL(INDEX_HTML).href;
-const PREFS: Preferences = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red' };
+const PREFS: Preferences = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', timeZone: 'local' };
 
 function notHere(): never {
   throw new AppError('NOT_FOUND', 'not used by this test');

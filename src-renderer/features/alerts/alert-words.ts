@@ -1,5 +1,6 @@
 // How the alerts tab says things: kinds, statuses and the form's checks, in words a trader acts on.
 import { NewAlertRule, type AlertKind, type AlertRule } from '../../../src-shared';
+import { clockTime, formatWith, sameDay } from '../../format/time';
 
 export const KIND_LABELS: Record<AlertKind, string> = {
   above: 'Price rises above',
@@ -27,12 +28,10 @@ export function statusWords(rule: Pick<AlertRule, 'status' | 'detail' | 'kind'>)
   }
 }
 
-/** Local time, with the date when it is not today. */
+/** The time in the chosen zone, with the date when it is not today. */
 export function firedAt(at: number, now = Date.now()): string {
-  const when = new Date(at);
-  const sameDay = when.toDateString() === new Date(now).toDateString();
-  const time = when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  return sameDay ? time : `${when.toLocaleDateString()} ${time}`;
+  const time = clockTime(at);
+  return sameDay(at, now) ? time : `${formatWith(at, { year: 'numeric', month: 'numeric', day: 'numeric' })} ${time}`;
 }
 
 /**

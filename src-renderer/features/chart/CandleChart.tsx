@@ -80,13 +80,15 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   }, [venue, market, timeframe, generation]);
 
   // A new theme or palette: the page's CSS variables changed (App sets them before this runs); the chart follows.
+  // A new time zone: the same options carry the formatters, which read it when they run.
   const theme = useWorkspace((state) => state.preferences?.theme);
   const palette = useWorkspace((state) => state.preferences?.palette);
+  const timeZone = useWorkspace((state) => state.preferences?.timeZone);
   const chartRef = useRef<IChartApi | undefined>(undefined);
   useEffect(() => {
     chartRef.current?.applyOptions(chartOptions());
     seriesRef.current?.restyle();
-  }, [theme, palette]);
+  }, [theme, palette, timeZone]);
 
   // The open orders of the venue and mode in view (the orders tabs'), those of this market drawn as price lines.
   const openOrders = useOrders((state) => state.lists.open);

@@ -1,8 +1,9 @@
 // Colours and formatters of the chart. Colours come from the page's CSS variables, so the chart follows the theme
 // and the up/down palette the trader chose (styles.css); outside a page (tests) the dark green/red defaults apply.
-// Times are kept in UTC seconds (what lightweight-charts expects) and shown in the trader's local time zone by the
-// formatters, so daylight-saving changes never reorder bars.
+// Times are kept in UTC seconds (what lightweight-charts expects) and shown in the trader's chosen zone (local or
+// UTC) by the formatters, so daylight-saving changes never reorder bars.
 import { ColorType, CrosshairMode, TickMarkType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
+import { clockTime, formatWith, timeParts } from '../../format/time';
 
 const DEFAULTS: Record<string, string> = {
   '--up': '#26a69a',
@@ -38,31 +39,29 @@ function translucent(hex: string): string {
   return /^#[0-9a-f]{6}$/i.test(hex) ? `${hex}73` : hex;
 }
 
-function asDate(time: Time): Date {
-  return new Date((time as number) * 1000);
-}
-
+const ms = (time: Time): number => (time as number) * 1000;
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Axis labels in the chosen time zone (format/time.ts). */
 export function localTickMark(time: Time, type: TickMarkType): string {
-  const date = asDate(time);
+  const p = timeParts(ms(time));
   switch (type) {
     case TickMarkType.Year:
-      return String(date.getFullYear());
+      return String(p.year);
     case TickMarkType.Month:
-      return date.toLocaleDateString(undefined, { month: 'short' });
+      return formatWith(ms(time), { month: 'short' });
     case TickMarkType.DayOfMonth:
-      return String(date.getDate());
+      return String(p.day);
     case TickMarkType.Time:
-      return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+      return `${pad(p.hours)}:${pad(p.minutes)}`;
     case TickMarkType.TimeWithSeconds:
-      return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+      return `${pad(p.hours)}:${pad(p.minutes)}:${pad(p.seconds)}`;
   }
 }
 
+/** The crosshair's time label, in the chosen time zone. */
 export function localTime(time: Time): string {
-  const date = asDate(time);
-  return `${date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${formatWith(ms(time), { year: 'numeric', month: 'short', day: 'numeric' })} ${clockTime(ms(time), false)}`;
 }
 
 export function chartOptions(): DeepPartial<ChartOptions> {
@@ -72,7 +71,8 @@ export function chartOptions(): DeepPartial<ChartOptions> {
     grid: { vertLines: { color: cssColor('--grid') }, horzLines: { color: cssColor('--grid') } },
     crosshair: { mode: CrosshairMode.Normal },
     rightPriceScale: { borderColor: cssColor('--border') },
-    timeScale: { borderColor: cssColor('--border'), timeVisible: true, secondsVisible: false, tickMarkFormatter: localTickMark },
-    localization: { timeFormatter: localTime },
+    timeScale: { borderColor: cssColor('--border'), timeVisible: true, secondsVisible: false, tickMarkFormatter: (time: Time, type: TickMarkType) => localTickMark(time, type) },
+    // New functions each time: applied again after a time-zone change, they make the chart format its labels anew.
+    localization: { timeFormatter: (time: Time) => localTime(time) },
   };
 }

@@ -1,9 +1,9 @@
 // The health snapshot in words a trader can act on. Pure functions, so they are tested without a DOM.
 import { venueName, type VenueHealth } from '../../../src-shared';
+import { clockTime } from '../../format/time';
 
 function hhmm(timestamp: number): string {
-  const date = new Date(timestamp);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return clockTime(timestamp, false);
 }
 
 function seconds(ms: number): string {

@@ -1,5 +1,6 @@
 // Words and times for the delivery log.
 import { NOTIFICATION_TYPE_NAMES, type DeliveryLogEntry } from '../../../src-shared';
+import { isoDateTime } from '../../format/time';
 
 export const OUTCOME_WORDS: Record<DeliveryLogEntry['outcome'], string> = {
   sent: 'Sent',
@@ -15,9 +16,7 @@ export function typeWords(type: DeliveryLogEntry['type']): string {
   return type === 'test' ? 'Test' : NOTIFICATION_TYPE_NAMES[type];
 }
 
-/** Local date and time, to the second: when the trader was (or was not) told. */
+/** Date and time in the chosen zone, to the second: when the trader was (or was not) told. */
 export function localTime(at: number): string {
-  const date = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return isoDateTime(at);
 }

@@ -2,6 +2,7 @@
 // decimals of each market, local times with UTC on hover.
 import type { Market, Order, OrderSide, OrderStatus, OrderType, Symbol, TradingMode } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
+import { formatWith } from '../../format/time';
 
 export const STATUS_WORDS: Record<OrderStatus, string> = {
   pending: 'Sending',
@@ -82,16 +83,8 @@ export function describeOutcome(order: Order, decimals: Decimals): string {
   }
 }
 
-const localTime = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Local time for the cell; the UTC time goes in its title. */
+/** The time for the cell in the chosen zone; the UTC time goes in its title. */
 export function formatTime(ms: number): { text: string; utc: string } {
-  const date = new Date(ms);
-  return { text: localTime.format(date), utc: `${date.toISOString().replace('T', ' ').slice(0, 19)} UTC` };
+  const text = formatWith(ms, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return { text, utc: `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC` };
 }

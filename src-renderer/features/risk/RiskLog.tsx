@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RiskLogEntry } from '../../../src-shared';
 import { api } from '../../api';
 import { errorMessage } from '../../format/error-message';
+import { isoDateTime } from '../../format/time';
 
 const KIND_WORDS: Record<RiskLogEntry['kind'], string> = {
   refused: 'Refused',
@@ -47,7 +48,7 @@ export function RiskLog() {
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id}>
-            <td className="numeric">{new Date(entry.at).toLocaleString()}</td>
+            <td className="numeric">{isoDateTime(entry.at)}</td>
             <td>{KIND_WORDS[entry.kind]}</td>
             <td>{entry.message}</td>
           </tr>

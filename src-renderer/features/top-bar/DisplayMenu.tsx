@@ -1,13 +1,17 @@
-import type { Palette, Preferences, Theme } from '../../../src-shared';
+import type { Palette, Preferences, Theme, TimeZoneChoice } from '../../../src-shared';
 
 interface Props {
   theme: Theme;
   palette: Palette;
+  timeZone: TimeZoneChoice;
   onChoose: (change: Partial<Preferences>) => void;
 }
 
-/** Theme and up/down colours (UI.md: dark by default, light available, a colour-blind-safe option), saved with the rest. */
-export function DisplayMenu({ theme, palette, onChoose }: Props) {
+/**
+ * Theme, up/down colours and time zone (UI.md: dark by default, light available, a colour-blind-safe option, local
+ * times with UTC available), saved with the rest.
+ */
+export function DisplayMenu({ theme, palette, timeZone, onChoose }: Props) {
   return (
     <details className="display-menu">
       <summary>Display</summary>
@@ -24,6 +28,13 @@ export function DisplayMenu({ theme, palette, onChoose }: Props) {
           <select value={palette} onChange={(event) => onChoose({ palette: event.target.value as Palette })}>
             <option value="green-red">Green / red</option>
             <option value="blue-orange">Blue / orange (colour-blind safe)</option>
+          </select>
+        </label>
+        <label className="field">
+          Times
+          <select value={timeZone} onChange={(event) => onChoose({ timeZone: event.target.value as TimeZoneChoice })}>
+            <option value="local">Local time</option>
+            <option value="utc">UTC</option>
           </select>
         </label>
       </div>

@@ -64,7 +64,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
           Risk
         </button>
       )}
-      <DisplayMenu theme={preferences.theme} palette={preferences.palette} onChoose={onChoose} />
+      <DisplayMenu theme={preferences.theme} palette={preferences.palette} timeZone={preferences.timeZone} onChoose={onChoose} />
       <ConnectionBadge />
       <KillSwitchControl />
     </header>

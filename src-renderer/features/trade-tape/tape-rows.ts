@@ -1,5 +1,6 @@
 // The rows of a time & sales list: newest first, at most `max`.
 import type { PublicTrade } from '../../../src-shared';
+import { clockTime } from '../../format/time';
 
 export const TAPE_ROWS = 40;
 
@@ -9,7 +10,7 @@ export function addToTape(rows: readonly PublicTrade[], trades: readonly PublicT
   return [...newest, ...rows].slice(0, max);
 }
 
-/** HH:MM:SS in the trader's time zone: a tape reads by the second. */
+/** HH:MM:SS in the chosen time zone: a tape reads by the second. */
 export function tapeTime(timestamp: number): string {
-  return new Date(timestamp).toLocaleTimeString(undefined, { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return clockTime(timestamp);
 }
