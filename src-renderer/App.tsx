@@ -13,6 +13,7 @@ import { RiskScreen } from './features/risk/RiskScreen';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
+import { TradingLayout } from './features/workspace-tabs/TradingLayout';
 import { setTimeZone } from './format/time';
 import { useConnection } from './stores/connection';
 import { useWorkspace } from './stores/workspace';
@@ -75,22 +76,26 @@ export function App() {
           {error}
         </div>
       )}
-      <main className="workspace">
-        <section className="chart-panel" aria-label="Chart">
-          <TimeframeBar value={preferences.timeframe} onChange={(timeframe) => onChoose({ timeframe })} />
-          {market ? (
-            <CandleChart venue={preferences.venue} market={market} timeframe={preferences.timeframe} />
-          ) : (
-            <p className="empty">No market selected.</p>
-          )}
-        </section>
-        <aside className="side-column" aria-label="Order ticket and prices">
-          <OrderTicket venueId={preferences.venue} venues={venues} market={market} />
-          <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
-          {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
-        </aside>
-      </main>
-      <WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />
+      <TradingLayout
+        chart={
+          <section className="chart-panel" aria-label="Chart">
+            <TimeframeBar value={preferences.timeframe} onChange={(timeframe) => onChoose({ timeframe })} />
+            {market ? (
+              <CandleChart venue={preferences.venue} market={market} timeframe={preferences.timeframe} />
+            ) : (
+              <p className="empty">No market selected.</p>
+            )}
+          </section>
+        }
+        side={
+          <aside className="side-column" aria-label="Order ticket and prices">
+            <OrderTicket venueId={preferences.venue} venues={venues} market={market} />
+            <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
+            {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
+          </aside>
+        }
+        tabs={<WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />}
+      />
       <Toasts />
       <AlertBanner />
     </div>
