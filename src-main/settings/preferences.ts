@@ -18,11 +18,7 @@ export class PreferencesService {
   ) {}
 
   get(): PreferencesT {
-    const saved = this.settings.get(KEY, Saved);
-    if (!saved) return DEFAULT_PREFERENCES;
-    const merged = { ...DEFAULT_PREFERENCES };
-    for (const [key, value] of Object.entries(saved)) if (value !== undefined) Object.assign(merged, { [key]: value });
-    return merged;
+    return { ...DEFAULT_PREFERENCES, ...this.settings.get(KEY, Saved) };
   }
 
   /** Merges a change; a symbol the venue does not list is refused and nothing is saved. */

@@ -1,12 +1,10 @@
-// A market's ticker as it reaches this window: from its own ticker stream (`ticker.updated`) and riding in the
-// chart's candle pushes (`candle.updated`), whichever subscription is open. Both carry the venue's newest ticker.
+// A market's ticker as it reaches this window over its ticker stream (`ticker.updated`): the top bar keeps that
+// stream open for the market shown, and anything else in the window that wants the price listens here.
 import type { Symbol, Ticker, VenueId } from '../../src-shared';
 import { api } from '../api';
 
 export function onTicker(venue: VenueId, symbol: Symbol, listener: (ticker: Ticker) => void): () => void {
-  const forThis = (ticker: Ticker): void => {
+  return api.on('ticker.updated', ({ ticker }) => {
     if (ticker.venue === venue && ticker.symbol === symbol) listener(ticker);
-  };
-  const stops = [api.on('ticker.updated', ({ ticker }) => forThis(ticker)), api.on('candle.updated', ({ ticker }) => forThis(ticker))];
-  return () => stops.forEach((stop) => stop());
+  });
 }

@@ -1,5 +1,5 @@
 // The last price of a market (the ticket's prefill, cost and stop checks; the alert form's starting price): asked
-// once, then followed from the ticker events that the top bar's and the chart's subscriptions bring.
+// once, then followed from the ticker stream the top bar keeps open for the market shown.
 import { useEffect, useState } from 'react';
 import type { Symbol, VenueId } from '../../src-shared';
 import { api } from '../api';

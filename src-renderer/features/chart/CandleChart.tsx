@@ -94,12 +94,9 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   const openOrders = useOrders((state) => state.lists.open);
   useEffect(() => {
     const mine = openOrders.filter((order) => order.venue === venue && order.symbol === market.symbol);
-    seriesRef.current?.showOrders(mine, market);
+    const lines = seriesRef.current?.showOrders(mine, market) ?? [];
     // For tests and tools: the prices of the lines drawn.
-    containerRef.current!.dataset.orderLines = mine
-      .map((order) => (order.type === 'stop-limit' ? order.stopPrice : order.price))
-      .filter((price) => price !== undefined)
-      .join(' ');
+    containerRef.current!.dataset.orderLines = lines.map((line) => line.price).join(' ');
   }, [openOrders, venue, market]);
 
   const shown = connection === 'connected' ? status : { status: 'reconnecting' as const, detail: 'connection to the app lost' };

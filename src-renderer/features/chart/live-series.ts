@@ -167,10 +167,12 @@ export class LiveSeries {
     }
   }
 
-  /** The trader's open orders of the shown market, as price lines. */
-  showOrders(orders: readonly Order[], market: Market): void {
+  /** The trader's open orders of the shown market, as price lines; returns the lines drawn. */
+  showOrders(orders: readonly Order[], market: Market): OrderLine[] {
     this.orders = { orders, market };
-    this.orderLines.show(orders.map((order) => orderLine(order, market, this.colors)).filter((line): line is OrderLine => line !== undefined));
+    const lines = orders.map((order) => orderLine(order, market, this.colors)).filter((line): line is OrderLine => line !== undefined);
+    this.orderLines.show(lines);
+    return lines;
   }
 
   /** The theme or palette changed: candles, volume and order lines take the page's colours again. */

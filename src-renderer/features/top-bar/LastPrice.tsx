@@ -49,7 +49,7 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
         early.clear();
         if (before) showStatus(before);
       },
-      () => undefined, // no ticker stream on this venue: the chart's pushes still carry its ticker
+      () => undefined, // no ticker stream on this venue: the price asked once below stays
     );
     // Asked once as well: a venue whose live feed is down still has a last price, rather than a dash.
     api.call('market:ticker', { venue, symbol: market.symbol }).then(
