@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'DISCONNECTED',
   /** The request took longer than its deadline. */
   'TIMEOUT',
+  /** A connection holds as many market subscriptions as it may: end some before starting more. */
+  'TOO_MANY_SUBSCRIPTIONS',
   /** The venue or provider is unreachable or failing: retry later. */
   'VENUE_UNAVAILABLE',
   /** Calls to this venue are paused after repeated failures (circuit open): retry after the cool-down. */
@@ -57,6 +59,7 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   NOT_FOUND: false,
   DISCONNECTED: true,
   TIMEOUT: true,
+  TOO_MANY_SUBSCRIPTIONS: false,
   VENUE_UNAVAILABLE: true,
   CIRCUIT_OPEN: true,
   RATE_LIMITED: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Ticker } from '../../src-shared';
+import { AppError, type Ticker } from '../../src-shared';
 import { FrameBatcher, FrameCoalescer, newestWins, TradeBatcher, type StatusChange, type StreamKey } from '../streaming';
 import type { ApiServices } from './services';
 import type { Handlers } from './dispatcher';
@@ -19,6 +19,9 @@ interface Subscription {
   stop: () => void;
 }
 
+/** Each stream costs the host memory and the venue a watch: one connection cannot open them without end. */
+export const MAX_SUBSCRIPTIONS_PER_SESSION = 50;
+
 /** What a stream subscription needs: its registry's subscribe and how it pushes to the session. */
 interface StreamSubscription<Key extends StreamKey, Value> {
   subscribe: (key: Key, onValue: (value: Value) => void, onStatus: (change: StatusChange) => void) => () => void;
@@ -26,23 +29,46 @@ interface StreamSubscription<Key extends StreamKey, Value> {
   batcher: (subscriptionId: string) => { offer(value: Value): void; flush(): void; close(): void };
 }
 
-export function marketHandlers({ venues, streams, tapes, tickers }: ApiServices): Pick<Handlers, MarketChannels> {
+export function marketHandlers({
+  venues,
+  streams,
+  tapes,
+  tickers,
+}: Pick<ApiServices, 'venues' | 'streams' | 'tapes' | 'tickers'>): Pick<Handlers, MarketChannels> {
   // Subscriptions belong to the session that made them: another session cannot cancel them, and they end with it.
   const subscriptions = new Map<string, Subscription>();
 
-  /** Ties a running subscription to its session: it ends with the session or by `market:unsubscribe`. */
-  const register = (subscriptionId: string, session: Session, stop: () => void): void => {
-    const cancelOnClose = session.onClose(() => {
+  const heldBy = (session: Session): number => {
+    let held = 0;
+    for (const subscription of subscriptions.values()) if (subscription.sessionId === session.id) held++;
+    return held;
+  };
+
+  /**
+   * Takes a subscription's place before anything is awaited, so that a session closing meanwhile ends it and a burst
+   * of requests cannot pass the cap together. The stream is attached once it runs; `ended` says it must not start.
+   */
+  const reserve = (session: Session) => {
+    if (heldBy(session) >= MAX_SUBSCRIPTIONS_PER_SESSION) {
+      throw new AppError(
+        'TOO_MANY_SUBSCRIPTIONS',
+        `at most ${MAX_SUBSCRIPTIONS_PER_SESSION} market subscriptions per connection: end some with market:unsubscribe first`,
+      );
+    }
+    const subscriptionId = randomUUID();
+    const slot = { subscriptionId, ended: false, stopStream: undefined as (() => void) | undefined, end: () => {} };
+    let cancelOnClose = (): void => {};
+    slot.end = () => {
+      if (slot.ended) return;
+      slot.ended = true;
+      cancelOnClose();
       subscriptions.delete(subscriptionId);
-      stop();
-    });
-    subscriptions.set(subscriptionId, {
-      sessionId: session.id,
-      stop: () => {
-        cancelOnClose();
-        stop();
-      },
-    });
+      slot.stopStream?.();
+    };
+    subscriptions.set(subscriptionId, { sessionId: session.id, stop: slot.end });
+    // After the entry exists: a session that is already closed runs `end` at once, which removes it again.
+    cancelOnClose = session.onClose(slot.end);
+    return slot;
   };
 
   /**
@@ -50,21 +76,34 @@ export function marketHandlers({ venues, streams, tapes, tickers }: ApiServices)
    * transports share (at most one push per stream per frame), and tied to the session.
    */
   async function subscribeStream<Key extends StreamKey, Value>(key: Key, session: Session, shared: StreamSubscription<Key, Value>) {
-    await venues.get(key.venue).ticker(key.symbol); // a typed NOT_FOUND for an unknown symbol, before any stream starts
-    const subscriptionId = randomUUID();
-    const batcher = shared.batcher(subscriptionId);
-    const stop = shared.subscribe(
-      key,
-      (value) => batcher.offer(value),
-      ({ status, reason }) => {
-        batcher.flush(); // what came before the change arrives before it
-        session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
-      },
-    );
-    register(subscriptionId, session, () => {
-      batcher.close();
-      stop();
-    });
+    const slot = reserve(session);
+    const { subscriptionId } = slot;
+    try {
+      await venues.get(key.venue).ticker(key.symbol); // a typed NOT_FOUND for an unknown symbol, before any stream starts
+      // The session may have closed during the await: nothing would ever stop a stream started now.
+      if (slot.ended) throw new AppError('DISCONNECTED', 'the connection closed before the subscription started');
+      const batcher = shared.batcher(subscriptionId);
+      try {
+        const stop = shared.subscribe(
+          key,
+          (value) => batcher.offer(value),
+          ({ status, reason }) => {
+            batcher.flush(); // what came before the change arrives before it
+            session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
+          },
+        );
+        slot.stopStream = () => {
+          batcher.close();
+          stop();
+        };
+      } catch (error) {
+        batcher.close();
+        throw error;
+      }
+    } catch (error) {
+      slot.end();
+      throw error;
+    }
     return { subscriptionId };
   }
 
