@@ -22,12 +22,12 @@ import { ResilienceRegistry, resilientAccount } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
-import { openDatabase, SettingsRepository } from './storage';
+import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
 export interface CoreOptions {
-  /** Where the database and other state live. Created when missing. */
+  /** Where the database and other state live. Created when missing, readable by its owner only. */
   dataDir: string;
   /** Which transport carries the API, reported to the renderer by `app:info`. */
   transport: 'ipc' | 'websocket';
@@ -63,6 +63,7 @@ function relayToSessions(bus: EventBus, dispatcher: Dispatcher, topics: readonly
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  ensureDataFolder(options.dataDir);
   // FULL: the order journal lives here, and an order's intent must be on disk before its create is sent.
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { synchronous: 'FULL' });
   const settings = new SettingsRepository(db);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors';
+import { DATA_FOLDER_MODE } from './data-folder';
 import { consoleLogger, type StorageLogger } from './logger';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 
@@ -63,7 +64,8 @@ function configure(db: SqliteDatabase, inMemory: boolean, options: OpenDatabaseO
 
 function createFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    // Owner only, like the data folder itself (./data-folder.ts): the database holds orders and accounts.
+    mkdirSync(folder, { recursive: true, mode: DATA_FOLDER_MODE });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw withCause(new AppError('INTERNAL', `cannot create the data folder ${folder}: ${detail}`), error);
