@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { AUTH_PROTOCOL_PREFIX, WIRE_PROTOCOL, type ServerFrame } from '../../src-shared';
 import { createCore, type Core } from '../core';
 import { startHost, type RunningHost } from './server';
+import { DEFAULT_TOKEN_ATTEMPT_LIMITS, TokenAttempts } from './token-attempts';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let core: Core;
@@ -28,18 +29,37 @@ afterAll(async () => {
   await core.close();
 });
 
-/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
-function upgradeStatus(path: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
+interface UpgradeAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The HTTP answer to an upgrade: its status and body when refused, 101 when the socket opened. */
+function upgrade(path: string, protocols: string[], options: { headers?: Record<string, string>; origin?: string; port?: number } = {}): Promise<UpgradeAnswer> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, protocols, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${options.port ?? host.port}${path}`, protocols, {
+      headers: options.headers ?? {},
+      ...(options.origin === undefined ? {} : { origin: options.origin }),
+    });
     socket.on('open', () => {
       socket.close();
-      resolve(101);
+      resolve({ status: 101, body: '', headers: {} });
     });
-    socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+    });
     socket.on('error', () => {});
   });
 }
+
+async function upgradeStatus(path: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
+  return (await upgrade(path, protocols, { headers })).status;
+}
+
+const WITH_TOKEN = [WIRE_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${TOKEN}`];
 
 async function connect(): Promise<{ socket: WebSocket; frames: ServerFrame[]; next: (predicate: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
   const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api`, [WIRE_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${TOKEN}`]);
@@ -131,5 +151,74 @@ describe('headless host', () => {
 
   it('binds to the loopback address by default and prints a URL carrying the token', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${TOKEN}`);
+    expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+  });
+});
+
+describe('Origin of a WebSocket upgrade', () => {
+  it('lets in pages of the host itself, and programs that send no Origin, with the token', async () => {
+    expect((await upgrade('/api', WITH_TOKEN, { origin: origin })).status).toBe(101);
+    expect((await upgrade('/api', WITH_TOKEN)).status).toBe(101);
+    expect((await upgrade('/api', [WIRE_PROTOCOL])).status).toBe(401); // no Origin is no pass: the token decides
+  });
+
+  it('refuses any other page with 403 and the reason, whatever token it carries', async () => {
+    for (const other of ['http://evil.example', `http://localhost:${host.port}`, `https://127.0.0.1:${host.port}.evil.example`, 'null', 'file://']) {
+      const answer = await upgrade('/api', WITH_TOKEN, { origin: other });
+      expect(answer.status, other).toBe(403);
+      expect(answer.body).toMatch(/is not allowed to connect/);
+    }
+    const answer = await upgrade('/api', WITH_TOKEN, { origin: 'http://evil.example' });
+    expect(answer.body).toContain('--allowed-origin');
+  });
+
+  it('lets in the origins it was given, such as a reverse proxy’s address', async () => {
+    const proxied = await startHost({
+      dispatcher: core.dispatcher,
+      token: TOKEN,
+      rendererDir: mkdtempSync(join(tmpdir(), 'tbs-renderer-')),
+      allowedOrigins: ['https://trade.example.com'],
+    });
+    try {
+      expect((await upgrade('/api', WITH_TOKEN, { origin: 'https://trade.example.com', port: proxied.port })).status).toBe(101);
+      expect((await upgrade('/api', WITH_TOKEN, { origin: 'https://other.example.com', port: proxied.port })).status).toBe(403);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('wrong tokens from one address', () => {
+  it('are answered 429 with Retry-After once the free attempts are used, on the page check and the upgrade alike', async () => {
+    let now = 5_000_000;
+    const limited = await startHost({
+      dispatcher: core.dispatcher,
+      token: TOKEN,
+      rendererDir: mkdtempSync(join(tmpdir(), 'tbs-renderer-')),
+      tokenAttempts: new TokenAttempts({ ...DEFAULT_TOKEN_ATTEMPT_LIMITS, freeFailures: 2, firstDelayMs: 4_000 }, () => now),
+    });
+    const check = (token: string) => fetch(`http://127.0.0.1:${limited.port}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
+    try {
+      expect((await check('wrong-1')).status).toBe(401);
+      expect((await upgrade('/api', [WIRE_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}wrong-2`], { port: limited.port })).status).toBe(401);
+      expect((await check('wrong-3')).status).toBe(401); // the first failure beyond the free ones: held back from now on
+
+      const held = await check(TOKEN); // even the right token waits: guessing must gain nothing
+      expect(held.status).toBe(429);
+      expect(held.headers.get('retry-after')).toBe('4');
+      const heldUpgrade = await upgrade('/api', WITH_TOKEN, { port: limited.port });
+      expect(heldUpgrade.status).toBe(429);
+      expect(heldUpgrade.headers['retry-after']).toBe('4');
+
+      now += 4_000;
+      expect((await check('wrong-4')).status).toBe(401);
+      expect((await check(TOKEN)).headers.get('retry-after')).toBe('8'); // twice as long after each further failure
+      now += 8_000;
+      expect((await check(TOKEN)).status).toBe(204); // a right token clears the record
+      expect((await check('wrong-5')).status).toBe(401);
+      expect((await check(TOKEN)).status).toBe(204);
+    } finally {
+      await limited.close();
+    }
   });
 });
