@@ -1,6 +1,8 @@
-// Starts the real headless host (the built app) as a child process and reads the URL it prints.
+// Starts the real headless host (the built app) as a child process and reads the URL it prints. Its output is a
+// pipe, not a terminal, so the host does not print the token: the tests give it one in a file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,7 +25,7 @@ export interface HostProcessOptions {
 }
 
 const HOST_ENTRY = resolve(__dirname, '../out/main/host.js');
-const URL_LINE = /open (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/;
+const URL_LINE = /open (https?:\/\/127\.0\.0\.1:(\d+))\//;
 
 /**
  * Tests talk only to 127.0.0.1: unless a test points the market-data APIs at its own fake, they point at a closed
@@ -37,10 +39,18 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'tbs-e2e-'));
 }
 
+/** A token file of its own for a test that gives none. */
+function newTokenFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tbs-e2e-token-')), 'token');
+  writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return file;
+}
+
 export async function startHostProcess(options: HostProcessOptions = {}): Promise<HostProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir];
-  if (options.tokenFile) args.push('--token-file', options.tokenFile);
+  const tokenFile = options.tokenFile ?? newTokenFile();
+  const token = readFileSync(tokenFile, 'utf8').trim();
+  const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token-file', tokenFile];
   if (options.extraArgs) args.push(...options.extraArgs);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv() });
   let output = '';
@@ -62,12 +72,12 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
       fail(new Error(`host exited with ${code}:\n${output}`));
     });
   });
-  const url = match[1]!;
+  const origin = match[1]!;
   const port = Number(match[2]);
   return {
-    url,
-    origin: `http://127.0.0.1:${port}`,
-    token: decodeURIComponent(match[3]!),
+    url: `${origin}/#token=${encodeURIComponent(token)}`,
+    origin,
+    token,
     port,
     dataDir,
     output: () => output,

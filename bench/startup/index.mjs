@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 2_000;
+const BENCH_TOKEN = 'bench-startup-token-0123456789abcdef';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function median(values) {
@@ -19,8 +20,13 @@ function median(values) {
 
 /** Spawns `args` and resolves with the child and the first match of `pattern` in its stdout. */
 function spawnUntil(args, pattern) {
-  // Benchmarks talk only to 127.0.0.1: the market-data APIs point at a closed local port.
-  const env = { ...process.env, TBS_MARKET_DATA_BASE_URL: process.env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9' };
+  // Benchmarks talk only to 127.0.0.1: the market-data APIs point at a closed local port. The host's output is a
+  // pipe, so it does not print the token: it is given one.
+  const env = {
+    ...process.env,
+    TBS_MARKET_DATA_BASE_URL: process.env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9',
+    TBS_HOST_TOKEN: BENCH_TOKEN,
+  };
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -41,7 +47,7 @@ async function measureApp(browser) {
   const start = performance.now();
   const { child, match } = await spawnUntil(['out/main/host.js', '--port', '0', '--data-dir', dataDir], /open (http:\/\/\S+)/);
   const hostReady = performance.now() - start;
-  await page.goto(match[1]);
+  await page.goto(`${match[1]}#token=${BENCH_TOKEN}`);
   // Painted: the chart holds its candles, then two animation frames so the canvas has been drawn.
   await page.waitForSelector('[data-testid="chart"][data-last-time] canvas', { timeout: 30_000 });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -7,7 +7,7 @@ import { defaultDataDir, parseHostOptions, UsageError } from './options';
 describe('host options', () => {
   it('defaults to any free port on the loopback address and a new token', () => {
     const options = parseHostOptions([], { XDG_CONFIG_HOME: '/tmp/xdg' });
-    expect(options).toMatchObject({ port: 0, bind: '127.0.0.1', token: undefined });
+    expect(options).toMatchObject({ port: 0, bind: '127.0.0.1', token: undefined, tls: undefined, insecureHttp: false, allowedOrigins: [] });
     expect(options.dataDir).toBe(defaultDataDir({ XDG_CONFIG_HOME: '/tmp/xdg' }));
   });
 
@@ -15,7 +15,46 @@ describe('host options', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tbs-opt-')), 'token');
     writeFileSync(file, 'a-token-that-is-long-enough\n');
     const options = parseHostOptions(['--port', '8123', '--data-dir', '/data', '--token-file', file, '--demo-seed', '5'], {});
-    expect(options).toEqual({ port: 8123, bind: '127.0.0.1', dataDir: '/data', token: 'a-token-that-is-long-enough', demoSeed: 5 });
+    expect(options).toMatchObject({ port: 8123, bind: '127.0.0.1', dataDir: '/data', token: 'a-token-that-is-long-enough', demoSeed: 5 });
+    expect(options.tokenSource).toEqual({ kind: 'file', file });
+    expect(parseHostOptions([], { TBS_HOST_TOKEN: 'a-token-from-the-environment' }).tokenSource).toEqual({ kind: 'env' });
+  });
+
+  it('takes TLS from files or self-signed, and extra allowed origins', () => {
+    expect(parseHostOptions(['--tls-cert', '/c.pem', '--tls-key', '/k.pem'], {}).tls).toEqual({ kind: 'files', certFile: '/c.pem', keyFile: '/k.pem' });
+    expect(parseHostOptions(['--tls-self-signed'], {}).tls).toEqual({ kind: 'self-signed' });
+    expect(parseHostOptions([], {}).tls).toBeUndefined();
+    const options = parseHostOptions(['--allowed-origin', 'https://trade.example.com/', '--allowed-origin', 'http://10.0.0.5:8080/x'], {});
+    expect(options.allowedOrigins).toEqual(['https://trade.example.com', 'http://10.0.0.5:8080']);
+  });
+
+  it('refuses a non-loopback bind over plain HTTP, naming both ways out', () => {
+    for (const bind of ['0.0.0.0', '::', '192.168.1.20', 'example.com']) {
+      let error: unknown;
+      try {
+        parseHostOptions(['--bind', bind], {});
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(UsageError);
+      const message = (error as Error).message;
+      expect(message).toContain(`refusing to listen on ${bind}`);
+      expect(message).toContain('--tls-self-signed');
+      expect(message).toContain('--insecure-http');
+      expect(message).not.toContain('\n');
+    }
+    expect(parseHostOptions(['--bind', '0.0.0.0', '--tls-self-signed'], {}).bind).toBe('0.0.0.0');
+    expect(parseHostOptions(['--bind', '0.0.0.0', '--insecure-http'], {}).insecureHttp).toBe(true);
+    for (const loopback of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(parseHostOptions(['--bind', loopback], {}).bind).toBe(loopback);
+  });
+
+  it('refuses TLS options that contradict each other', () => {
+    expect(() => parseHostOptions(['--tls-cert', '/c.pem'], {})).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() => parseHostOptions(['--tls-key', '/k.pem'], {})).toThrow(/go together/);
+    expect(() => parseHostOptions(['--tls-self-signed', '--tls-cert', '/c.pem', '--tls-key', '/k.pem'], {})).toThrow(/either/);
+    expect(() => parseHostOptions(['--tls-self-signed', '--insecure-http'], {})).toThrow(/exclude/);
+    expect(() => parseHostOptions(['--allowed-origin', 'not a url'], {})).toThrow(/--allowed-origin/);
+    expect(() => parseHostOptions(['--allowed-origin', 'file:///etc'], {})).toThrow(/http\(s\)/);
   });
 
   it('refuses what it cannot honour, with the reason', () => {

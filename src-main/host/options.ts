@@ -1,8 +1,12 @@
 // Command-line options of the headless host. Unknown or malformed options are refused with a message, never ignored.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
+/** Where the host's certificate comes from: the operator's files, or one the host makes and keeps itself. */
+export type TlsSource = { kind: 'files'; certFile: string; keyFile: string } | { kind: 'self-signed' };
 
 export interface HostCliOptions {
   port: number;
@@ -10,6 +14,14 @@ export interface HostCliOptions {
   dataDir: string;
   /** Undefined: make a new random token at start. */
   token: string | undefined;
+  /** Where a configured token came from, so the start message can say where to find it without printing it. */
+  tokenSource: { kind: 'file'; file: string } | { kind: 'env' } | undefined;
+  /** Undefined: plain HTTP (allowed on loopback, or with `--insecure-http`). */
+  tls: TlsSource | undefined;
+  /** The operator said a TLS proxy in front of the host encrypts the traffic: a non-loopback bind is allowed. */
+  insecureHttp: boolean;
+  /** Browser origins, besides the host's own, whose pages may open the WebSocket (e.g. a reverse proxy's address). */
+  allowedOrigins: string[];
   /** Replays the same demo market (for bug reports and tests); random when absent. */
   demoSeed: number | undefined;
   /** Hidden, for e2e tests: the demo feed goes silent `at` seconds after start, for `for` seconds. */
@@ -18,12 +30,17 @@ export interface HostCliOptions {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE]
-  --port N           port to listen on; 0 picks a free one (default 0)
-  --data-dir DIR     where the database lives (default: the desktop app's data folder)
-  --bind ADDRESS     address to listen on (default 127.0.0.1; anything else exposes the app to the network)
-  --token-file FILE  read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)
-  --demo-seed N      replay the demo market of seed N`;
+export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE] [TLS options]
+  --port N               port to listen on; 0 picks a free one (default 0)
+  --data-dir DIR         where the database lives (default: the desktop app's data folder)
+  --bind ADDRESS         address to listen on (default 127.0.0.1; anything else needs TLS or --insecure-http)
+  --token-file FILE      read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)
+  --tls-cert FILE        serve HTTPS/WSS with this certificate (PEM; with --tls-key)
+  --tls-key FILE         the certificate's private key (PEM)
+  --tls-self-signed      serve HTTPS/WSS with a certificate made once and kept in the data folder
+  --insecure-http        allow plain HTTP on a non-loopback address (only behind a proxy that adds TLS)
+  --allowed-origin URL   another origin whose pages may connect (repeatable; e.g. https://trade.example.com)
+  --demo-seed N          replay the demo market of seed N`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -37,6 +54,36 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(appData, 'Trade Bot Scratch');
 }
 
+/** Only this machine can reach these addresses; anything else (0.0.0.0, a LAN or public address) is exposure. */
+export function isLoopback(address: string): boolean {
+  const bare = address.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+function parseOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--allowed-origin takes a URL such as https://trade.example.com, got "${text}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`--allowed-origin must be an http(s) URL, got "${text}"`);
+  }
+  return url.origin;
+}
+
+function tlsSource(values: { 'tls-cert'?: string; 'tls-key'?: string; 'tls-self-signed'?: boolean }): TlsSource | undefined {
+  const { 'tls-cert': certFile, 'tls-key': keyFile, 'tls-self-signed': selfSigned } = values;
+  if (selfSigned && (certFile || keyFile)) throw new UsageError('use either --tls-self-signed or --tls-cert/--tls-key, not both');
+  if (selfSigned) return { kind: 'self-signed' };
+  if (certFile && keyFile) return { kind: 'files', certFile, keyFile };
+  if (certFile || keyFile) throw new UsageError('--tls-cert and --tls-key go together: give both files');
+  return undefined;
+}
+
 export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): HostCliOptions {
   let values;
   try {
@@ -47,6 +94,11 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         bind: { type: 'string', default: '127.0.0.1' },
         'data-dir': { type: 'string' },
         'token-file': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-self-signed': { type: 'boolean', default: false },
+        'insecure-http': { type: 'boolean', default: false },
+        'allowed-origin': { type: 'string', multiple: true, default: [] },
         'demo-seed': { type: 'string' },
         'demo-outage': { type: 'string' },
       },
@@ -61,15 +113,26 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
   }
   let token = env.TBS_HOST_TOKEN || undefined;
+  let tokenSource: HostCliOptions['tokenSource'] = token === undefined ? undefined : { kind: 'env' };
   if (values['token-file']) {
     try {
       token = readFileSync(values['token-file'], 'utf8').trim();
     } catch (error) {
       throw new UsageError(`cannot read --token-file: ${(error as Error).message}`);
     }
+    tokenSource = { kind: 'file', file: values['token-file'] };
   }
   if (token !== undefined && token.length < 16) {
     throw new UsageError('the configured token is too short: use at least 16 characters');
+  }
+  const tls = tlsSource(values);
+  if (tls && values['insecure-http']) throw new UsageError('--insecure-http and TLS exclude each other: choose one');
+  // Refused before anything starts: a token crossing a network in clear text is as good as published.
+  if (!isLoopback(values.bind) && !tls && !values['insecure-http']) {
+    throw new UsageError(
+      `refusing to listen on ${values.bind} over plain HTTP (the token would cross the network in clear text): ` +
+        'add --tls-self-signed (or --tls-cert FILE --tls-key FILE), or --insecure-http if a TLS proxy in front of the host encrypts the traffic',
+    );
   }
   const demoSeed = values['demo-seed'] === undefined ? undefined : Number(values['demo-seed']);
   if (demoSeed !== undefined && (!Number.isInteger(demoSeed) || demoSeed < 0 || demoSeed >= 2 ** 32)) {
@@ -81,5 +144,16 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     if (!match) throw new UsageError(`--demo-outage takes AT:FOR in whole seconds (e.g. 20:65), got "${values['demo-outage']}"`);
     demoOutage = { atS: Number(match[1]), forS: Number(match[2]) };
   }
-  return { port, bind: values.bind, dataDir: values['data-dir'] ?? defaultDataDir(env), token, demoSeed, demoOutage };
+  return {
+    port,
+    bind: values.bind,
+    dataDir: values['data-dir'] ?? defaultDataDir(env),
+    token,
+    tokenSource,
+    tls,
+    insecureHttp: values['insecure-http'],
+    allowedOrigins: values['allowed-origin'].map(parseOrigin),
+    demoSeed,
+    demoOutage,
+  };
 }

@@ -22,6 +22,11 @@ export interface WebSocketBridgeOptions {
   onStatus: (status: ConnectionStatus) => void;
 }
 
+/** The API's WebSocket address on the page's own host: wss:// when the page came over https://, ws:// otherwise. */
+export function apiSocketUrl(origin: string): string {
+  return `${origin.replace(/^http(s?):/, 'ws$1:')}/api`;
+}
+
 const disconnected = (message: string): ApiResponse => ({
   ok: false,
   error: { code: 'DISCONNECTED', message, retryable: true },
@@ -85,8 +90,7 @@ export class WebSocketBridge implements ApiBridge {
     }
     if (authorized === undefined) return this.retry();
 
-    const url = `${this.options.origin.replace(/^http/, 'ws')}/api`;
-    const socket = new WebSocket(url, [WIRE_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${this.options.token}`]);
+    const socket = new WebSocket(apiSocketUrl(this.options.origin), [WIRE_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${this.options.token}`]);
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
