@@ -12,7 +12,7 @@ import { startHost } from '../../src-main/host/server';
 import { CandleStreams, CcxtLiveSource } from '../../src-main/streaming';
 import { ccxtHistory, ccxtProBinance } from '../../src-main/streaming/testing/ccxt-fakes';
 
-export async function startStreamHost(options: { restBase: string; wsBase: string; token: string }) {
+export async function startStreamHost(options: { restBase: string; wsBase: string; token: string; pageOrigin?: string }) {
   const ex = await ccxtProBinance(options);
   await ex.loadMarkets();
   // The feed is the bench's own: its 1,000 frames per second per socket are far above Binance's 5 per second.
@@ -31,6 +31,8 @@ export async function startStreamHost(options: { restBase: string; wsBase: strin
     dispatcher: createDispatcher(handlers),
     token: options.token,
     rendererDir: mkdtempSync(join(tmpdir(), 'tbs-bench-stream-')),
+    // The bench's page comes from its own loopback server: another origin, which the host lets in by name.
+    ...(options.pageOrigin ? { allowedOrigins: [options.pageOrigin] } : {}),
   });
-  return { port: host.port, close: async () => (streams.close(), await host.close(), await source.close()) };
+  return { port: host.port, stats: host.api.stats, close: async () => (streams.close(), await host.close(), await source.close()) };
 }

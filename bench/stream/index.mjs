@@ -82,6 +82,7 @@ function spawnChild(script, env) {
   const child = spawn(process.execPath, [...(process.env.BENCH_HOST_FLAGS ?? "").split(" ").filter(Boolean), script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const rss = [];
   const cpu = [];
+  const stats = { dropped: 0 };
   const ready = new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {
@@ -93,13 +94,14 @@ function spawnChild(script, env) {
         if (line.startsWith('ready ')) resolve(Number(line.slice(6)));
         else if (line.startsWith('rss ')) rss.push({ at: performance.now(), bytes: Number(line.slice(4)) });
         else if (line.startsWith('cpu ')) cpu.push(Number(line.slice(4)));
+        else if (line.startsWith('dropped ')) stats.dropped = Number(line.slice(8));
         else if (process.env.BENCH_HOST_FLAGS) console.error(`[${(performance.now() / 1000).toFixed(2)}] ${line}`);
       }
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
-  return { ready, rss, cpu, stop };
+  return { ready, rss, cpu, stats, stop };
 }
 
 const quantile = (values, q) => {
@@ -160,7 +162,8 @@ try {
   // A page from a loopback origin: Chromium blocks about:blank from opening sockets to 127.0.0.1.
   const pageServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>'));
   await new Promise((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-  await page.goto(`http://127.0.0.1:${pageServer.address().port}/`);
+  const pageOrigin = `http://127.0.0.1:${pageServer.address().port}`;
+  await page.goto(`${pageOrigin}/`);
   pageServer.close();
   await page.addScriptTag({ content: pageScript });
 
@@ -178,7 +181,7 @@ try {
 
   // The app.
   forgetSent();
-  const host = spawnChild('bench/stream/host.mjs', { FAKE_REST: fake.restBase, FAKE_WS: fake.wsBase, TBS_HOST_TOKEN: TOKEN });
+  const host = spawnChild('bench/stream/host.mjs', { FAKE_REST: fake.restBase, FAKE_WS: fake.wsBase, TBS_HOST_TOKEN: TOKEN, BENCH_PAGE_ORIGIN: pageOrigin });
   const hostPort = await host.ready;
   await openStore(page, { kind: 'app', url: `ws://127.0.0.1:${hostPort}/api`, token: TOKEN, symbols: ids.map((id) => `${id.slice(0, -4)}/USDT`) });
   await pause(1_000);
@@ -234,6 +237,8 @@ try {
   result.rss_after_burst_mb = mb(after);
   result.memory_back = after <= beforeBurst * 1.1;
   result.dropped_connections = final.closes + (fake.connections - connectionsBefore);
+  // Pushes the host dropped because the page fell over 1 MiB behind (docs/host-protocol.md, backpressure).
+  result.dropped_pushes = host.stats.dropped;
   console.log(`burst ${BURST_RATE}/s: p50 ${result.burst_p50_ms} ms, p99 ${result.burst_p99_ms} ms, peak ${result.burst_pushes_per_stream_s_peak} pushes/s per stream, RSS ${result.rss_before_burst_mb} → peak ${result.burst_rss_peak_mb} → ${result.rss_after_burst_mb} MB, dropped connections ${result.dropped_connections}`);
   result.meets_goal =
     result.p50_ms <= GOALS.p50_ms && result.p99_ms <= GOALS.p99_ms && result.pushes_per_stream_s_peak <= GOALS.pushes_per_stream_s &&
