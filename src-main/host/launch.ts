@@ -79,6 +79,8 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
         : `warning: plain HTTP on ${options.bind} (--insecure-http): only safe behind a proxy that adds TLS`,
     );
   }
+  // Before the address line, which readers (scripts, tests) wait for: by then the fingerprint is out.
+  if (tls) describeTls(tls).forEach((line) => output.log(line));
   if (output.isTTY) {
     // A generated token is new at each start: a file left by an earlier, logged start would only mislead.
     if (options.tokenSource === undefined) rmSync(join(core.dataDir, TOKEN_FILE), { force: true });
@@ -90,7 +92,6 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
         ' (open the address with #token=<token> appended)',
     );
   }
-  if (tls) describeTls(tls).forEach((line) => output.log(line));
   output.log(`data folder: ${core.dataDir}`);
 
   return {
