@@ -53,3 +53,25 @@ export function plainTextSmtpProblem(config: { host: string; security: string })
     'TLS, or confirm that you accept plain text.'
   );
 }
+
+/** The environment variable that allows http:// base URLs to another machine from the environment (a trusted LAN). */
+export const PLAIN_HTTP_OPT_IN = 'TBS_ALLOW_PLAIN_HTTP';
+
+/**
+ * For a base URL read from the environment variable `name` at start: the one-line warning to print when it must be
+ * ignored (http:// or ws:// to another machine without `TBS_ALLOW_PLAIN_HTTP=1`), else undefined. The caller then
+ * uses the provider's own (https) address, so a stray variable cannot send keys in clear text.
+ */
+export function plainTextEnvUrlWarning(name: string, value: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (PLAIN_SCHEMES[url.protocol] === undefined || isLoopbackHost(url.hostname) || env[PLAIN_HTTP_OPT_IN] === '1') return undefined;
+  return (
+    `${name}=${url.protocol}//${url.host} ignored: it is not encrypted and not this machine, so keys would cross the ` +
+    `network in clear text; using the default address instead (use ${PLAIN_SCHEMES[url.protocol]}, or set ${PLAIN_HTTP_OPT_IN}=1 to allow it)`
+  );
+}
