@@ -1,6 +1,7 @@
 // Where secrets may go, seen from the screens: moving the mail server clears the saved password (the form says so
 // before saving, and the test email then asks for it instead of logging in to the new server), and plain text to
-// another machine is sent only after the trader accepts it in a dialog — for SMTP and for an account's base URL.
+// another machine is sent only after the trader accepts it in a dialog — for SMTP and for an account's base URL. And
+// test messages cannot be fired without limit: the sixth in a minute says when the next is allowed.
 import type { Page } from '@playwright/test';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
 import { startTestSmtpServer, type TestSmtpServer } from '../src-main/notifications/testing/smtp';
@@ -132,4 +133,18 @@ test.describe('an account with a plain-text URL', () => {
     await expect(row).toContainText('ws://stream.gateway.invalid:9000/ws');
     expect(pageErrors).toEqual([]);
   });
+});
+
+test('a sixth test notification within a minute is refused, saying when the next is allowed', async ({ page, host, pageErrors }) => {
+  await open(page, host.url, 'Notifications');
+  const section = page.getByRole('region', { name: 'Desktop' });
+  const toasts = page.getByRole('status', { name: 'Notifications' });
+  for (let i = 0; i < 5; i++) {
+    await section.getByRole('button', { name: 'Show a test notification' }).click();
+    await expect(toasts).toContainText('Trade Bot Scratch test notification');
+  }
+  await section.getByRole('button', { name: 'Show a test notification' }).click();
+  await expect(section.getByRole('alert')).toHaveText(/^Desktop: at most 5 test messages a minute; the next is allowed in \d+ s$/);
+  await attachScreenshot(page, 'test-notification-rate-limited');
+  expect(pageErrors).toEqual([]);
 });
