@@ -2,13 +2,22 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src-shared/csp';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './src-shared/csp';
 
-/** Writes the one CSP of src-shared into the renderer's index.html, so the page and the servers never disagree. */
-function contentSecurityPolicy(): Plugin {
+/**
+ * Writes the one CSP of src-shared into the renderer's index.html, so the page and the servers never disagree. A
+ * build always gets the production policy; only pages served by the dev server (`npm run dev`) get its dev policy,
+ * for the dev server's own origin.
+ */
+export function contentSecurityPolicy(): Plugin {
   return {
     name: 'tbs-content-security-policy',
-    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+    transformIndexHtml: (html, context) => {
+      if (!context.server) return html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY);
+      const origin = context.server.resolvedUrls?.local[0] ?? `http://localhost:${context.server.config.server.port}`;
+      const policy = devContentSecurityPolicy(new URL(origin).origin);
+      return html.replace('%CONTENT_SECURITY_POLICY%', policy);
+    },
   };
 }
 

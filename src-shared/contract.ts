@@ -107,6 +107,11 @@ export const NewAccount = z
     restBaseUrl: httpUrl.optional(),
     /** Replaces the venue's WebSocket base URL. */
     wsBaseUrl: wsUrl.optional(),
+    /**
+     * The trader confirmed an http:// or ws:// base URL to another machine (keys and signed requests in clear text);
+     * without it such a URL is refused. Loopback needs no confirmation.
+     */
+    allowInsecure: z.boolean().default(false),
   })
   .strict();
 export type NewAccount = z.input<typeof NewAccount>;

@@ -132,29 +132,47 @@ export const NotificationShown = z.object({
 export type NotificationShown = z.infer<typeof NotificationShown>;
 
 const NoPayload = z.object({}).strict();
+const secretValue = z.string().min(1, 'enter the secret').max(1024);
+
+export const NotificationUpdate = z
+  .object({
+    desktop: DesktopConfig.optional(),
+    email: EmailConfig.optional(),
+    sms: SmsConfig.optional(),
+    routing: Routing.optional(),
+    quietHours: QuietHours.optional(),
+    /** The SMTP password typed again with a change of server: kept for the new server instead of cleared. */
+    smtpPassword: secretValue.optional(),
+    /** The Twilio auth token typed again with a change of Account SID. */
+    twilioAuthToken: secretValue.optional(),
+    /** The trader confirmed sending the SMTP password and messages in clear text to a non-loopback server. */
+    allowInsecure: z.boolean().optional(),
+  })
+  .strict();
+export type NotificationUpdate = z.infer<typeof NotificationUpdate>;
 
 export const notificationChannels = {
   'notifications:settings': { req: NoPayload, res: NotificationSettings },
-  /** Replaces the parts given; secrets are not part of it (see set-secret). */
+  /**
+   * Replaces the parts given. A stored secret is bound to where it is sent: changing the mail server, port, security
+   * or user clears the SMTP password, and changing the Account SID clears the Twilio auth token, unless the secret is
+   * typed again in the same request (`smtpPassword`, `twilioAuthToken`). Security "none" to a mail server that is not
+   * this machine is refused unless `allowInsecure` says the trader confirmed plain text.
+   */
   'notifications:update': {
-    req: z
-      .object({
-        desktop: DesktopConfig.optional(),
-        email: EmailConfig.optional(),
-        sms: SmsConfig.optional(),
-        routing: Routing.optional(),
-        quietHours: QuietHours.optional(),
-      })
-      .strict(),
+    req: NotificationUpdate,
     res: NotificationSettings,
   },
   /** Stores the SMTP password or the Twilio auth token in the OS keychain; the answer says only that it is set. */
   'notifications:set-secret': {
-    req: z.object({ secret: NotificationSecret, value: z.string().min(1, 'enter the secret').max(1024) }).strict(),
+    req: z.object({ secret: NotificationSecret, value: secretValue }).strict(),
     res: NotificationSettings,
   },
   'notifications:remove-secret': { req: z.object({ secret: NotificationSecret }).strict(), res: NotificationSettings },
-  /** Sends a test message now on one channel and reports the server's answer (or why it failed). */
+  /**
+   * Sends a test message now on one channel, to the saved recipient only, and reports the server's answer (or why it
+   * failed). At most 5 per minute per channel: more is RATE_LIMITED with `retryAfterMs`.
+   */
   'notifications:test': { req: z.object({ channel: DeliveryChannel }).strict(), res: TestDeliveryResult },
   /** The newest deliveries first. */
   'notifications:log': {

@@ -143,6 +143,9 @@ describe('AccountService.add', () => {
     ['a REST URL that is no URL', { restBaseUrl: 'binance' }, /restBaseUrl/],
     ['a WebSocket URL that is http', { wsBaseUrl: 'http://127.0.0.1:1' }, /wsBaseUrl: must be a ws/],
     ['an unknown field', { apiSecret: SECRET } as Partial<NewAccount>, /Unrecognized key/],
+    ['an unconfirmed http:// REST URL to another machine', { restBaseUrl: 'http://gateway.example.com:8080' }, /REST base URL http:\/\/gateway\.example\.com:8080 is not encrypted.*Use https:\/\/, or confirm/],
+    ['an unconfirmed ws:// URL to another machine', { wsBaseUrl: 'ws://10.0.0.5/ws' }, /WebSocket base URL ws:\/\/10\.0\.0\.5 is not encrypted.*Use wss:\/\//],
+    ['plain text refused explicitly', { restBaseUrl: 'http://192.168.1.20', allowInsecure: false }, /not encrypted/],
   ])('refuses %s with INVALID_REQUEST before connecting, and saves nothing', async (_what, change, message) => {
     const w = world();
     const error = await failure(w.service.add(binance(change)));
@@ -151,6 +154,13 @@ describe('AccountService.add', () => {
     expect(error.message).not.toContain(SECRET);
     expect(w.fakes.connections).toEqual([]);
     expectNothingSaved(w);
+  });
+
+  it('connects to an http:// or ws:// URL on another machine once the trader confirmed plain text', async () => {
+    const w = world();
+    const summary = await w.service.add(binance({ restBaseUrl: 'http://gateway.example.com:8080', wsBaseUrl: 'ws://10.0.0.5/ws', allowInsecure: true }));
+    expect(summary).toMatchObject({ status: 'connected', restBaseUrl: 'http://gateway.example.com:8080', wsBaseUrl: 'ws://10.0.0.5/ws' });
+    expect(w.fakes.connections[0]!.options).toMatchObject({ restBaseUrl: 'http://gateway.example.com:8080', wsBaseUrl: 'ws://10.0.0.5/ws' });
   });
 
   it('refuses a second account for the same venue, even while the first is still being checked', async () => {

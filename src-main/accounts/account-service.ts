@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AppError,
   NewAccount,
+  plainTextUrlProblem,
   type AccountStatus,
   type AccountSummary,
   type ApiErrorData,
@@ -180,6 +181,11 @@ export class AccountService {
     }
     const request = parsed.data;
     const { venue } = request;
+    const plainText = [
+      request.restBaseUrl === undefined ? undefined : plainTextUrlProblem(request.restBaseUrl, 'REST base URL'),
+      request.wsBaseUrl === undefined ? undefined : plainTextUrlProblem(request.wsBaseUrl, 'WebSocket base URL'),
+    ].filter((problem): problem is string => problem !== undefined);
+    if (plainText.length > 0 && !request.allowInsecure) throw new AppError('INVALID_REQUEST', plainText.join(' '));
     if (!this.options.supportedVenues.includes(venue)) {
       const names = this.options.supportedVenues.map((id) => this.venueName(id)).join(', ') || 'none yet';
       throw new AppError('INVALID_REQUEST', `${this.venueName(venue)} does not take an account here; supported: ${names}`);

@@ -70,6 +70,41 @@ describe('notifications channels', () => {
     expect(everything).not.toContain(Buffer.from(PASSWORD).toString('base64'));
   });
 
+  it('sends a test only to the saved recipient: a request naming another is refused, and a flood is RATE_LIMITED', async () => {
+    await call('notifications:update', {
+      email: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', user: 'me', from: 'a@b.test', to: 'saved@d.test' },
+      smtpPassword: 'the-right-one',
+    });
+    for (const payload of [{ channel: 'email', to: 'victim@example.test' }, { channel: 'sms', recipient: '+15550000000' }]) {
+      expect(await call('notifications:test', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    }
+    expect(smtp.messages).toEqual([]);
+
+    for (let i = 0; i < 5; i++) expect(await call('notifications:test', { channel: 'email' })).toMatchObject({ ok: true, result: { ok: true } });
+    expect(smtp.messages.map((m) => m.to)).toEqual(Array(5).fill(expect.stringContaining('saved@d.test')));
+    const limited = (await call('notifications:test', { channel: 'email' })) as { ok: false; error: { code: string; retryAfterMs: number; message: string } };
+    expect(limited).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryable: true } });
+    expect(limited.error.retryAfterMs).toBeGreaterThan(50_000);
+    expect(limited.error.retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(limited.error.message).toMatch(/^Email: at most 5 test messages a minute; the next is allowed in \d+ s$/);
+    expect(smtp.messages).toHaveLength(5);
+  });
+
+  it('refuses plain-text SMTP to another machine unless confirmed, and clears the password when the server moves', async () => {
+    const remote = { enabled: true, host: 'smtp.example.com', port: 25, security: 'none', user: 'me', from: 'a@b.test', to: 'c@d.test' };
+    const refused = await call('notifications:update', { email: remote });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(JSON.stringify(refused)).toContain('confirm that you accept plain text');
+    expect(await call('notifications:update', { email: remote, allowInsecure: true })).toMatchObject({ ok: true, result: { email: { host: 'smtp.example.com' } } });
+
+    await call('notifications:set-secret', { secret: 'smtp-password', value: PASSWORD });
+    const moved = await call('notifications:update', { email: { ...remote, host: '127.0.0.1', port: smtp.port } });
+    expect(moved).toMatchObject({ ok: true, result: { email: { passwordSet: false } } });
+    const retyped = await call('notifications:update', { email: { ...remote, host: '127.0.0.1', port: smtp.port }, smtpPassword: PASSWORD });
+    expect(retyped).toMatchObject({ ok: true, result: { email: { passwordSet: true } } });
+    expect(JSON.stringify(responses)).not.toContain(PASSWORD);
+  });
+
   it('turns trades, price alerts and risk limits published on the bus into notifications', async () => {
     const { bus } = harness;
     bus.publish('trade.executed', { id: 't1', venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'sell', price: 64_000, amount: 0.25, timestamp: 1 });

@@ -45,15 +45,24 @@ export class NotificationConfigStore {
   }
 
   update(patch: Partial<NotificationConfig>): NotificationConfig {
+    const next = this.merge(patch);
+    this.save(next);
+    return next;
+  }
+
+  /** The configuration `patch` would make, checked, without saving it. */
+  merge(patch: Partial<NotificationConfig>): NotificationConfig {
     if (patch.quietHours) assertTimeZone(patch.quietHours.timeZone);
     const merged: NotificationConfig = { ...this.config(), ...patch };
     // Each type's channels once, in a stable order, whatever the request listed.
     const routing = Object.fromEntries(
       NOTIFICATION_TYPES.map((type) => [type, DELIVERY_CHANNELS.filter((channel) => merged.routing[type].includes(channel))]),
     ) as NotificationConfig['routing'];
-    const next: NotificationConfig = { ...merged, routing };
-    this.settings.set(SETTINGS_KEY, next);
-    return next;
+    return { ...merged, routing };
+  }
+
+  save(config: NotificationConfig): void {
+    this.settings.set(SETTINGS_KEY, config);
   }
 
   async secret(name: NotificationSecret): Promise<string | undefined> {

@@ -2,7 +2,9 @@
 // renders the type's template, and delivers it on every channel the trader chose for that type. Each channel is
 // isolated (see isolation.ts), throttled and held back by quiet hours where that applies, and every outcome is
 // written to the delivery log with the server's answer or the failure in words. Secrets never reach the log or an
-// answer: every detail is redacted against the secrets this process knows before it is written.
+// answer: every detail is redacted against the secrets this process knows before it is written. A secret is only
+// ever sent where it was saved for (secret-destinations.ts), and test messages are rate-limited and go only to the
+// saved recipient.
 import {
   AppError,
   type DeliveryChannel,
@@ -11,7 +13,9 @@ import {
   type NotificationSecret,
   type NotificationSettings,
   type NotificationType,
+  type NotificationUpdate,
   type TestDeliveryResult,
+  plainTextSmtpProblem,
 } from '../../src-shared';
 import type { EventBus } from '../events';
 import { systemClock, type Clock } from '../resilience';
@@ -25,8 +29,9 @@ import { NotificationConfigStore } from './config-store';
 import { DeliveryLog, type NewDeliveryLogEntry } from './delivery-log';
 import { AttemptsFailed, DEFAULT_ISOLATION, IsolatedChannel, type IsolationOptions } from './isolation';
 import { heldBackByQuietHours } from './quiet-hours';
+import { SecretDestinations, secretDestination } from './secret-destinations';
 import { render, renderTest, type NotificationData, type RenderedMessage } from './templates';
-import { DEFAULT_THROTTLE, Throttle, type ThrottleOptions } from './throttle';
+import { DEFAULT_THROTTLE, TestRateLimit, Throttle, type ThrottleOptions } from './throttle';
 
 export interface NotificationServiceDeps {
   db: SqliteDatabase;
@@ -44,11 +49,14 @@ export interface NotificationServiceDeps {
 
 const CHANNEL_NAMES: Record<DeliveryChannel, string> = { desktop: 'Desktop', email: 'Email', sms: 'SMS' };
 const REDACTED = '[redacted]';
+const SECRETS: readonly NotificationSecret[] = ['smtp-password', 'twilio-auth-token'];
 
 export class NotificationService {
   private readonly store: NotificationConfigStore;
   private readonly log: DeliveryLog;
   private readonly throttle: Throttle;
+  private readonly testLimit = new TestRateLimit();
+  private readonly destinations: SecretDestinations;
   private readonly channels: Record<DeliveryChannel, IsolatedChannel>;
   private readonly desktop: DesktopNotifier;
   private readonly clock: Clock;
@@ -60,6 +68,7 @@ export class NotificationService {
   constructor(private readonly deps: NotificationServiceDeps) {
     this.store = new NotificationConfigStore(deps.settings, deps.secrets);
     this.log = new DeliveryLog(deps.db);
+    this.destinations = new SecretDestinations(deps.settings);
     this.throttle = new Throttle(deps.throttle ?? DEFAULT_THROTTLE);
     this.clock = deps.clock ?? systemClock;
     this.desktop = deps.desktop ?? new BusDesktopNotifier(deps.bus);
@@ -89,36 +98,71 @@ export class NotificationService {
     return work;
   }
 
-  settings(): Promise<NotificationSettings> {
-    return this.store.view();
+  async settings(): Promise<NotificationSettings> {
+    return this.view();
   }
 
-  async update(patch: Partial<NotificationConfig>): Promise<NotificationSettings> {
-    this.store.update(patch);
-    return this.store.view();
+  /**
+   * Saves the parts given. A secret whose destination changes is cleared (before the new settings are saved, so a
+   * keychain failure leaves everything as it was) unless it was typed again in this request; security "none" to a
+   * mail server on another machine needs `allowInsecure`.
+   */
+  async update(request: NotificationUpdate): Promise<NotificationSettings> {
+    const { smtpPassword, twilioAuthToken, allowInsecure, ...patch } = request;
+    const before = this.store.config();
+    const next = this.store.merge(patch);
+    const plainText = patch.email ? plainTextSmtpProblem(next.email) : undefined;
+    if (plainText && allowInsecure !== true) throw new AppError('INVALID_REQUEST', plainText);
+    const typed: Record<NotificationSecret, string | undefined> = { 'smtp-password': smtpPassword, 'twilio-auth-token': twilioAuthToken };
+    for (const name of SECRETS) {
+      const destination = secretDestination(name, next, this.twilioBaseUrl);
+      const value = typed[name];
+      if (value !== undefined) {
+        await this.store.setSecret(name, value);
+        this.destinations.record(name, destination);
+      } else if (destination !== secretDestination(name, before, this.twilioBaseUrl)) {
+        await this.forgetSecret(name);
+      }
+    }
+    this.store.save(next);
+    return this.view();
   }
 
   async setSecret(name: NotificationSecret, value: string): Promise<NotificationSettings> {
     await this.store.setSecret(name, value);
-    return this.store.view();
+    this.destinations.record(name, secretDestination(name, this.store.config(), this.twilioBaseUrl));
+    return this.view();
   }
 
   async removeSecret(name: NotificationSecret): Promise<NotificationSettings> {
     await this.store.removeSecret(name);
-    return this.store.view();
+    this.destinations.forget(name);
+    return this.view();
   }
 
   /**
-   * A test message on one channel, now: one attempt (the trader waits for the server's answer), neither throttled
-   * nor held back by quiet hours, and logged like any other delivery.
+   * A test message on one channel, now, to the saved recipient: one attempt (the trader waits for the server's
+   * answer), not held back by quiet hours, and logged like any other delivery. At most `TestRateLimit.limit` per
+   * minute per channel; beyond that RATE_LIMITED, saying when the next is allowed.
    */
   async test(channel: DeliveryChannel): Promise<TestDeliveryResult> {
     const config = this.store.config();
-    const message = renderTest(CHANNEL_NAMES[channel].toLowerCase(), this.clock.now());
+    const now = this.clock.now();
+    const message = renderTest(CHANNEL_NAMES[channel].toLowerCase(), now);
     const problem = await this.configProblem(channel, config, true);
     if (problem) {
       this.append({ type: 'test', channel, outcome: 'skipped', subject: message.subject, detail: problem, attempts: 0 });
       return { ok: false, detail: problem, attempts: 0 };
+    }
+    const admitted = this.testLimit.admit(channel, now);
+    if (!admitted.allowed) {
+      const seconds = Math.max(1, Math.ceil(admitted.retryAfterMs / 1000));
+      throw new AppError(
+        'RATE_LIMITED',
+        `${CHANNEL_NAMES[channel]}: at most ${this.testLimit.limit} test messages a minute; the next is allowed in ${seconds} s`,
+        true,
+        { retryAfterMs: admitted.retryAfterMs },
+      );
     }
     const sender = await this.sender(channel, config);
     try {
@@ -178,10 +222,11 @@ export class NotificationService {
       case 'desktop':
         return config.desktop.enabled || testing ? undefined : off;
       case 'email':
-        return config.email.enabled || testing ? emailConfigProblem(config.email) : off;
+        if (!config.email.enabled && !testing) return off;
+        return emailConfigProblem(config.email, (await this.boundSecret('smtp-password', config)) !== undefined);
       case 'sms': {
         if (!config.sms.enabled && !testing) return off;
-        return smsConfigProblem(config.sms, (await this.store.secret('twilio-auth-token')) !== undefined);
+        return smsConfigProblem(config.sms, (await this.boundSecret('twilio-auth-token', config)) !== undefined);
       }
     }
   }
@@ -192,10 +237,40 @@ export class NotificationService {
       case 'desktop':
         return new DesktopSender(this.desktop, () => this.clock.now());
       case 'email':
-        return new EmailSender({ config: config.email, password: await this.store.secret('smtp-password'), timeoutMs });
+        return new EmailSender({ config: config.email, password: await this.boundSecret('smtp-password', config), timeoutMs });
       case 'sms':
-        return new SmsSender({ config: config.sms, authToken: await this.store.secret('twilio-auth-token'), baseUrl: this.twilioBaseUrl, timeoutMs });
+        return new SmsSender({ config: config.sms, authToken: await this.boundSecret('twilio-auth-token', config), baseUrl: this.twilioBaseUrl, timeoutMs });
     }
+  }
+
+  /**
+   * The stored secret if it was saved for where `config` sends it; a secret saved for another destination (the
+   * Twilio address changed in the environment) is cleared, never sent. One saved before destinations were recorded
+   * is taken as saved for the current one.
+   */
+  private async boundSecret(name: NotificationSecret, config: NotificationConfig): Promise<string | undefined> {
+    const value = await this.store.secret(name);
+    if (value === undefined) return undefined;
+    const destination = secretDestination(name, config, this.twilioBaseUrl);
+    const recorded = this.destinations.get(name);
+    if (recorded === undefined) this.destinations.record(name, destination);
+    else if (recorded !== destination) {
+      await this.forgetSecret(name);
+      return undefined;
+    }
+    return value;
+  }
+
+  private async forgetSecret(name: NotificationSecret): Promise<void> {
+    if ((await this.store.secret(name)) !== undefined) await this.store.removeSecret(name);
+    this.destinations.forget(name);
+  }
+
+  /** The settings as the renderer sees them, after clearing any secret whose destination moved. */
+  private async view(): Promise<NotificationSettings> {
+    const config = this.store.config();
+    for (const name of SECRETS) await this.boundSecret(name, config);
+    return this.store.view();
   }
 
   private failure(error: unknown): { detail: string; attempts: number } {

@@ -48,3 +48,26 @@ export class Throttle {
     return kept;
   }
 }
+
+/**
+ * Test messages, which the trader sends by hand and which skip the throttle above: at most `limit` per channel per
+ * window, so that the settings screen cannot be used to flood an inbox or a phone (or to try passwords on a mail
+ * server) however fast it is called.
+ */
+export class TestRateLimit {
+  private readonly sent = new Map<DeliveryChannel, number[]>();
+
+  constructor(
+    readonly limit = 5,
+    readonly windowMs = 60_000,
+  ) {}
+
+  /** Counts a test on `channel` now, or says in how many milliseconds the next one is allowed. */
+  admit(channel: DeliveryChannel, now: number): { allowed: true } | { allowed: false; retryAfterMs: number } {
+    const recent = (this.sent.get(channel) ?? []).filter((at) => at > now - this.windowMs);
+    this.sent.set(channel, recent);
+    if (recent.length >= this.limit) return { allowed: false, retryAfterMs: recent[0]! + this.windowMs - now };
+    recent.push(now);
+    return { allowed: true };
+  }
+}

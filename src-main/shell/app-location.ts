@@ -1,11 +1,23 @@
 // Where the renderer lives, and the one test of "is this URL our own page?". Loading the window, guarding its
 // navigation and trusting an IPC sender all ask the same question, so they must share one answer: if they disagreed,
 // a page we refuse to navigate to could still be trusted, or the other way round.
-import { pathToFileURL } from 'node:url';
+//
+// The built renderer is served from a custom scheme, app://bundle/, not from file://: pages on file:// get privileges
+// no web page has (reading any local file by fetch, universal access for child frames), and the packaged app turns
+// them off with the GrantFileProtocolExtraPrivileges fuse (electron-builder.yml) — under which file:// module scripts
+// would no longer load at all. app-protocol.ts serves the scheme from out/renderer and nothing else.
+import { dirname } from 'node:path';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../../src-shared';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+const INDEX_PATH = '/index.html';
 
 export interface AppLocation {
-  /** What the window loads: the built index.html, or the electron-vite dev server. */
-  readonly entry: { kind: 'file'; path: string } | { kind: 'url'; url: string };
+  /** What the window loads: the built renderer through app://bundle/, or the electron-vite dev server. */
+  readonly entry: { kind: 'bundle'; url: string; root: string } | { kind: 'dev-server'; url: string };
+  /** The page's Content-Security-Policy: the production one, or the dev server's (never in a packaged app). */
+  readonly contentSecurityPolicy: string;
   /** True when `url` is the app's own page (any hash or query: the renderer may route with them). */
   isOwn(url: string): boolean;
 }
@@ -44,19 +56,18 @@ export function appLocation(options: AppLocationOptions): AppLocation {
   const dev = devServer(options);
   if (dev) {
     return {
-      entry: { kind: 'url', url: dev.href },
+      entry: { kind: 'dev-server', url: dev.href },
+      contentSecurityPolicy: devContentSecurityPolicy(dev.origin),
       isOwn: (url) => parse(url)?.origin === dev.origin,
     };
   }
-  // file:// URLs all share the opaque origin "null", so the origin says nothing: compare the exact file instead,
-  // otherwise any local file (a downloaded .html) would count as the app.
-  const own = pathToFileURL(options.indexHtml);
   return {
-    entry: { kind: 'file', path: options.indexHtml },
+    entry: { kind: 'bundle', url: `${APP_SCHEME}://${APP_HOST}${INDEX_PATH}`, root: dirname(options.indexHtml) },
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // A custom scheme's origin is opaque to URL parsing, so compare its parts: the one page of the bundle.
     isOwn: (url) => {
       const target = parse(url);
-      if (target === null || target.protocol !== 'file:') return false;
-      return target.host === own.host && target.pathname === own.pathname;
+      return target !== null && target.protocol === `${APP_SCHEME}:` && target.host === APP_HOST && target.pathname === INDEX_PATH;
     },
   };
 }

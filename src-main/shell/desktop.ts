@@ -1,9 +1,10 @@
 // The Electron entry (built to out/main/desktop.js). It only adds a transport to the core: one window, IPC, and the
 // security settings; every service comes from createCore, exactly as in the headless host.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { appLocation } from './app-location';
+import { APP_SCHEME_PRIVILEGES, serveBundle } from './app-protocol';
 import { dataDirArg } from './args';
 import { ElectronDesktopNotifier } from './desktop-notifier';
 import { registerIpc } from './ipc';
@@ -12,6 +13,8 @@ import { createMainWindow, hardenSession } from './window';
 
 // Every renderer in the OS sandbox, including any a future change creates without saying so. Must run before 'ready'.
 app.enableSandbox();
+// app://bundle/ serves the built renderer (app-location.ts); a scheme's privileges must be declared before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 const explicitDataDir = dataDirArg(process.argv);
 if (explicitDataDir) {
@@ -85,6 +88,8 @@ function start(): void {
     try {
       core = await createCore({ dataDir, transport: 'ipc', desktopNotifier: new ElectronDesktopNotifier() });
       hardenSession(session.defaultSession, location);
+      const { entry } = location;
+      if (entry.kind === 'bundle') serveBundle(session.defaultSession.protocol, entry.root, location.contentSecurityPolicy);
       const isTrustedSender = senderCheck({ location, owns: (contents) => owned.owns(contents) });
       disposeIpc = registerIpc({ ipcMain, dispatcher: core.dispatcher, isTrustedSender });
       await openWindow();

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pathToFileURL } from 'node:url';
 import { AppError, CHANNELS, type Preferences } from '../../src-shared';
 import { createDispatcher, type Dispatcher, type Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
@@ -9,7 +8,7 @@ import { registerIpc } from './ipc';
 import { OwnedWindows, senderCheck } from './sender';
 
 const INDEX_HTML = '/opt/trade-bot/out/renderer/index.html';
-const APP_URL = pathToFileURL(INDEX_HTML).href;
+const APP_URL = 'app://bundle/index.html';
 const PREFS: Preferences = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', timeZone: 'local' };
 
 function notHere(): never {

@@ -6,7 +6,7 @@ import { FakeWebContents, invokeEvent } from './fake-electron';
 import { OwnedWindows, senderCheck } from './sender';
 
 const INDEX_HTML = '/opt/trade-bot/out/renderer/index.html';
-const APP_URL = pathToFileURL(INDEX_HTML).href;
+const APP_URL = 'app://bundle/index.html';
 
 function setup(devServerUrl?: string) {
   const owned = new OwnedWindows();
@@ -31,7 +31,9 @@ describe('senderCheck', () => {
   it.each([
     ['another origin', 'https://evil.example/index.html'],
     ['another local file', 'file:///tmp/index.html'],
-    ['a file next to the app page', pathToFileURL('/opt/trade-bot/out/renderer/other.html').href],
+    ['the built index.html on file://', pathToFileURL(INDEX_HTML).href],
+    ['another page of the bundle', 'app://bundle/other.html'],
+    ['another host on the app scheme', 'app://elsewhere/index.html'],
     ['about:blank', 'about:blank'],
     ['a data: page', 'data:text/html,<script>1</script>'],
   ])('refuses a frame showing %s', (_name, url) => {

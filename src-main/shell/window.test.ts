@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pathToFileURL } from 'node:url';
 import type { Session } from 'electron';
-import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../src-shared';
+import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY, devContentSecurityPolicy } from '../../src-shared';
 import { appLocation } from './app-location';
 import { FakeBrowserWindow, FakeWebContents, fakeShell } from './fake-electron';
 
@@ -14,7 +13,7 @@ vi.mock('electron', async () => {
 const { createMainWindow, hardenSession, hardenWebContents, mainWindowOptions } = await import('./window');
 
 const INDEX_HTML = '/opt/trade-bot/out/renderer/index.html';
-const APP_URL = pathToFileURL(INDEX_HTML).href;
+const APP_URL = 'app://bundle/index.html';
 const location = appLocation({ indexHtml: INDEX_HTML, isPackaged: true });
 
 function hardened(): FakeWebContents {
@@ -89,6 +88,20 @@ describe('hardenSession', () => {
     return { headersListener: installed.headers!, requestHandler: installed.request!, checkHandler: installed.check! };
   }
 
+  it('sets the dev server\'s CSP only when the page comes from the dev server', () => {
+    const dev = appLocation({ indexHtml: INDEX_HTML, devServerUrl: 'http://localhost:5173', isPackaged: false });
+    const installed: { headers?: HeadersListener } = {};
+    const session = {
+      webRequest: { onHeadersReceived: (listener: HeadersListener) => (installed.headers = listener) },
+      setPermissionRequestHandler: () => {},
+      setPermissionCheckHandler: () => {},
+    };
+    hardenSession(session as unknown as Session, dev);
+    let response: { responseHeaders?: Record<string, string[]> } = {};
+    installed.headers!({ responseHeaders: {} }, (value: unknown) => (response = value as typeof response));
+    expect(response.responseHeaders).toEqual({ 'Content-Security-Policy': [`${devContentSecurityPolicy('http://localhost:5173')}; ${CSP_HEADER_ONLY}`] });
+  });
+
   it('sets the shared CSP (with its header-only directives) as a response header, replacing any other', () => {
     const session = fakeSession();
     let response: { responseHeaders?: Record<string, string[]> } = {};
@@ -121,19 +134,20 @@ describe('hardenSession', () => {
 });
 
 describe('createMainWindow', () => {
-  it('creates the window with the secure options, hands it over before loading, then loads the built page', async () => {
+  it('creates the window with the secure options, hands it over before loading, then loads the built page on app://', async () => {
     const order: string[] = [];
     const window = await createMainWindow({
       preloadPath: '/app/out/preload/preload.cjs',
       location,
-      onCreated: () => order.push(`created, loaded=${FakeBrowserWindow.created[0]!.loadFile.mock.calls.length}`),
+      onCreated: () => order.push(`created, loaded=${FakeBrowserWindow.created[0]!.loadURL.mock.calls.length}`),
     });
     const fake = FakeBrowserWindow.created[0]!;
     expect(window).toBe(fake);
     expect(fake.options).toEqual(mainWindowOptions('/app/out/preload/preload.cjs'));
     expect(order).toEqual(['created, loaded=0']);
-    expect(fake.loadFile).toHaveBeenCalledWith(INDEX_HTML);
-    expect(fake.loadURL).not.toHaveBeenCalled();
+    expect(fake.loadURL).toHaveBeenCalledWith('app://bundle/index.html');
+    // Never file://: the packaged app turns off file://'s extra privileges (a fuse), and the page would not load.
+    expect(fake.loadFile).not.toHaveBeenCalled();
     // Hardened before the first load: the navigation guard is already there.
     expect(fake.webContents.prevents('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fake.show).not.toHaveBeenCalled();

@@ -8,7 +8,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../src-shared';
+import { CSP_HEADER_ONLY } from '../../src-shared';
 import type { AppLocation } from './app-location';
 
 /** Matches the renderer's dark theme, so the window does not flash white before the first paint. */
@@ -68,10 +68,11 @@ export function hardenWebContents(contents: WebContents, location: AppLocation):
 
 /**
  * Session-wide rules, installed once: the CSP as a response header (it adds `frame-ancestors`, which a meta tag cannot
- * carry; file:// responses have no headers, and there the meta tag of index.html applies), and permissions.
+ * carry; app:// responses set it themselves, see app-protocol.ts), and permissions. The policy is the location's:
+ * production, or the dev server's under `npm run dev`.
  */
 export function hardenSession(session: Session, location: AppLocation): void {
-  const policy = `${CONTENT_SECURITY_POLICY}; ${CSP_HEADER_ONLY}`;
+  const policy = `${location.contentSecurityPolicy}; ${CSP_HEADER_ONLY}`;
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
@@ -101,8 +102,6 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   hardenWebContents(window.webContents, options.location);
   options.onCreated?.(window);
   window.once('ready-to-show', () => window.show());
-  const { entry } = options.location;
-  if (entry.kind === 'url') await window.loadURL(entry.url);
-  else await window.loadFile(entry.path);
+  await window.loadURL(options.location.entry.url);
   return window;
 }

@@ -51,8 +51,12 @@ export function describeSmtpFailure(error: unknown, config: EmailConfig): AppErr
 }
 
 /** Why this configuration cannot send at all, in words; undefined when it can try. */
-export function emailConfigProblem(config: EmailConfig): string | undefined {
+export function emailConfigProblem(config: EmailConfig, passwordSet: boolean): string | undefined {
   if (!config.host) return 'no mail server is set: enter it in Notifications settings';
+  // Never log in with an empty password: a cleared password (the server changed) must not be "tried" on the new one.
+  if (config.user && !passwordSet) {
+    return 'no SMTP password is set: enter the password in Notifications settings (changing the server, port, security or user clears the saved one)';
+  }
   if (!config.from) return 'no sender address is set: enter "From" in Notifications settings';
   if (!config.to) return 'no recipient is set: enter "To" in Notifications settings';
   return undefined;

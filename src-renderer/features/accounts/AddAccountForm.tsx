@@ -1,5 +1,8 @@
+// Adding an exchange account: keys typed once, checked by main with a private call before anything is saved. An
+// http:// or ws:// base URL to another machine is sent only after the trader confirms plain text in a dialog.
 import { useState, type FormEvent } from 'react';
-import { NewAccount, type VenueId } from '../../../src-shared';
+import { NewAccount, plainTextUrlProblem, type VenueId } from '../../../src-shared';
+import { PlainTextConfirmDialog } from '../../components/PlainTextConfirmDialog';
 
 interface Props {
   venues: VenueId[];
@@ -30,6 +33,14 @@ function toRequest(venue: VenueId, fields: typeof EMPTY, sandbox: boolean): NewA
   return request;
 }
 
+/** What of the request would travel in clear text to another machine, in main's words. */
+function plainTextProblems(request: NewAccount): string[] {
+  return [
+    request.restBaseUrl === undefined ? undefined : plainTextUrlProblem(request.restBaseUrl, 'REST base URL'),
+    request.wsBaseUrl === undefined ? undefined : plainTextUrlProblem(request.wsBaseUrl, 'WebSocket base URL'),
+  ].filter((problem): problem is string => problem !== undefined);
+}
+
 export function AddAccountForm({ venues, venueName, onAdd }: Props) {
   const [venue, setVenue] = useState<VenueId | ''>(venues[0] ?? '');
   const [fields, setFields] = useState(EMPTY);
@@ -37,6 +48,8 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
+  /** A request waiting for the trader's answer in the plain-text dialog. */
+  const [confirming, setConfirming] = useState<NewAccount>();
 
   const field = (name: keyof typeof EMPTY) => ({
     id: `account-${name}`,
@@ -59,6 +72,14 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
     }
     setInvalid(new Set());
     setError(undefined);
+    if (plainTextProblems(request).length > 0) {
+      setConfirming(request);
+      return;
+    }
+    await send(request);
+  }
+
+  async function send(request: NewAccount): Promise<void> {
     setPending(true);
     const failure = await onAdd(request);
     setPending(false);
@@ -113,6 +134,15 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
       <button type="submit" className="primary" disabled={pending || venue === ''} aria-busy={pending}>
         {pending ? 'Checking the keys…' : 'Add account'}
       </button>
+      <PlainTextConfirmDialog
+        problems={confirming && plainTextProblems(confirming)}
+        onConfirm={() => {
+          const request = confirming;
+          setConfirming(undefined);
+          if (request) void send({ ...request, allowInsecure: true });
+        }}
+        onCancel={() => setConfirming(undefined)}
+      />
     </form>
   );
 }

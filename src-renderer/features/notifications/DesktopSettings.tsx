@@ -2,6 +2,7 @@
 // permission they appear as toasts inside the app.
 import { useState } from 'react';
 import { api } from '../../api';
+import { errorMessage } from '../../format/error-message';
 import { useNotifications } from './notifications-store';
 
 type Permission = NotificationPermission | 'unsupported';
@@ -38,7 +39,13 @@ export function DesktopSettings({ enabled }: { enabled: boolean }) {
             Allow browser notifications
           </button>
         )}
-        <button type="button" onClick={() => void test(api, 'desktop').catch((e: unknown) => setError(String(e)))}>
+        <button type="button" onClick={() =>
+            void test(api, 'desktop').then(
+              () => setError(undefined),
+              // e.g. RATE_LIMITED: "Desktop: at most 5 test messages a minute; the next is allowed in 42 s"
+              (e: unknown) => setError(errorMessage(e)),
+            )
+          }>
           Show a test notification
         </button>
       </div>

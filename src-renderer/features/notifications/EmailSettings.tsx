@@ -1,7 +1,9 @@
 // Email: the SMTP server, its security and login, sender and recipient; the password write-only; a test button that
-// saves the form, sends a test email and shows the server's answer.
-import type { EmailConfig, EmailSecurity, NotificationSettings } from '../../../src-shared';
+// saves the form, sends a test email and shows the server's answer. Moving the server clears the saved password
+// unless it is typed again here, and security "None" to another machine is saved only after a confirmation.
+import { plainTextSmtpProblem, type EmailConfig, type EmailSecurity, type NotificationSettings } from '../../../src-shared';
 import { api } from '../../api';
+import { PlainTextConfirmDialog } from '../../components/PlainTextConfirmDialog';
 import { SecretField } from './SecretField';
 import { TestResult } from './TestResult';
 import { useNotifications } from './notifications-store';
@@ -18,9 +20,24 @@ function toConfig(settings: NotificationSettings['email']): EmailConfig {
   return config;
 }
 
+/** Whether the form sends the saved password to another login than the one it was saved for (as main compares). */
+function movesPassword(form: EmailConfig, saved: NotificationSettings['email']): boolean {
+  return (
+    saved.passwordSet &&
+    (form.host.trim().toLowerCase() !== saved.host.toLowerCase() ||
+      form.port !== saved.port ||
+      form.security !== saved.security ||
+      form.user.trim() !== saved.user)
+  );
+}
+
 export function EmailSettings({ settings }: { settings: NotificationSettings['email'] }) {
   const { setSecret, removeSecret } = useNotifications();
-  const { form, setForm, text, pending, result, submit, sendTest } = useChannelForm('email', toConfig(settings));
+  const { form, setForm, text, pending, result, submit, sendTest, moved, retyped, plainText } = useChannelForm('email', toConfig(settings), {
+    secretField: 'smtpPassword',
+    moves: (current) => movesPassword(current, settings),
+    plainText: (current) => plainTextSmtpProblem({ host: current.host.trim(), security: current.security }),
+  });
 
   return (
     <section className="notification-channel" aria-labelledby="email-heading">
@@ -64,6 +81,15 @@ export function EmailSettings({ settings }: { settings: NotificationSettings['em
         <input {...text('from')} type="email" placeholder="bot@example.com" />
         <label htmlFor="email-to">To</label>
         <input {...text('to')} type="email" placeholder="you@example.com" />
+        {moved && (
+          <>
+            <p className="hint" id="email-moved-note">
+              Changing the server, port, security or user clears the saved password: enter it again.
+            </p>
+            <label htmlFor="email-password-again">SMTP password for this server</label>
+            <input id="email-password-again" type="password" autoComplete="off" spellCheck={false} aria-describedby="email-moved-note" {...retyped} />
+          </>
+        )}
         <div className="account-actions">
           <button type="submit" className="primary" disabled={pending !== undefined}>
             {pending === 'saving' ? 'Saving…' : 'Save email settings'}
@@ -81,6 +107,7 @@ export function EmailSettings({ settings }: { settings: NotificationSettings['em
         onRemove={() => removeSecret(api, 'smtp-password')}
       />
       <TestResult result={result} what="Test email" />
+      <PlainTextConfirmDialog {...plainText} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // SMS through Twilio: Account SID, the auth token write-only, sending and receiving numbers; a test button that
-// saves the form, sends a test SMS and shows Twilio's answer.
+// saves the form, sends a test SMS and shows Twilio's answer. Changing the Account SID clears the saved auth token
+// unless it is typed again here.
 import type { NotificationSettings, SmsConfig } from '../../../src-shared';
 import { api } from '../../api';
 import { SecretField } from './SecretField';
@@ -14,7 +15,12 @@ function toConfig(settings: NotificationSettings['sms']): SmsConfig {
 
 export function SmsSettings({ settings }: { settings: NotificationSettings['sms'] }) {
   const { setSecret, removeSecret } = useNotifications();
-  const { form, setForm, text, pending, result, submit, sendTest } = useChannelForm('sms', toConfig(settings));
+  const { form, setForm, text, pending, result, submit, sendTest, moved, retyped } = useChannelForm('sms', toConfig(settings), {
+    secretField: 'twilioAuthToken',
+    moves: (current) => settings.authTokenSet && current.accountSid.trim() !== settings.accountSid,
+    // Twilio is always https://; its address is not a setting of this screen.
+    plainText: () => undefined,
+  });
 
   return (
     <section className="notification-channel" aria-labelledby="sms-heading">
@@ -30,6 +36,15 @@ export function SmsSettings({ settings }: { settings: NotificationSettings['sms'
         <input {...text('from')} type="tel" placeholder="+15005550006" />
         <label htmlFor="sms-to">To (your phone)</label>
         <input {...text('to')} type="tel" placeholder="+14155550100" />
+        {moved && (
+          <>
+            <p className="hint" id="sms-moved-note">
+              Changing the Account SID clears the saved auth token: enter it again.
+            </p>
+            <label htmlFor="sms-token-again">Twilio auth token for this account</label>
+            <input id="sms-token-again" type="password" autoComplete="off" spellCheck={false} aria-describedby="sms-moved-note" {...retyped} />
+          </>
+        )}
         <div className="account-actions">
           <button type="submit" className="primary" disabled={pending !== undefined}>
             {pending === 'saving' ? 'Saving…' : 'Save SMS settings'}
