@@ -8,3 +8,5 @@ export * from './risk';
 export * from './order-rules';
 export * from './alerts';
 export * from './notifications';
+export * from './roles';
+export * from './access';
