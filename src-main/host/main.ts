@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const host = await startHost({
     dispatcher: core.dispatcher,
     token: options.token ?? createToken(),
+    viewerToken: options.viewerToken,
     rendererDir: join(__dirname, '../renderer'),
     port: options.port,
     bind: options.bind,
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     console.warn(`warning: listening on ${options.bind}: anyone who can reach this address and has the token controls the app`);
   }
   console.log(`Trade Bot Scratch (headless) is running: open ${host.url}`);
+  if (host.viewerUrl) console.log(`read-only viewers: open ${host.viewerUrl}`);
   console.log(`data folder: ${core.dataDir}`);
 
   let stopping = false;

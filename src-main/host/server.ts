@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Dispatcher } from '../api';
-import { tokenOf, tokensMatch } from './auth';
+import { tokenOf } from './auth';
+import { roleOfToken } from './token-roles';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { createWebSocketApi } from './websocket-api';
 
@@ -15,6 +16,8 @@ export const SESSION_CHECK_PATH = '/api/session';
 export interface HostOptions {
   dispatcher: Dispatcher;
   token: string;
+  /** The read-only token; absent: only the operator token opens the API. */
+  viewerToken?: string | undefined;
   rendererDir: string;
   port?: number;
   bind?: string;
@@ -24,6 +27,8 @@ export interface RunningHost {
   readonly port: number;
   /** The URL to open, token included (in the fragment, which browsers never send to a server). */
   readonly url: string;
+  /** The same for the viewer token, when there is one. */
+  readonly viewerUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -35,11 +40,12 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const bind = options.bind ?? '127.0.0.1';
   const api = createWebSocketApi(options.dispatcher);
+  const tokens = { operator: options.token, viewer: options.viewerToken };
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (path === SESSION_CHECK_PATH) {
-      const ok = tokensMatch(options.token, tokenOf(request));
+      const ok = roleOfToken(tokens, tokenOf(request)) !== undefined;
       response.writeHead(ok ? 204 : 401, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' });
       return void response.end();
     }
@@ -53,8 +59,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (path !== API_PATH) return refuseUpgrade(socket, '404 Not Found');
-    if (!tokensMatch(options.token, tokenOf(request))) return refuseUpgrade(socket, '401 Unauthorized');
-    api.handleUpgrade(request, socket, head);
+    const role = roleOfToken(tokens, tokenOf(request));
+    if (!role) return refuseUpgrade(socket, '401 Unauthorized');
+    api.handleUpgrade(request, socket, head, role);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +74,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     port,
     url: `http://${shownHost}:${port}/#token=${encodeURIComponent(options.token)}`,
+    viewerUrl: options.viewerToken === undefined ? undefined : `http://${shownHost}:${port}/#token=${encodeURIComponent(options.viewerToken)}`,
     async close() {
       await api.close();
       server.closeAllConnections();

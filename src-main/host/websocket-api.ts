@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RequestFrame, WIRE_PROTOCOL, type ApiResponse, type ServerFrame } from '../../src-shared';
+import { RequestFrame, WIRE_PROTOCOL, type ApiResponse, type Role, type ServerFrame } from '../../src-shared';
 import { TransportSession, type Dispatcher } from '../api';
 
 /** A frame larger than this is refused: no request of the contract comes near it. */
@@ -13,7 +13,8 @@ const MAX_FRAME_BYTES = 1 << 20;
 const HEARTBEAT_MS = 30_000;
 
 export interface WebSocketApi {
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Opens the socket as a session of `role`, the role of the token it presented. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, role: Role): void;
   readonly clients: number;
   close(): Promise<void>;
 }
@@ -30,12 +31,15 @@ export function createWebSocketApi(dispatcher: Dispatcher): WebSocketApi {
     handleProtocols: (offered) => (offered.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   });
   const alive = new WeakMap<WebSocket, boolean>();
+  const roles = new WeakMap<WebSocket, Role>();
 
   server.on('connection', (socket) => {
     const send = (frame: ServerFrame): void => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
     };
-    const session = new TransportSession(randomUUID(), (event, payload) => send({ type: 'event', event, payload }));
+    // A socket that somehow arrived without a role gets the lesser one.
+    const role = roles.get(socket) ?? 'viewer';
+    const session = new TransportSession(randomUUID(), (event, payload) => send({ type: 'event', event, payload }), role);
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     socket.on('close', () => session.close());
@@ -75,8 +79,11 @@ export function createWebSocketApi(dispatcher: Dispatcher): WebSocketApi {
   heartbeat.unref();
 
   return {
-    handleUpgrade(request, socket, head) {
-      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request));
+    handleUpgrade(request, socket, head, role) {
+      server.handleUpgrade(request, socket, head, (ws) => {
+        roles.set(ws, role);
+        server.emit('connection', ws, request);
+      });
     },
     get clients() {
       return server.clients.size;
