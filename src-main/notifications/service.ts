@@ -94,6 +94,9 @@ export class NotificationService {
   }
 
   async update(patch: Partial<NotificationConfig>): Promise<NotificationSettings> {
+    // The answer needs the secrets' status from the keychain: ask it before writing, so that a keychain that cannot
+    // answer fails the request with nothing saved, rather than saving and then answering with an error.
+    await this.store.view();
     this.store.update(patch);
     return this.store.view();
   }
