@@ -16,12 +16,13 @@ import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
 import { TradingLayout } from './features/workspace-tabs/TradingLayout';
 import { setTimeZone } from './format/time';
 import { useConnection } from './stores/connection';
-import { useWorkspace } from './stores/workspace';
+import { useReadOnly, useWorkspace } from './stores/workspace';
 
 export function App() {
   const status = useConnection((state) => state.status);
   const generation = useConnection((state) => state.generation);
   const { venues, markets, preferences, error, load, choose } = useWorkspace();
+  const readOnly = useReadOnly();
   // Settings screens (accounts…) replace the trading screen rather than crowding it (UI.md).
   const [screen, setScreen] = useState<'trading' | 'accounts' | 'notifications' | 'risk'>('trading');
 
@@ -88,9 +89,10 @@ export function App() {
           </section>
         }
         side={
-          <aside className="side-column" aria-label="Order ticket and prices">
-            <OrderTicket venueId={preferences.venue} venues={venues} market={market} />
-            <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />
+          <aside className="side-column" aria-label={readOnly ? 'Prices' : 'Order ticket and prices'}>
+            {/* A viewer neither trades nor spends the operator's data-API allowances (the comparison asks every source). */}
+            {!readOnly && <OrderTicket venueId={preferences.venue} venues={venues} market={market} />}
+            {!readOnly && <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />}
             {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
           </aside>
         }

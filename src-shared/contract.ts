@@ -15,6 +15,7 @@ import { alertChannels, alertEvents } from './alerts';
 import { notificationChannels, notificationEvents } from './notifications';
 import { tradingChannels, tradingEvents } from './trading';
 import { riskChannels, riskEvents } from './risk';
+import { Role } from './roles';
 
 export * from './market-data';
 
@@ -148,6 +149,8 @@ export const contract = {
       transport: z.enum(['ipc', 'websocket']),
       defaultVenue: VenueId,
       venues: z.array(VenueSummary),
+      /** The calling session's role: a viewer's UI hides what it may not do. */
+      role: Role,
     }),
   },
   'market:markets': {

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'BAD_FRAME',
   /** The caller is not allowed (wrong token, untrusted sender). */
   'UNAUTHORIZED',
+  /** The caller is known but its role may not do this (the viewer token is read-only): not worth retrying. */
+  'FORBIDDEN',
   /** The thing asked for does not exist (unknown symbol, subscription...). */
   'NOT_FOUND',
   /** The transport to main dropped before an answer came: try again once it reconnects. */
@@ -56,6 +58,7 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   INVALID_REQUEST: false,
   BAD_FRAME: false,
   UNAUTHORIZED: false,
+  FORBIDDEN: false,
   NOT_FOUND: false,
   DISCONNECTED: true,
   TIMEOUT: true,

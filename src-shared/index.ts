@@ -9,3 +9,5 @@ export * from './order-rules';
 export * from './alerts';
 export * from './notifications';
 export * from './plain-text';
+export * from './roles';
+export * from './access';

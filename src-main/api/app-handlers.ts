@@ -3,6 +3,6 @@ import type { Handlers } from './dispatcher';
 
 export function appHandlers({ identity, venues }: ApiServices): Pick<Handlers, 'app:info'> {
   return {
-    'app:info': () => ({ ...identity, defaultVenue: 'demo', venues: venues.summaries() }),
+    'app:info': (_request, session) => ({ ...identity, defaultVenue: 'demo', venues: venues.summaries(), role: session.role }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError, CHANNELS } from '../../src-shared';
+import { AppError, CHANNELS, EVENT_NAMES, EVENT_ROLES } from '../../src-shared';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { TransportSession } from './session';
 
@@ -78,5 +78,62 @@ describe('dispatcher', () => {
     );
     const response = await dispatcher.dispatch('settings:get', {}, session);
     expect(JSON.stringify(response)).not.toContain('must-not-leave-main');
+  });
+});
+
+describe('dispatcher roles', () => {
+  const viewer = new TransportSession('v1', () => {}, 'viewer');
+  const operator = new TransportSession('o1', () => {}, 'operator');
+  const order = { venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: 0.01 };
+
+  it('refuses a viewer an operator channel with FORBIDDEN, before reading the payload or calling the service', async () => {
+    const place = vi.fn();
+    const dispatcher = createDispatcher(handlers({ 'orders:place': place }));
+    for (const payload of [order, { nonsense: true }, undefined]) {
+      const response = await dispatcher.dispatch('orders:place', payload, viewer);
+      expect(response).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/orders:place.*viewer token.*read-only/) as string, retryable: false },
+      });
+    }
+    expect(place).not.toHaveBeenCalled();
+  });
+
+  it('lets the operator use the same channel, and the viewer a watch channel', async () => {
+    const place = vi.fn().mockRejectedValue(new AppError('RISK_LIMIT', 'kill switch engaged'));
+    const list = vi.fn().mockResolvedValue([]);
+    const dispatcher = createDispatcher(handlers({ 'orders:place': place, 'orders:list': list }));
+    const placed = await dispatcher.dispatch('orders:place', order, operator);
+    expect(placed).toMatchObject({ ok: false, error: { code: 'RISK_LIMIT' } });
+    expect(place).toHaveBeenCalledTimes(1);
+    expect(await dispatcher.dispatch('orders:list', { scope: 'open' }, viewer)).toEqual({ ok: true, result: [] });
+  });
+
+  it('still names an unknown channel to a viewer, not FORBIDDEN', async () => {
+    const dispatcher = createDispatcher(handlers());
+    expect(await dispatcher.dispatch('orders:steal', {}, viewer)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('pushes a viewer only the events its role may receive, broadcast or direct', () => {
+    const received: string[] = [];
+    const watcher = new TransportSession('v2', (event) => received.push(event), 'viewer');
+    const all: string[] = [];
+    const owner = new TransportSession('o2', (event) => all.push(event), 'operator');
+    for (const event of EVENT_NAMES) {
+      watcher.push(event, {} as never);
+      owner.push(event, {} as never);
+    }
+    expect(all).toEqual(EVENT_NAMES);
+    expect(received).toEqual(EVENT_NAMES.filter((event) => EVENT_ROLES[event] === 'viewer'));
+  });
+
+  it('reports the session role in app:info', async () => {
+    const dispatcher = createDispatcher(
+      handlers({
+        'app:info': (_request, session) => ({ name: 'x', version: '1', transport: 'websocket', defaultVenue: 'demo', venues: [], role: session.role }),
+      }),
+    );
+    expect(await dispatcher.dispatch('app:info', {}, viewer)).toMatchObject({ ok: true, result: { role: 'viewer' } });
+    expect(await dispatcher.dispatch('app:info', {}, operator)).toMatchObject({ ok: true, result: { role: 'operator' } });
   });
 });

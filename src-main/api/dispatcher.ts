@@ -3,8 +3,11 @@
 import { z } from 'zod';
 import {
   AppError,
+  channelRole,
   contract,
   isChannel,
+  readOnlyMessage,
+  roleAllows,
   type ApiResponse,
   type Channel,
   type EventName,
@@ -57,6 +60,10 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
       if (!isChannel(channel)) {
         const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
         return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no such channel: ${name}`, retryable: false } };
+      }
+      // Before the payload is even read: a refused role gets no work done and learns nothing from validation.
+      if (!roleAllows(session.role, channelRole(channel))) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: readOnlyMessage(channel), retryable: false } };
       }
       const spec = contract[channel];
       const parsed = spec.req.safeParse(payload ?? {});

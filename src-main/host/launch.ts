@@ -61,6 +61,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
     host = await startHost({
       dispatcher: core.dispatcher,
       token,
+      viewerToken: options.viewerToken,
       rendererDir,
       port: options.port,
       bind: options.bind,
@@ -90,6 +91,14 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
     output.log(
       `access token: not printed, as this output is not a terminal; it is ${tokenWhereabouts(options, token, core.dataDir)}` +
         ' (open the address with #token=<token> appended)',
+    );
+  }
+  if (host.viewerUrl) {
+    // The viewer token follows the operator's: printed to a person, named (never shown) in a log.
+    output.log(
+      output.isTTY
+        ? `read-only viewers: open ${host.viewerUrl}`
+        : `read-only viewers: open ${host.origin}/ with the viewer token (${options.viewerTokenSource === 'file' ? '--viewer-token-file' : 'TBS_VIEWER_TOKEN'})`,
     );
   }
   output.log(`data folder: ${core.dataDir}`);

@@ -72,3 +72,26 @@ describe('host options', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe('/x/Trade Bot Scratch');
   });
 });
+
+describe('viewer token option', () => {
+  const file = (text: string): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tbs-opt-')), 'viewer');
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('reads the viewer token from --viewer-token-file or TBS_VIEWER_TOKEN, the file winning', () => {
+    expect(parseHostOptions([], {}).viewerToken).toBeUndefined();
+    expect(parseHostOptions([], { TBS_VIEWER_TOKEN: 'a-viewer-token-from-env' }).viewerToken).toBe('a-viewer-token-from-env');
+    const path = file('  a-viewer-token-from-file\n');
+    expect(parseHostOptions(['--viewer-token-file', path], { TBS_VIEWER_TOKEN: 'a-viewer-token-from-env' }).viewerToken).toBe('a-viewer-token-from-file');
+  });
+
+  it('holds it to the operator token rules, and never the operator token itself', () => {
+    expect(() => parseHostOptions(['--viewer-token-file', file('short')], {})).toThrow(/viewer token is too short/);
+    expect(() => parseHostOptions(['--viewer-token-file', '/nonexistent/viewer'], {})).toThrow(/viewer-token-file/);
+    const same = 'the-very-same-token-for-both';
+    expect(() => parseHostOptions([], { TBS_HOST_TOKEN: same, TBS_VIEWER_TOKEN: same })).toThrow(/must differ from the operator token/);
+    expect(() => parseHostOptions(['--token-file', file(same), '--viewer-token-file', file(`${same}\n`)], {})).toThrow(UsageError);
+  });
+});

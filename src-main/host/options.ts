@@ -22,6 +22,10 @@ export interface HostCliOptions {
   insecureHttp: boolean;
   /** Browser origins, besides the host's own, whose pages may open the WebSocket (e.g. a reverse proxy's address). */
   allowedOrigins: string[];
+  /** A second, read-only token (watch, never trade or change settings); undefined: no viewer access. */
+  viewerToken?: string | undefined;
+  /** Where the viewer token came from, named in a start message that must not show it. */
+  viewerTokenSource?: 'file' | 'env' | undefined;
   /** Replays the same demo market (for bug reports and tests); random when absent. */
   demoSeed: number | undefined;
   /** Hidden, for e2e tests: the demo feed goes silent `at` seconds after start, for `for` seconds. */
@@ -30,11 +34,13 @@ export interface HostCliOptions {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE] [TLS options]
+export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE] [--viewer-token-file FILE] [TLS options]
   --port N               port to listen on; 0 picks a free one (default 0)
   --data-dir DIR         where the database lives (default: the desktop app's data folder)
   --bind ADDRESS         address to listen on (default 127.0.0.1; anything else needs TLS or --insecure-http)
   --token-file FILE      read the access token from FILE instead of making a new one (or set TBS_HOST_TOKEN)
+  --viewer-token-file FILE
+                         also accept the read-only token in FILE (or set TBS_VIEWER_TOKEN): it watches, never trades
   --tls-cert FILE        serve HTTPS/WSS with this certificate (PEM; with --tls-key)
   --tls-key FILE         the certificate's private key (PEM)
   --tls-self-signed      serve HTTPS/WSS with a certificate made once and kept in the data folder
@@ -99,6 +105,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'tls-self-signed': { type: 'boolean', default: false },
         'insecure-http': { type: 'boolean', default: false },
         'allowed-origin': { type: 'string', multiple: true, default: [] },
+        'viewer-token-file': { type: 'string' },
         'demo-seed': { type: 'string' },
         'demo-outage': { type: 'string' },
       },
@@ -134,6 +141,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'add --tls-self-signed (or --tls-cert FILE --tls-key FILE), or --insecure-http if a TLS proxy in front of the host encrypts the traffic',
     );
   }
+  const viewerToken = readViewerToken(values['viewer-token-file'], env, token);
   const demoSeed = values['demo-seed'] === undefined ? undefined : Number(values['demo-seed']);
   if (demoSeed !== undefined && (!Number.isInteger(demoSeed) || demoSeed < 0 || demoSeed >= 2 ** 32)) {
     throw new UsageError(`--demo-seed must be a whole number from 0 to 4294967295, got "${values['demo-seed']}"`);
@@ -150,10 +158,31 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     dataDir: values['data-dir'] ?? defaultDataDir(env),
     token,
     tokenSource,
+    viewerToken,
+    viewerTokenSource: viewerToken === undefined ? undefined : values['viewer-token-file'] ? 'file' : 'env',
     tls,
     insecureHttp: values['insecure-http'],
     allowedOrigins: values['allowed-origin'].map(parseOrigin),
     demoSeed,
     demoOutage,
   };
+}
+
+/** The viewer token, under the operator token's rules, and never the operator token itself (it would grant it all). */
+function readViewerToken(file: string | undefined, env: NodeJS.ProcessEnv, operatorToken: string | undefined): string | undefined {
+  let viewerToken = env.TBS_VIEWER_TOKEN || undefined;
+  if (file) {
+    try {
+      viewerToken = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`cannot read --viewer-token-file: ${(error as Error).message}`);
+    }
+  }
+  if (viewerToken !== undefined && viewerToken.length < 16) {
+    throw new UsageError('the viewer token is too short: use at least 16 characters');
+  }
+  if (viewerToken !== undefined && viewerToken === operatorToken) {
+    throw new UsageError('the viewer token must differ from the operator token');
+  }
+  return viewerToken;
 }

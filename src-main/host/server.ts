@@ -4,9 +4,11 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Role } from '../../src-shared';
 import type { Dispatcher } from '../api';
-import { tokenOf, tokensMatch } from './auth';
+import { tokenOf } from './auth';
 import { originRefusal } from './origin-check';
+import { roleOfToken } from './token-roles';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { clientAddress, TokenAttempts } from './token-attempts';
 import { createWebSocketApi, type BackpressureLimits, type WebSocketApi } from './websocket-api';
@@ -19,6 +21,8 @@ const WILDCARD_BINDS = new Set(['0.0.0.0', '::']);
 export interface HostOptions {
   dispatcher: Dispatcher;
   token: string;
+  /** The read-only token; absent: only the operator token opens the API. */
+  viewerToken?: string | undefined;
   rendererDir: string;
   port?: number;
   bind?: string;
@@ -38,6 +42,8 @@ export interface RunningHost {
   /** The URL to open, token included (in the fragment, which browsers never send to a server). */
   readonly url: string;
   readonly api: WebSocketApi;
+  /** The same for the viewer token, when there is one. */
+  readonly viewerUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -56,24 +62,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const api = createWebSocketApi(options.dispatcher, options.backpressure);
   const attempts = options.tokenAttempts ?? new TokenAttempts();
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const tokens = { operator: options.token, viewer: options.viewerToken };
 
-  /** Checks the token of a request, counting failures per address: 'held' while the address must wait. */
-  const authorize = (request: IncomingMessage): { ok: boolean; retryAfterS?: number } => {
+  /**
+   * The role of a request's token (operator or viewer), counting failures per address; no role and `retryAfterS`
+   * while the address must wait.
+   */
+  const authorize = (request: IncomingMessage): { role?: Role; retryAfterS?: number } => {
     const address = clientAddress(request.socket.remoteAddress);
     const waitMs = attempts.retryAfterMs(address);
-    if (waitMs > 0) return { ok: false, retryAfterS: Math.ceil(waitMs / 1000) };
-    const ok = tokensMatch(options.token, tokenOf(request));
-    if (ok) attempts.succeeded(address);
+    if (waitMs > 0) return { retryAfterS: Math.ceil(waitMs / 1000) };
+    const role = roleOfToken(tokens, tokenOf(request));
+    if (role) attempts.succeeded(address);
     else attempts.failed(address);
-    return { ok };
+    return role ? { role } : {};
   };
 
   const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     if (path === SESSION_CHECK_PATH) {
-      const { ok, retryAfterS } = authorize(request);
+      const { role, retryAfterS } = authorize(request);
       const held = retryAfterS === undefined ? {} : { 'Retry-After': String(retryAfterS) };
-      response.writeHead(ok ? 204 : retryAfterS === undefined ? 401 : 429, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...held });
+      response.writeHead(role ? 204 : retryAfterS === undefined ? 401 : 429, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...held });
       return void response.end();
     }
     serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
@@ -89,12 +99,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (path !== API_PATH) return refuseUpgrade(socket, '404 Not Found');
     const refusal = originRefusal(request, allowedOrigins);
     if (refusal) return refuseUpgrade(socket, '403 Forbidden', refusal);
-    const { ok, retryAfterS } = authorize(request);
+    const { role, retryAfterS } = authorize(request);
     if (retryAfterS !== undefined) {
       return refuseUpgrade(socket, '429 Too Many Requests', 'too many wrong tokens from this address: wait', { 'Retry-After': String(retryAfterS) });
     }
-    if (!ok) return refuseUpgrade(socket, '401 Unauthorized');
-    api.handleUpgrade(request, socket, head);
+    if (!role) return refuseUpgrade(socket, '401 Unauthorized');
+    api.handleUpgrade(request, socket, head, role);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -110,6 +120,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     origin,
     url: `${origin}/#token=${encodeURIComponent(options.token)}`,
+    viewerUrl: options.viewerToken === undefined ? undefined : `${origin}/#token=${encodeURIComponent(options.viewerToken)}`,
     api,
     async close() {
       await api.close();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RequestFrame, WIRE_PROTOCOL, type ApiResponse, type EventName, type ServerFrame } from '../../src-shared';
+import { RequestFrame, WIRE_PROTOCOL, type ApiResponse, type EventName, type Role, type ServerFrame } from '../../src-shared';
 import { TransportSession, type Dispatcher } from '../api';
 
 /** A frame larger than this is refused: no request of the contract comes near it. */
@@ -38,7 +38,8 @@ export const DEFAULT_BACKPRESSURE: BackpressureLimits = {
 };
 
 export interface WebSocketApi {
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Opens the socket as a session of `role`, the role of the token it presented. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, role: Role): void;
   readonly clients: number;
   /** Market pushes dropped for slow clients, and slow clients closed, since start. */
   readonly stats: { droppedPushes: number; slowClientsClosed: number };
@@ -70,6 +71,7 @@ export function createWebSocketApi(dispatcher: Dispatcher, backpressure: Partial
     handleProtocols: (offered) => (offered.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   });
   const alive = new WeakMap<WebSocket, boolean>();
+  const roles = new WeakMap<WebSocket, Role>();
 
   server.on('connection', (socket) => {
     let slowTimer: NodeJS.Timeout | undefined;
@@ -101,13 +103,15 @@ export function createWebSocketApi(dispatcher: Dispatcher, backpressure: Partial
       socket.send(JSON.stringify(frame));
       watchBacklog();
     };
+    // A socket that somehow arrived without a role gets the lesser one.
+    const role = roles.get(socket) ?? 'viewer';
     const session = new TransportSession(randomUUID(), (event, payload) => {
       if (isCoalescedPush(event, payload) && socket.bufferedAmount > limits.dropPushesAboveBytes) {
         stats.droppedPushes += 1;
         return;
       }
       send({ type: 'event', event, payload });
-    });
+    }, role);
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
     const end = (): void => {
@@ -151,8 +155,11 @@ export function createWebSocketApi(dispatcher: Dispatcher, backpressure: Partial
   heartbeat.unref();
 
   return {
-    handleUpgrade(request, socket, head) {
-      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request));
+    handleUpgrade(request, socket, head, role) {
+      server.handleUpgrade(request, socket, head, (ws) => {
+        roles.set(ws, role);
+        server.emit('connection', ws, request);
+      });
     },
     get clients() {
       return server.clients.size;

@@ -109,6 +109,9 @@ export class NotificationService {
    */
   async update(request: NotificationUpdate): Promise<NotificationSettings> {
     const { smtpPassword, twilioAuthToken, allowInsecure, ...patch } = request;
+    // The answer needs the secrets' status from the keychain: ask it before writing, so that a keychain that cannot
+    // answer fails the request with nothing saved, rather than saving and then answering with an error.
+    await this.view();
     const before = this.store.config();
     const next = this.store.merge(patch);
     const plainText = patch.email ? plainTextSmtpProblem(next.email) : undefined;

@@ -1,10 +1,13 @@
 // What the trading screen shows: the venues, the chosen venue's markets, and the trader's choice of venue, symbol
-// and timeframe (saved in main, so the next start opens where the trader left off).
+// and timeframe (saved in main, so the next start opens where the trader left off). A viewer (the host's read-only
+// token) may not save preferences: its choices hold in this tab only.
 import { create } from 'zustand';
-import type { Market, Preferences, VenueSummary } from '../../src-shared';
+import type { Market, Preferences, Role, VenueSummary } from '../../src-shared';
 import type { ApiClient } from '../api/client';
 
 interface WorkspaceState {
+  /** The session's role, from `app:info`; undefined until it has answered. */
+  role: Role | undefined;
   venues: VenueSummary[];
   markets: Market[];
   preferences: Preferences | undefined;
@@ -14,6 +17,7 @@ interface WorkspaceState {
 }
 
 export const useWorkspace = create<WorkspaceState>((set, get) => ({
+  role: undefined,
   venues: [],
   markets: [],
   preferences: undefined,
@@ -22,18 +26,19 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
   async load(api) {
     try {
       const [info, saved] = await Promise.all([api.call('app:info', {}), api.call('settings:get', {})]);
+      const { role } = info;
       const venue = info.venues.find((v) => v.id === saved.venue);
       if (saved.venue !== 'demo' && !venue?.available) {
         // The venue shown last time is not connected any more (account removed, keys revoked): show Demo and say so.
         const markets = await api.call('market:markets', { venue: 'demo' });
         const symbol = markets.some((m) => m.symbol === saved.symbol) ? saved.symbol : markets[0]!.symbol;
-        const preferences = await api.call('settings:update', { venue: 'demo', symbol });
-        const notice = `${venue?.name ?? saved.venue} is not connected, so Demo is shown; reconnect it in Accounts.`;
-        set({ venues: info.venues, markets, preferences, error: notice });
+        const preferences = role === 'viewer' ? { ...saved, venue: 'demo' as const, symbol } : await api.call('settings:update', { venue: 'demo', symbol });
+        const notice = `${venue?.name ?? saved.venue} is not connected, so Demo is shown${role === 'viewer' ? '.' : '; reconnect it in Accounts.'}`;
+        set({ role, venues: info.venues, markets, preferences, error: notice });
         return;
       }
       const markets = await api.call('market:markets', { venue: saved.venue });
-      set({ venues: info.venues, markets, preferences: saved, error: undefined });
+      set({ role, venues: info.venues, markets, preferences: saved, error: undefined });
     } catch (error) {
       set({ error: (error as Error).message });
     }
@@ -49,10 +54,15 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
         markets = await api.call('market:markets', { venue: change.venue });
         if (!markets.some((m) => m.symbol === next.symbol) && markets[0]) next.symbol = markets[0].symbol;
       }
-      const saved = await api.call('settings:update', next);
+      const saved = get().role === 'viewer' ? next : await api.call('settings:update', next);
       set({ preferences: saved, markets, error: undefined });
     } catch (error) {
       set({ error: (error as Error).message });
     }
   },
 }));
+
+/** Whether this session only watches (the viewer token): actions it may not take are not offered. */
+export function useReadOnly(): boolean {
+  return useWorkspace((state) => state.role === 'viewer');
+}

@@ -15,6 +15,8 @@ interface Props {
   onSave: (rule: NewAlertRule) => Promise<string | undefined>;
   onPause: (paused: boolean) => void;
   onDelete: () => void;
+  /** A viewer's row: no Edit, Pause or Delete. */
+  readOnly?: boolean;
 }
 
 const COLUMNS = 7;
@@ -25,7 +27,7 @@ function decimalsOf(value: number): number {
   return text.includes('.') ? Math.min(8, text.length - text.indexOf('.') - 1) : 0;
 }
 
-export function AlertRow({ rule, venueName, decimals, busy, onSave, onPause, onDelete }: Props) {
+export function AlertRow({ rule, venueName, decimals, busy, onSave, onPause, onDelete, readOnly = false }: Props) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const status = statusWords(rule);
@@ -47,26 +49,30 @@ export function AlertRow({ rule, venueName, decimals, busy, onSave, onPause, onD
         <td className="numeric">{rule.lastFiredAt === undefined ? <span className="muted-cell">never</span> : `Fired at ${firedAt(rule.lastFiredAt)}`}</td>
         <td className="alert-note">{rule.note ?? ''}</td>
         <td className="alert-actions">
-          <button type="button" onClick={() => setEditing((open) => !open)} disabled={disabled} aria-expanded={editing} aria-label={`Edit ${rule.description}`}>
-            Edit
-          </button>
-          <button type="button" onClick={() => onPause(!rule.paused)} disabled={disabled} aria-label={`${rule.paused ? 'Resume' : 'Pause'} ${rule.description}`}>
-            {busy === 'pausing' ? '…' : rule.paused ? 'Resume' : 'Pause'}
-          </button>
-          {confirming ? (
-            <span className="confirm" role="group" aria-label={`Confirm deleting ${rule.description}`}>
-              <span>Delete this alert?</span>
-              <button type="button" className="danger" onClick={onDelete} disabled={disabled}>
-                {busy === 'deleting' ? 'Deleting…' : 'Delete alert'}
+          {!readOnly && (
+            <>
+              <button type="button" onClick={() => setEditing((open) => !open)} disabled={disabled} aria-expanded={editing} aria-label={`Edit ${rule.description}`}>
+                Edit
               </button>
-              <button type="button" onClick={() => setConfirming(false)} disabled={disabled}>
-                Keep
+              <button type="button" onClick={() => onPause(!rule.paused)} disabled={disabled} aria-label={`${rule.paused ? 'Resume' : 'Pause'} ${rule.description}`}>
+                {busy === 'pausing' ? '…' : rule.paused ? 'Resume' : 'Pause'}
               </button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)} disabled={disabled} aria-label={`Delete ${rule.description}`}>
-              Delete
-            </button>
+              {confirming ? (
+                <span className="confirm" role="group" aria-label={`Confirm deleting ${rule.description}`}>
+                  <span>Delete this alert?</span>
+                  <button type="button" className="danger" onClick={onDelete} disabled={disabled}>
+                    {busy === 'deleting' ? 'Deleting…' : 'Delete alert'}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(false)} disabled={disabled}>
+                    Keep
+                  </button>
+                </span>
+              ) : (
+                <button type="button" onClick={() => setConfirming(true)} disabled={disabled} aria-label={`Delete ${rule.description}`}>
+                  Delete
+                </button>
+              )}
+            </>
           )}
         </td>
       </tr>

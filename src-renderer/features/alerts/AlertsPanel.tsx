@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { Market, VenueId } from '../../../src-shared';
 import { api } from '../../api';
-import { useWorkspace } from '../../stores/workspace';
+import { useReadOnly, useWorkspace } from '../../stores/workspace';
 import { AlertForm } from './AlertForm';
 import { AlertRow } from './AlertRow';
 import { firedAt } from './alert-words';
@@ -19,6 +19,8 @@ interface Props {
 
 export function AlertsPanel({ venue, market }: Props) {
   const venues = useWorkspace((state) => state.venues);
+  // A viewer sees the rules and what fired; setting, editing, pausing and deleting them is the operator's.
+  const readOnly = useReadOnly();
   const { rules, history, loaded, error, busy, load, create, update, setPaused, remove } = useAlerts();
   useEffect(() => {
     void load(api);
@@ -44,7 +46,9 @@ export function AlertsPanel({ venue, market }: Props) {
             Loading alerts…
           </p>
         ) : rules.length === 0 ? (
-          <p className="empty">No alerts yet — set one on {market?.symbol ?? 'a market'} with the form beside this list.</p>
+          <p className="empty">
+            {readOnly ? 'No alerts set.' : `No alerts yet — set one on ${market?.symbol ?? 'a market'} with the form beside this list.`}
+          </p>
         ) : (
           <table className="orders-table alerts-table">
             <thead>
@@ -72,6 +76,7 @@ export function AlertsPanel({ venue, market }: Props) {
                   venueName={venueName(rule.venue)}
                   decimals={market && rule.venue === venue && rule.symbol === market.symbol ? market.pricePrecision : undefined}
                   busy={busy[rule.id]}
+                  readOnly={readOnly}
                   onSave={(changed) =>
                     update(api, {
                       id: rule.id,
@@ -105,7 +110,7 @@ export function AlertsPanel({ venue, market }: Props) {
           </section>
         )}
       </section>
-      {market && (
+      {market && !readOnly && (
         <AlertForm
           key={`${venue}|${market.symbol}`}
           venue={venue}

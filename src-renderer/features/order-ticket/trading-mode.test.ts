@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
 import { FakeBridge } from '../orders/testing-fixtures';
+import { useWorkspace } from '../../stores/workspace';
 import { defaultMode, readSavedModes, useTradingMode } from './trading-mode';
 
 function account(venue: AccountSummary['venue'], status: AccountSummary['status']): AccountSummary {
@@ -79,5 +80,26 @@ describe('useTradingMode', () => {
     await useTradingMode.getState().resolve(new ApiClient(bridge), 'demo', undefined);
     expect(useTradingMode.getState().modes.demo).toBe('demo');
     expect(bridge.calls).toEqual([]);
+  });
+});
+
+describe('trading mode of a viewer', () => {
+  beforeEach(() => useTradingMode.setState({ modes: {} }));
+
+  it('follows whether the venue is connected, without asking for the accounts (the viewer may not)', async () => {
+    useWorkspace.setState({
+      role: 'viewer',
+      venues: [
+        { id: 'binance', name: 'Binance', mode: 'live', available: true },
+        { id: 'gate', name: 'Gate.io', mode: 'live', available: false },
+      ],
+    });
+    const bridge = new FakeBridge();
+    const api = new ApiClient(bridge);
+    await useTradingMode.getState().resolve(api, 'binance', new MemoryStorage() as unknown as Storage);
+    await useTradingMode.getState().resolve(api, 'gate', new MemoryStorage() as unknown as Storage);
+    expect(useTradingMode.getState().modes).toEqual({ binance: 'live', gate: 'paper' });
+    expect(bridge.calls).toEqual([]);
+    useWorkspace.setState({ role: undefined, venues: [] });
   });
 });

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { AccountSummary, TradingMode, VenueId } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
+import { useWorkspace } from '../../stores/workspace';
 
 const STORAGE_KEY = 'tbs.trading-mode';
 
@@ -60,6 +61,13 @@ export const useTradingMode = create<TradingModeState>((set, get) => {
       try {
         const saved = readSavedModes(storage);
         let accounts: AccountSummary[] = [];
+        const { role, venues } = useWorkspace.getState();
+        if (role === 'viewer' && venue !== 'demo' && !saved[venue]) {
+          // A viewer may not list accounts (they say which keys are set): a connected venue shows its live orders.
+          const mode = venues.find((v) => v.id === venue)?.available ? 'live' : 'paper';
+          if (!get().modes[venue]) set({ modes: { ...get().modes, [venue]: mode } });
+          return;
+        }
         if (venue !== 'demo' && !saved[venue]) {
           // Without the list, Paper is the safe answer: never default to real money on a guess.
           accounts = await api.call('accounts:list', {}).then((r) => r.accounts, () => []);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Symbol, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
-import { useWorkspace } from '../../stores/workspace';
+import { useReadOnly, useWorkspace } from '../../stores/workspace';
 import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
@@ -21,14 +21,16 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
   const rowErrors = useOrders((s) => s.rowErrors);
   const markets = useWorkspace((s) => s.markets);
   const ready = useSectionReady('orders');
+  // A viewer watches the orders; cancelling them is the operator's.
+  const readOnly = useReadOnly();
   if (!view) return <p className="muted">Working out the trading mode…</p>;
 
   return (
     <div className="orders-panel">
-      <CancelAll symbol={symbol} count={open.filter((o) => o.symbol === symbol).length} />
+      {!readOnly && <CancelAll symbol={symbol} count={open.filter((o) => o.symbol === symbol).length} />}
       <PanelState section="orders" hasRows={open.length > 0} />
       {open.length === 0 ? (
-        ready && <p className="empty">No open orders. Place one from the ticket (press B to buy, S to sell).</p>
+        ready && <p className="empty">{readOnly ? 'No open orders.' : 'No open orders. Place one from the ticket (press B to buy, S to sell).'}</p>
       ) : (
         <table className="orders-table" aria-label="Open orders">
           <thead>
@@ -53,7 +55,7 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
                     <ModeBadge mode={order.mode} />
                   </td>
                   <td>
-                    {order.status === 'unknown' ? (
+                    {readOnly ? null : order.status === 'unknown' ? (
                       // Not confirmed either way: it cannot be cancelled before the venue says it has it.
                       <CheckAgainButton clientOrderId={order.clientOrderId} busy={state !== undefined} />
                     ) : (

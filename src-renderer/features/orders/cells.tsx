@@ -2,6 +2,7 @@
 import type { Order, OrderSide } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { api } from '../../api';
+import { useReadOnly } from '../../stores/workspace';
 import { formatTime, SIDE_WORDS, STATUS_WORDS, type Decimals } from './order-words';
 import { useOrders } from './orders-store';
 
@@ -64,7 +65,9 @@ export function StatusCell({ order, problem }: { order: Order; problem: string |
 }
 
 /** Asks the venue again about an order it has not confirmed either way. */
+/** Asking the venue again is an action (it may rewrite the journal): not offered to a viewer. */
 export function CheckAgainButton({ clientOrderId, busy }: { clientOrderId: string; busy: boolean }) {
+  if (useReadOnly()) return null;
   return (
     <button type="button" disabled={busy} aria-busy={busy} onClick={() => void useOrders.getState().check(api, clientOrderId)}>
       {busy ? 'Checking…' : 'Check again'}

@@ -9,8 +9,11 @@ import { useKillSwitch } from './kill-switch-store';
 import { venueReportWords } from './kill-switch-words';
 import { KILL_SWITCH_SHORTCUT, useKillSwitchShortcut } from './use-kill-switch-shortcut';
 
-/** On every screen's bar, so that the control and its shortcut are always there. */
-export function KillSwitchControl() {
+/**
+ * On every screen's bar, so that the control and its shortcut are always there. Read-only (a viewer): only whether
+ * it is engaged, with no button and no shortcut, since engaging and releasing need the operator.
+ */
+export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) {
   const { state, pending, error } = useKillSwitch();
   // Only for the venues' display names in the results.
   const venues = useWorkspace((s) => s.venues);
@@ -25,12 +28,20 @@ export function KillSwitchControl() {
   }, [generation]);
 
   const engage = useCallback(() => {
+    if (readOnly) return;
     setShowResults(true);
     void useKillSwitch.getState().engage(api, 'engaged from the top bar');
-  }, []);
+  }, [readOnly]);
   useKillSwitchShortcut(engage);
 
   const engaged = state?.engaged === true;
+  if (readOnly) {
+    return engaged ? (
+      <span className="badge kill-switch-engaged" role="status" title="The operator engaged the kill switch: new orders are blocked.">
+        KILL SWITCH ENGAGED
+      </span>
+    ) : null;
+  }
   return (
     <div className="kill-switch">
       {engaged ? (

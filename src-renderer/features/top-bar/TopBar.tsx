@@ -1,9 +1,11 @@
 import type { Market, Preferences, VenueSummary } from '../../../src-shared';
+import { useReadOnly } from '../../stores/workspace';
 import { useTradingMode } from '../order-ticket/trading-mode';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
 
 interface Props {
   venues: VenueSummary[];
@@ -19,6 +21,8 @@ interface Props {
 export function TopBar({ venues, markets, preferences, market, onChoose, onOpenAccounts, onOpenNotifications, onOpenRisk }: Props) {
   const venue = venues.find((v) => v.id === preferences.venue);
   const mode = useTradingMode((state) => state.modes[preferences.venue]);
+  // A viewer gets no settings screens: every one of them changes something or shows which keys are set.
+  const readOnly = useReadOnly();
   return (
     <header className="top-bar">
       <span className="brand">Trade Bot Scratch</span>
@@ -51,22 +55,25 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       </label>
       {market && <LastPrice venue={preferences.venue} market={market} />}
       <span className="spacer" />
-      <button type="button" onClick={onOpenAccounts}>
-        Accounts
-      </button>
-      {onOpenNotifications && (
+      {readOnly && <ReadOnlyBadge />}
+      {!readOnly && (
+        <button type="button" onClick={onOpenAccounts}>
+          Accounts
+        </button>
+      )}
+      {!readOnly && onOpenNotifications && (
         <button type="button" onClick={onOpenNotifications}>
           Notifications
         </button>
       )}
-      {onOpenRisk && (
+      {!readOnly && onOpenRisk && (
         <button type="button" onClick={onOpenRisk}>
           Risk
         </button>
       )}
       <DisplayMenu theme={preferences.theme} palette={preferences.palette} timeZone={preferences.timeZone} onChoose={onChoose} />
       <ConnectionBadge />
-      <KillSwitchControl />
+      <KillSwitchControl readOnly={readOnly} />
     </header>
   );
 }

@@ -1,0 +1,88 @@
+// The role each channel and each event needs (see roles.ts). `satisfies Record<Channel, Role>` makes a channel
+// missing here, or a name that is no channel, a compile error. The rule of thumb: a viewer watches markets, orders,
+// balances, alerts fired and logs; anything that trades, changes a setting, spends a paid data allowance or tells
+// which secrets are stored (accounts, data-provider keys, notification passwords) needs the operator.
+import type { Channel, EventName } from './contract';
+import type { Role } from './roles';
+
+export const CHANNEL_ROLES = {
+  'app:info': 'viewer',
+  'market:markets': 'viewer',
+  'market:ticker': 'viewer',
+  'market:candles': 'viewer',
+  'market:subscribe': 'viewer',
+  'market:subscribe-trades': 'viewer',
+  'market:subscribe-ticker': 'viewer',
+  'market:unsubscribe': 'viewer',
+  // The viewer reads the preferences (the market to open on) but cannot save them.
+  'settings:get': 'viewer',
+  'settings:update': 'operator',
+  'system:health': 'viewer',
+  // Accounts say which keys are set.
+  'accounts:list': 'operator',
+  'accounts:add': 'operator',
+  'accounts:test': 'operator',
+  'accounts:remove': 'operator',
+  // Providers say which keys are set; quotes spend the operator's tight free-tier allowances and their failures
+  // ("no key") tell which keys are stored.
+  'market-data:providers': 'operator',
+  'market-data:set-priority': 'operator',
+  'market-data:set-key': 'operator',
+  'market-data:remove-key': 'operator',
+  'market-data:quote': 'operator',
+  'market-data:compare': 'operator',
+  'market-data:candles': 'operator',
+  'orders:place': 'operator',
+  'orders:cancel': 'operator',
+  'orders:cancel-all': 'operator',
+  // Asks the venue and may rewrite the journal: an action, not a view.
+  'orders:check': 'operator',
+  'orders:list': 'viewer',
+  'orders:trades': 'viewer',
+  'orders:balances': 'viewer',
+  'risk:settings': 'operator',
+  'risk:update-settings': 'operator',
+  // Whether new orders are blocked is part of what a viewer watches; engaging or releasing it is not theirs.
+  'risk:kill-switch': 'viewer',
+  'risk:engage-kill-switch': 'operator',
+  'risk:release-kill-switch': 'operator',
+  'risk:log': 'viewer',
+  'alerts:list': 'viewer',
+  'alerts:create': 'operator',
+  'alerts:update': 'operator',
+  'alerts:pause': 'operator',
+  'alerts:delete': 'operator',
+  'alerts:history': 'viewer',
+  // Says whether the SMTP password and SMS token are set.
+  'notifications:settings': 'operator',
+  'notifications:update': 'operator',
+  'notifications:set-secret': 'operator',
+  'notifications:remove-secret': 'operator',
+  'notifications:test': 'operator',
+  'notifications:log': 'viewer',
+} as const satisfies Record<Channel, Role>;
+
+/** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
+export const EVENT_ROLES = {
+  'candle.updated': 'viewer',
+  'trades.updated': 'viewer',
+  'ticker.updated': 'viewer',
+  'stream.status-changed': 'viewer',
+  'order.updated': 'viewer',
+  'trade.executed': 'viewer',
+  'balance.changed': 'viewer',
+  'risk.kill-switch.changed': 'viewer',
+  'risk.limit.exceeded': 'viewer',
+  'risk.limit.warning': 'viewer',
+  'alert.triggered': 'viewer',
+  'notification.shown': 'viewer',
+  'notification.logged': 'viewer',
+} as const satisfies Record<EventName, Role>;
+
+export function channelRole(channel: Channel): Role {
+  return CHANNEL_ROLES[channel];
+}
+
+export function eventRole(event: EventName): Role {
+  return EVENT_ROLES[event];
+}
