@@ -174,8 +174,11 @@ export class OrderService {
     }
   }
 
-  /** Cancels every working order of a venue and mode (one symbol, optionally), including ones placed elsewhere. */
-  async cancelAll(query: { venue: VenueId; mode: TradingMode; symbol?: Symbol | undefined }): Promise<CancelAllResult> {
+  /**
+   * Cancels every working order of a venue and mode (one symbol, optionally), including ones placed elsewhere;
+   * with `placedBefore`, only those created until then (the dead-man's sweep leaves orders placed afterwards).
+   */
+  async cancelAll(query: { venue: VenueId; mode: TradingMode; symbol?: Symbol | undefined; placedBefore?: number | undefined }): Promise<CancelAllResult> {
     this.assertOpen();
     const venue = this.venueFor(query.venue, query.mode);
     const key: VenueKey = { venue: query.venue, mode: query.mode };
@@ -187,7 +190,8 @@ export class OrderService {
     }
     const targets = this.journal
       .list({ scope: 'open', venue: query.venue, mode: query.mode, limit: 1000 })
-      .filter((o) => (query.symbol === undefined || o.symbol === query.symbol) && (isWorking(o.status) || isUnsettled(o.status)));
+      .filter((o) => (query.symbol === undefined || o.symbol === query.symbol) && (isWorking(o.status) || isUnsettled(o.status)))
+      .filter((o) => query.placedBefore === undefined || o.createdAt <= query.placedBefore);
     const result: CancelAllResult = { cancelled: [], failed: [] };
     // A few at a time: hundreds at once would overflow the venue's request queue and fail for that reason alone.
     const queue = [...targets];
@@ -203,6 +207,16 @@ export class OrderService {
     };
     await Promise.all(Array.from({ length: CANCEL_CONCURRENCY }, worker));
     return result;
+  }
+
+  /**
+   * The venue's own list of open orders of a venue and mode, each journaled (adopted when placed elsewhere): what
+   * the kill switch checks to know that nothing is left. Throws when the venue cannot be asked.
+   */
+  async venueOpenOrders(query: VenueKey): Promise<Order[]> {
+    this.assertOpen();
+    const listed = await this.venueFor(query.venue, query.mode).openOrders();
+    return listed.map((reported) => this.recorder.apply(query, reported, 'poll') ?? reported);
   }
 
   /** Asks the venue again about an order: an unknown one is looked up by client id, a working one fetched. */
