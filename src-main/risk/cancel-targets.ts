@@ -9,11 +9,14 @@ export interface SweepFilter {
   placedBefore?: number;
 }
 
+/** A cancel-all, and whether the venue's own list was read for it (else only the orders the app knew were tried). */
+export type SweepResult = CancelAllResult & { listedOnVenue: boolean };
+
 export interface CancelTarget {
   venue: VenueId;
   mode: TradingMode;
-  /** Cancels every order open now; each failure is reported, not thrown. Throws when the orders cannot be listed. */
-  cancelAll(filter?: SweepFilter): Promise<CancelAllResult>;
+  /** Cancels every order open now; each failure is reported, not thrown. Throws when nothing could be tried. */
+  cancelAll(filter?: SweepFilter): Promise<SweepResult>;
   /**
    * The venue's own list of open orders for the account (orders placed from another device included): a sweep is
    * done only when this is empty. Throws when the venue cannot be asked.
@@ -48,7 +51,7 @@ export function venueCancelTarget(venue: VenueId, mode: TradingMode, trading: Tr
           return trading.cancelOrder(order.symbol, order.exchangeOrderId);
         }),
       );
-      const result: CancelAllResult = { cancelled: [], failed: [] };
+      const result: SweepResult = { cancelled: [], failed: [], listedOnVenue: true };
       outcomes.forEach((outcome, i) => {
         const order = open[i] as Order;
         if (outcome.status === 'fulfilled') result.cancelled.push({ ...outcome.value, clientOrderId: outcome.value.clientOrderId || order.clientOrderId });
@@ -61,7 +64,7 @@ export function venueCancelTarget(venue: VenueId, mode: TradingMode, trading: Tr
 
 /** The slice of the order service the kill switch uses (src-main/trading's OrderService has it). */
 export interface CancelAllPort {
-  cancelAll(request: { venue: VenueId; mode: TradingMode; placedBefore?: number }): Promise<CancelAllResult>;
+  sweep(request: { venue: VenueId; mode: TradingMode; placedBefore?: number }): Promise<SweepResult>;
   /** The venue's own open orders (journaling the ones placed elsewhere). */
   venueOpenOrders(request: { venue: VenueId; mode: TradingMode }): Promise<Order[]>;
 }
@@ -70,7 +73,7 @@ export function orderServiceCancelTarget(venue: VenueId, mode: TradingMode, orde
   return {
     venue,
     mode,
-    cancelAll: (filter) => orders.cancelAll({ venue, mode, ...(filter?.placedBefore === undefined ? {} : { placedBefore: filter.placedBefore }) }),
+    cancelAll: (filter) => orders.sweep({ venue, mode, ...(filter?.placedBefore === undefined ? {} : { placedBefore: filter.placedBefore }) }),
     listOpen: async (filter) => (await orders.venueOpenOrders({ venue, mode })).filter((o) => matches(o, filter)),
   };
 }

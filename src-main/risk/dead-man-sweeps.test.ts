@@ -58,7 +58,7 @@ describe("dead-man's sweep", () => {
         if (venue.down) return refuse();
         const mine = venue.open.filter((o) => filter?.placedBefore === undefined || o.createdAt <= filter.placedBefore);
         venue.open = venue.open.filter((o) => !mine.includes(o));
-        return { cancelled: mine.map((o) => ({ ...o, status: 'cancelled' as const })), failed: [] };
+        return { cancelled: mine.map((o) => ({ ...o, status: 'cancelled' as const })), failed: [], listedOnVenue: true };
       },
       listOpen: (filter) => (venue.down ? refuse() : Promise.resolve(venue.open.filter((o) => filter?.placedBefore === undefined || o.createdAt <= filter.placedBefore))),
     };

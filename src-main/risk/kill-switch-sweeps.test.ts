@@ -20,7 +20,7 @@ function heldVenue() {
   const target: CancelTarget = {
     venue: 'demo',
     mode: 'demo',
-    cancelAll: () => new Promise((resolve) => calls.push(resolve)),
+    cancelAll: () => new Promise((resolve) => calls.push((result) => resolve({ ...result, listedOnVenue: true }))),
     listOpen: () => Promise.resolve(open),
   };
   return { target, calls, setOpen: (orders: Order[]) => (open = orders) };
@@ -38,7 +38,7 @@ function flakyVenue(initial: number) {
       if (venue.down) return refuse();
       const cancelled = venue.open.map((o) => ({ ...o, status: 'cancelled' as const }));
       venue.open = [];
-      return Promise.resolve({ cancelled, failed: [] });
+      return Promise.resolve({ cancelled, failed: [], listedOnVenue: true });
     },
     listOpen: () => {
       venue.requests++;

@@ -3,11 +3,12 @@
 // again — until the venue's own list of open orders is empty. One loop per venue: an attempt is never started while
 // another runs, and a wake during an attempt only shortens the wait after it.
 //
-// An attempt cancels everything the venue lists, then asks the venue again: "done" means the venue said "nothing
-// open", not that every cancel we sent was answered (an order placed from another device meanwhile counts too).
+// An attempt cancels everything the venue lists: "done" means the venue's own list had nothing left — every order it
+// listed was cancelled, or, when something failed or the list could not be read, the venue was asked again and said
+// "nothing open". An order the app never heard of (placed from another device) counts like any other.
 import { AppError, MAX_REPORTED_FAILURES, type CancelAllResult, type Order, type VenueCancelReport } from '../../src-shared';
 import { systemClock, type Clock } from '../resilience';
-import { errorData, type CancelTarget, type SweepFilter } from './cancel-targets';
+import { errorData, type CancelTarget, type SweepFilter, type SweepResult } from './cancel-targets';
 
 export interface SweepTiming {
   /** Pauses before each quick retry; their count is the number of quick retries. */
@@ -130,7 +131,7 @@ export class VenueSweep {
     const attempt = this.report.attempts + 1;
     const { target, filter } = this.options;
     this.update({ status: 'cancelling', attempts: attempt, nextAttemptAt: undefined });
-    let result: CancelAllResult | undefined;
+    let result: SweepResult | undefined;
     let retryAfterMs: number | undefined;
     const noteWait = (ms: number | undefined) => {
       if (ms !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, ms);
@@ -146,6 +147,12 @@ export class VenueSweep {
       this.recordFailure({ clientOrderId: '', attempt, error: errorData(error) });
       noteWait(error instanceof AppError ? error.retryAfterMs : undefined);
       return { openCount: undefined, retryAfterMs };
+    }
+    // The venue listed its open orders for this attempt and every one of them went: nothing it had open is left, and
+    // a second list would only cost a request (MEXC allows two a second). The kill switch's guard keeps looking.
+    if (result.listedOnVenue && result.failed.length === 0) {
+      this.update({ outstanding: [], stillOpen: 0 });
+      return { openCount: 0, retryAfterMs };
     }
     let open: Order[];
     try {

@@ -66,6 +66,14 @@ export interface OrderListQuery {
   limit: number;
 }
 
+export interface CancelAllQuery {
+  venue: VenueId;
+  mode: TradingMode;
+  symbol?: Symbol | undefined;
+  /** Only orders created until then (the dead-man's sweep leaves orders placed afterwards). */
+  placedBefore?: number | undefined;
+}
+
 export interface TradeListQuery {
   venue?: VenueId | undefined;
   mode?: TradingMode | undefined;
@@ -174,17 +182,25 @@ export class OrderService {
     }
   }
 
+  /** Cancels every working order of a venue and mode (one symbol, optionally), including ones placed elsewhere. */
+  async cancelAll(query: CancelAllQuery): Promise<CancelAllResult> {
+    const { cancelled, failed } = await this.sweep(query);
+    return { cancelled, failed };
+  }
+
   /**
-   * Cancels every working order of a venue and mode (one symbol, optionally), including ones placed elsewhere;
-   * with `placedBefore`, only those created until then (the dead-man's sweep leaves orders placed afterwards).
+   * cancelAll, also saying whether the venue listed its open orders first (the kill switch's sweep): with the list
+   * and no failure, nothing the venue had open is left; without the list, only the journal's orders were tried.
    */
-  async cancelAll(query: { venue: VenueId; mode: TradingMode; symbol?: Symbol | undefined; placedBefore?: number | undefined }): Promise<CancelAllResult> {
+  async sweep(query: CancelAllQuery): Promise<CancelAllResult & { listedOnVenue: boolean }> {
     this.assertOpen();
     const venue = this.venueFor(query.venue, query.mode);
     const key: VenueKey = { venue: query.venue, mode: query.mode };
+    let listedOnVenue = false;
     // Orders placed on the venue directly are journaled first, so that they are cancelled too.
     try {
       for (const reported of await venue.openOrders(query.symbol)) this.recorder.apply(key, reported, 'poll');
+      listedOnVenue = true;
     } catch {
       // The journal's list is still cancelled; each failure below says why.
     }
@@ -206,7 +222,7 @@ export class OrderService {
       }
     };
     await Promise.all(Array.from({ length: CANCEL_CONCURRENCY }, worker));
-    return result;
+    return { ...result, listedOnVenue };
   }
 
   /**
