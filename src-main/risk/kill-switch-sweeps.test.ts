@@ -2,7 +2,7 @@
 // nothing new, a sweep overtaken by release + engage neither writes into the new report nor overlaps it, and a venue
 // that keeps failing is retried at the slow pace (and at once when it becomes reachable) until its list is empty.
 import { describe, expect, it } from 'vitest';
-import type { CancelAllResult, KillSwitchState, Order } from '../../src-shared';
+import { AppError, type CancelAllResult, type KillSwitchState, type Order } from '../../src-shared';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { openDatabase } from '../storage';
 import type { CancelTarget } from './cancel-targets';
@@ -124,6 +124,32 @@ describe('kill switch sweeps', () => {
     await clock.advance(120_000);
     expect(venue.requests).toBe(before);
     expect(clock.pending).toBe(0);
+  });
+
+  it("tries again when the app's own breaker lets a call through, not a whole slow pace later", async () => {
+    const clock = new ManualClock(0);
+    const started: number[] = [];
+    let down = true;
+    const target: CancelTarget = {
+      venue: 'binance',
+      mode: 'live',
+      cancelAll: () => {
+        started.push(clock.now());
+        if (!down) return Promise.resolve({ cancelled: [], failed: [], listedOnVenue: true });
+        // The circuit is open for 4 more seconds: nothing was sent.
+        return Promise.reject(new AppError('CIRCUIT_OPEN', 'Binance failed 5 times in a row, so calls to it are paused', true, { retryAfterMs: 4_000 }));
+      },
+      listOpen: () => Promise.resolve([]),
+    };
+    const ks = new KillSwitch({ repository: repository(), targets: () => [target], onChange: () => {}, retryDelaysMs: [250], slowRetryMs: 15_000, random: () => 0, clock });
+    ks.engage();
+    await clock.advance(20_000);
+    // 0: first try; 250 ms: the quick retry; then each time the breaker allows a trial call, 4 s apart.
+    expect(started.slice(0, 4)).toEqual([0, 250, 4_250, 8_250]);
+    down = false;
+    await clock.advance(4_000);
+    expect(ks.state().venues[0]).toMatchObject({ status: 'done' });
+    ks.close();
   });
 
   it('a switch still engaged after a restart sweeps again on start, continuing the saved report', async () => {
