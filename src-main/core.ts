@@ -138,6 +138,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const deadMan = new DeadManSwitch({
     venues: () => deadManVenues(venues),
     onError: (venue, error) => console.warn(`risk: could not renew ${venue}'s dead-man switch`, error instanceof Error ? error.message : error),
+    // Contact came back after the countdown ran out: the risk service makes sure nothing placed before is left open.
+    onLapse: (venue, lapse) => risk.deadManLapsed(venue, lapse),
   });
   deadMan.start();
   // Price alerts keep their own live feeds of the symbols they watch, so they fire with no chart open.
@@ -160,6 +162,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   void trading.reconcile().catch(reconcileFailed);
   void accountsRestored.then(() => trading.reconcile()).catch(reconcileFailed);
   accounts.onConnected((venue) => void trading.reconcileVenue(venue, 'live').catch(reconcileFailed));
+  // A kill switch left engaged sweeps again now (the demo venue at once); each account that connects is a venue
+  // reachable again, swept at once rather than at the next slow retry. The venue links of a later change call the
+  // same `venueReachable` when a venue answers again after an outage.
+  risk.start();
+  accounts.onConnected((venue) => {
+    risk.venueReachable(venue);
+    deadMan.venueReachable(venue);
+  });
 
   const dispatcher = createDispatcher(
     createHandlers({

@@ -12,6 +12,11 @@ export const AlertTriggered = z.object({
   /** The price that fired it. */
   price: z.number().positive(),
   at: z.number().int().nonnegative(),
+  /**
+   * Set when the crossing happened while the price feed was down and was found in the bars fetched once it came back:
+   * the outage (the description then ends "while offline (14:02–14:07 UTC)"). `price` is the bar's high or low.
+   */
+  offline: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).optional(),
 });
 export type AlertTriggered = z.infer<typeof AlertTriggered>;
 

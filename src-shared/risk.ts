@@ -94,17 +94,29 @@ export const CancelFailure = z.object({
 });
 export type CancelFailure = z.infer<typeof CancelFailure>;
 
-/** What the kill switch did on one venue. */
+/** Failures a report keeps (the latest): a venue down for hours is retried thousands of times. */
+export const MAX_REPORTED_FAILURES = 50;
+
+/**
+ * What the kill switch did on one venue. It never gives up while engaged: `cancelling` while an attempt runs,
+ * `waiting` while the venue still lists open orders (or cannot be asked) and the next attempt is scheduled, `done`
+ * once the venue's own list of open orders is empty. `failed` is only read from a report saved by an older version.
+ */
 export const VenueCancelReport = z.object({
   venue: VenueId,
   mode: TradingMode,
-  status: z.enum(['cancelling', 'done', 'failed']),
+  status: z.enum(['cancelling', 'waiting', 'done', 'failed']),
   cancelled: z.array(CancelledOrder),
-  /** Every failed try, including the ones a retry then fixed. */
+  /** The latest failed tries (at most MAX_REPORTED_FAILURES), including the ones a retry then fixed. */
   failures: z.array(CancelFailure),
-  /** Orders still open after the last retry (status `failed`). */
+  /** Client ids of the orders the venue still lists as open (or, when it cannot be asked, those the app knows of). */
   outstanding: z.array(z.string()),
+  /** How many orders are still open on the venue, as last known (`waiting`): "10 orders still open". */
+  stillOpen: z.number().int().nonnegative().optional(),
+  /** When the next attempt starts (`waiting`); sooner when the venue becomes reachable again. */
+  nextAttemptAt: timestamp.optional(),
   attempts: z.number().int().nonnegative(),
+  /** When the venue's list was last seen empty (`done`). */
   finishedAt: timestamp.optional(),
 });
 export type VenueCancelReport = z.infer<typeof VenueCancelReport>;
@@ -115,11 +127,22 @@ export const KillSwitchState = z.object({
   engagedAt: timestamp.optional(),
   /** The latest sweep of open orders, per venue. */
   venues: z.array(VenueCancelReport),
+  /** Some venue is not `done` yet: its sweep goes on until its list of open orders is empty. */
   sweeping: z.boolean(),
 });
 export type KillSwitchState = z.infer<typeof KillSwitchState>;
 
-export const RiskLogKind = z.enum(['refused', 'warning', 'exceeded', 'kill-switch-engaged', 'kill-switch-released', 'kill-switch-report', 'limits-changed']);
+export const RiskLogKind = z.enum([
+  'refused',
+  'warning',
+  'exceeded',
+  'kill-switch-engaged',
+  'kill-switch-released',
+  'kill-switch-report',
+  'limits-changed',
+  /** A venue's dead-man countdown ran out while the app could not renew it, and what the app found afterwards. */
+  'dead-man-report',
+]);
 export type RiskLogKind = z.infer<typeof RiskLogKind>;
 
 export const RiskLogEntry = z.object({

@@ -10,6 +10,12 @@ export interface AlertRuleRecord extends RuleState {
   symbol: Symbol;
   note?: string;
   createdAt: number;
+  /**
+   * When its current arming began (made, or its terms changed, or resumed): a bar that opened earlier, backfilled
+   * after an outage, may hold a crossing from before the rule watched. In memory only: a backfill never reaches back
+   * past the app's start, so after a restart `createdAt` serves.
+   */
+  armedAt?: number;
 }
 
 interface RuleRow {

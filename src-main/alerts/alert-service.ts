@@ -11,20 +11,25 @@ import {
   type AlertFiring,
   type AlertRule,
   type AlertTriggered,
+  type Candle,
   type Ticker,
 } from '../../src-shared';
 import type { EventBus } from '../events';
 import type { VenueDirectory } from '../exchanges';
 import { systemClock, type Clock } from '../resilience';
-import type { CandleStreams } from '../streaming';
+import type { CandleStreams, OfflineWindow } from '../streaming';
 import type { AlertRepository, AlertRuleRecord } from './alert-repository';
 import { describeRule } from './describe';
-import { feedKey, PriceFeeds, type FeedKey, type FeedNeed } from './price-feeds';
+import { feedKey, PriceFeeds, type Feed, type FeedKey, type FeedNeed } from './price-feeds';
 import {
   DEFAULT_MIN_INTERVAL_MS,
   HYSTERESIS_FRACTION,
+  evaluateBar,
   evaluateRule,
   initialArming,
+  settledArming,
+  type Arming,
+  type FiringPolicy,
   type Observation,
   type RuleTerms,
 } from './rule-logic';
@@ -47,6 +52,9 @@ export interface AlertServiceOptions {
 
 const MINUTE = 60_000;
 
+/** "14:02": the minute of an outage's start or end, in UTC (the main process does not know the trader's zone). */
+const utcMinute = (at: number): string => new Date(at).toISOString().slice(11, 16);
+
 /** The service checks its input itself too: it is also called from places other than the API. */
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const checked = schema.safeParse(value);
@@ -62,6 +70,8 @@ export class AlertService {
   private readonly minIntervalMs: number;
   private readonly hysteresisFraction: number;
   private readonly newId: () => string;
+  /** The outage each rule last fired for from missed bars: one firing per outage, however many bars crossed. */
+  private readonly firedOffline = new Map<string, string>();
   private stopListening: (() => void) | undefined;
 
   constructor(private readonly options: AlertServiceOptions) {
@@ -69,7 +79,7 @@ export class AlertService {
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.hysteresisFraction = options.hysteresisFraction ?? HYSTERESIS_FRACTION;
     this.newId = options.newId ?? randomUUID;
-    this.feeds = new PriceFeeds(options.streams, this.clock, options.retryMs ?? 5_000);
+    this.feeds = new PriceFeeds(options.streams, this.clock, options.retryMs ?? 5_000, (feed, bar, offline) => this.onMissedBar(feed, bar, offline));
   }
 
   /** Loads the saved rules and starts watching the prices they need. */
@@ -102,6 +112,7 @@ export class AlertService {
       paused: false,
       createdAt: this.clock.now(),
     };
+    rule.armedAt = rule.createdAt;
     if (request.windowMinutes !== undefined) rule.windowMinutes = request.windowMinutes;
     if (request.note) rule.note = request.note;
     // Watching first: the feed hands over the price its stream last delivered, the one on the trader's screen.
@@ -134,7 +145,10 @@ export class AlertService {
     }
     // New terms, or a resume: the rule re-reads which side of its line the price is on, so a crossing that happened
     // while it was paused (or one of its old line) never fires.
-    if (restart) delete next.arming;
+    if (restart) {
+      delete next.arming;
+      next.armedAt = this.clock.now();
+    }
     this.rules.set(next.id, next);
     this.syncFeeds();
     if (restart) await this.rearm(next, change.kind === undefined ? undefined : change.referencePrice);
@@ -149,6 +163,7 @@ export class AlertService {
   delete(id: string): boolean {
     const deleted = this.options.repository.delete(id);
     this.rules.delete(id);
+    this.firedOffline.delete(id);
     this.syncFeeds();
     return deleted;
   }
@@ -251,29 +266,59 @@ export class AlertService {
 
   private evaluate(rule: AlertRuleRecord, price: number, at: number, extremes: Map<number, { low: number; high: number } | undefined>): void {
     const before = rule.arming;
-    const outcome = evaluateRule(rule, this.observe(rule, price, at, extremes), {
-      minIntervalMs: this.minIntervalMs,
-      hysteresisFraction: this.hysteresisFraction,
-    });
+    const outcome = evaluateRule(rule, this.observe(rule, price, at, extremes), this.policy());
     rule.arming = outcome.arming;
     if (outcome.fired) {
-      const firing: AlertTriggered = {
-        ruleId: rule.id,
-        venue: rule.venue,
-        symbol: rule.symbol,
-        description: this.firingWords(rule, outcome.fired),
-        price,
-        at,
-      };
-      rule.lastFiredAt = at;
-      this.options.repository.recordFiring(firing, outcome.arming);
-      this.options.bus.publish('alert.triggered', firing);
+      this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description: this.firingWords(rule, outcome.fired), price, at }, outcome.arming);
       return;
     }
-    // Written only when it changes (a few times per crossing), not at every tick.
-    if (before === undefined || before.up !== outcome.arming.up || before.down !== outcome.arming.down) {
-      this.options.repository.saveArming(rule.id, outcome.arming);
+    this.armingChanged(rule, before, outcome.arming);
+  }
+
+  /**
+   * A bar missed while the feed was down, fetched once it came back (oldest first): the price rules of its symbol see
+   * its high and low. A crossing fires once per outage, marked with it, and disarms the rule as a live one would, so
+   * the live ticks that follow on the same side do not fire it again. Bars that opened before a rule was armed are
+   * not its to judge: the crossing may have come before the rule existed.
+   */
+  private onMissedBar(feed: Feed, bar: Candle, offline: OfflineWindow): void {
+    const outage = `${offline.from}|${offline.to}`;
+    for (const rule of this.rules.values()) {
+      if (rule.paused || rule.arming === undefined || rule.venue !== feed.venue || rule.symbol !== feed.symbol) continue;
+      if (bar.time < (rule.armedAt ?? rule.createdAt)) continue;
+      const before = rule.arming;
+      if (this.firedOffline.get(rule.id) === outage) {
+        // Fired for this outage already: the later bars only say where the price ended.
+        rule.arming = settledArming(rule, bar.close, this.hysteresisFraction);
+        this.armingChanged(rule, before, rule.arming);
+        continue;
+      }
+      const outcome = evaluateBar(rule, bar, this.policy());
+      rule.arming = outcome.arming;
+      if (outcome.fired && outcome.price !== undefined) {
+        this.firedOffline.set(rule.id, outage);
+        const description = `${this.firingWords(rule, outcome.fired)} — while offline (${utcMinute(offline.from)}–${utcMinute(offline.to)} UTC)`;
+        const at = this.clock.now();
+        this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description, price: outcome.price, at, offline: { ...offline } }, outcome.arming);
+        continue;
+      }
+      this.armingChanged(rule, before, outcome.arming);
     }
+  }
+
+  private fire(rule: AlertRuleRecord, firing: AlertTriggered, arming: Arming): void {
+    rule.lastFiredAt = firing.at;
+    this.options.repository.recordFiring(firing, arming);
+    this.options.bus.publish('alert.triggered', firing);
+  }
+
+  /** Written only when it changes (a few times per crossing), not at every tick. */
+  private armingChanged(rule: AlertRuleRecord, before: Arming | undefined, after: Arming): void {
+    if (before === undefined || before.up !== after.up || before.down !== after.down) this.options.repository.saveArming(rule.id, after);
+  }
+
+  private policy(): FiringPolicy {
+    return { minIntervalMs: this.minIntervalMs, hysteresisFraction: this.hysteresisFraction };
   }
 
   private firingWords(rule: AlertRuleRecord, direction: 'up' | 'down'): string {

@@ -1,9 +1,9 @@
 // One live price subscription per (venue, symbol) that active rules need, through the shared CandleStreams (so a
 // chart already open on the symbol costs no second upstream watch). A venue that is not connected, or a feed that
 // could not start, is retried every `retryMs` until it starts or no rule needs it any more.
-import { isAppError, type StreamStatus, type Symbol, type VenueId } from '../../src-shared';
+import { isAppError, type Candle, type StreamStatus, type Symbol, type VenueId } from '../../src-shared';
 import type { Clock } from '../resilience';
-import type { CandleStreams } from '../streaming';
+import type { CandleStreams, OfflineWindow } from '../streaming';
 import { PriceWindow } from './price-window';
 
 export type FeedKey = `${VenueId}|${Symbol}`;
@@ -32,6 +32,9 @@ export interface Feed {
   lastPrice?: number;
 }
 
+/** A bar the feed's stream missed while it was down, delivered once the gap was filled from history. */
+export type BackfilledBar = (feed: Feed, bar: Candle, offline: OfflineWindow) => void;
+
 export class PriceFeeds {
   private readonly feeds = new Map<FeedKey, Feed>();
   private cancelRetry: (() => void) | undefined;
@@ -40,6 +43,7 @@ export class PriceFeeds {
     private readonly streams: Pick<CandleStreams, 'subscribe'>,
     private readonly clock: Clock,
     private readonly retryMs: number,
+    private readonly onBackfilled?: BackfilledBar,
   ) {}
 
   get(key: FeedKey): Feed | undefined {
@@ -85,7 +89,9 @@ export class PriceFeeds {
       feed.stop = this.streams.subscribe(
         { venue: feed.venue, symbol: feed.symbol, timeframe: '1m' },
         (update) => {
-          feed.lastPrice = update.ticker.last;
+          // A missed bar carries the ticker from before the outage: it says where the price went, not where it is.
+          if (update.backfill) this.onBackfilled?.(feed, update.candle, update.backfill);
+          else feed.lastPrice = update.ticker.last;
         },
         (change) => {
           feed.stream = change.reason === undefined ? { status: change.status } : { status: change.status, reason: change.reason };

@@ -142,3 +142,45 @@ export function isArmed(kind: AlertKind, arming: Arming): boolean {
   const watched = watches(kind);
   return (watched.up && arming.up) || (watched.down && arming.down);
 }
+
+/** A bar of the price fetched after an outage: when it opened, and where the price went during it. */
+export interface BarSeen {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+/**
+ * A price rule over one bar that was missed while offline: its high and low are two observations at the bar's time,
+ * in the order the bar most likely went (towards the line from the side it opened on, so a bar that opened below the
+ * line and reached above it rose through it). The first firing ends the bar. Percent-change rules need the window of
+ * prices, not bars: they are left to the live feed.
+ */
+export function evaluateBar(rule: RuleState, bar: BarSeen, policy: FiringPolicy): Outcome & { price?: number } {
+  if (rule.arming === undefined || rule.paused || rule.kind === 'change-pct') return { arming: rule.arming ?? { up: false, down: false } };
+  const order = bar.open <= rule.threshold ? [bar.high, bar.low] : [bar.low, bar.high];
+  let arming = rule.arming;
+  let throttled = false;
+  for (const price of order) {
+    const outcome = evaluateRule({ ...rule, arming }, { price, at: bar.time }, policy);
+    arming = outcome.arming;
+    // The bar's extreme is the price it shows for the crossing: where the price went, not where it crossed.
+    if (outcome.fired) return { arming: settledArming(rule, bar.close, policy.hysteresisFraction), fired: outcome.fired, price };
+    throttled = throttled || outcome.throttled === true;
+  }
+  return throttled ? { arming, throttled } : { arming };
+}
+
+/**
+ * The arming after a crossing found in missed bars, from where the price ended (a bar's close): a direction is armed
+ * again only if the close is back on its near side by the band. The path inside the outage is not replayed: it fired
+ * once, and whatever else it did is summed up by where it ended — so the live ticks that follow fire only for a
+ * crossing after the outage.
+ */
+export function settledArming(terms: RuleTerms, close: number, hysteresisFraction = HYSTERESIS_FRACTION): Arming {
+  const watched = watches(terms.kind);
+  const m = measure(terms, { price: close, at: 0 }, hysteresisFraction);
+  return { up: watched.up && m.clearUp, down: watched.down && m.clearDown };
+}

@@ -2,9 +2,11 @@
 // switches kept armed.
 export { RiskService, type PreTradeCheck, type RiskServiceOptions } from './risk-service';
 export { RiskRepository } from './risk-repository';
-export { KillSwitch, describeReport, type KillSwitchOptions } from './kill-switch';
-export { DeadManSwitch, type DeadManSwitchOptions, type DeadManVenue } from './dead-man-switch';
-export { orderServiceCancelTarget, venueCancelTarget, type CancelAllPort, type CancelTarget } from './cancel-targets';
+export { KillSwitch, describeReport, stillOpenWords, type KillSwitchOptions } from './kill-switch';
+export { DeadManSwitch, type DeadManLapse, type DeadManSwitchOptions, type DeadManVenue } from './dead-man-switch';
+export { DeadManSweeps } from './dead-man-sweeps';
+export { orderServiceCancelTarget, venueCancelTarget, type CancelAllPort, type CancelTarget, type SweepFilter } from './cancel-targets';
+export { DEFAULT_SLOW_MS as KILL_SWITCH_SLOW_RETRY_MS } from './venue-sweep';
 export { cancelTargets, connectedVenues, deadManVenues, type ConnectedVenue } from './connected-venues';
 export { PositionBook, type Position } from './position-book';
 export { dayStart } from './daily-window';

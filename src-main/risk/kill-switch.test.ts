@@ -9,6 +9,7 @@ import { useTempDatabases } from '../storage/testing/temp-databases';
 import { RiskRepository } from './risk-repository';
 import { RiskService } from './risk-service';
 import { startThreeVenues, type ThreeVenues } from './testing/three-venues';
+import { waitFor } from '../trading/testing/binance-harness';
 
 const BTC: Market = { venue: 'gate', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', pricePrecision: 1, amountPrecision: 6, minNotional: 3, active: true };
 const order: PlaceOrder = { venue: 'gate', mode: 'live', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 0.001, price: 50_000 };
@@ -89,26 +90,37 @@ describe('kill switch across three venues', () => {
     expect(afterRestart.message).toContain('until it is released in the top bar');
     expect(reopened.releaseKillSwitch().engaged).toBe(false);
     await runChecks(reopened);
+    reopened.close();
     const third = new RiskService({ repository: new RiskRepository(dbs.open(file)), bus: new InProcessEventBus(), cancelTargets: () => [] });
     expect(third.killSwitch.state().engaged).toBe(false);
   });
 
-  it('reports a venue whose cancels keep failing, after every retry, and the orders still open', async () => {
+  it('waits for a venue whose cancels keep failing, never reporting it failed, and empties it once the venue heals', async () => {
     await venues.placeResting([0, 2, 0]);
     venues.gate.faults.inject({ kind: '5xx', method: 'DELETE', status: 503, times: 100 });
-    const risk = new RiskService({ repository: new RiskRepository(dbs.open(':memory:')), bus: new InProcessEventBus(), cancelTargets: () => venues.targets(), killSwitchRetryDelaysMs: [20, 20] });
+    const risk = new RiskService({
+      repository: new RiskRepository(dbs.open(':memory:')),
+      bus: new InProcessEventBus(),
+      cancelTargets: () => venues.targets(),
+      killSwitchRetryDelaysMs: [20, 20],
+      killSwitchSlowRetryMs: 200,
+    });
     risk.engageKillSwitch();
-    const final = await risk.killSwitch.whenSwept();
+    const gateReport = () => risk.killSwitch.state().venues.find((v) => v.venue === 'gate')!;
+    // The quick retries are spent and the slow ones go on: still waiting, with the two orders the venue lists.
+    await waitFor(() => gateReport().status === 'waiting' && gateReport().attempts >= 4, 20_000, 'gate to be retried at the slow pace');
+    expect(gateReport()).toMatchObject({ status: 'waiting', stillOpen: 2 });
+    expect(gateReport().outstanding).toHaveLength(2);
+    expect(gateReport().failures.length).toBeGreaterThanOrEqual(8);
+    expect(risk.killSwitch.state().sweeping).toBe(true);
+    expect(risk.log(10).find((e) => e.kind === 'kill-switch-report' && e.venue === 'gate')?.message).toMatch(
+      /^Gate\.io \(live\): 0 cancelled; waiting for Gate\.io — 2 orders still open after \d+ attempts \(.+\)\. Trying again until none is left\.$/,
+    );
+    // The venue heals: the next slow retry empties it, with no press.
     venues.gate.faults.clear();
-    const gate = final.venues.find((v) => v.venue === 'gate')!;
-    expect(gate).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(gate.outstanding).toHaveLength(2);
-    expect(gate.failures).toHaveLength(6);
-    expect(risk.log(10).find((e) => e.kind === 'kill-switch-report' && e.venue === 'gate')?.message).toMatch(/^Gate\.io \(live\): 0 cancelled; 2 still open after 3 attempts \(.+\)\. Cancel them on the venue\.$/);
-    // Pressing it again sweeps again; with the venue healthy the orders go.
-    risk.engageKillSwitch();
-    const again = await risk.killSwitch.whenSwept();
-    expect(again.venues.find((v) => v.venue === 'gate')).toMatchObject({ status: 'done', outstanding: [] });
+    const swept = await risk.killSwitch.whenSwept();
+    expect(swept.venues.find((v) => v.venue === 'gate')).toMatchObject({ status: 'done', outstanding: [], stillOpen: 0 });
     expect(await venues.openCount()).toEqual([0, 0, 0]);
+    risk.close();
   });
 });

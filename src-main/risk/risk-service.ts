@@ -17,7 +17,10 @@ import {
   type VenueId,
 } from '../../src-shared';
 import type { EventBus } from '../events';
+import { systemClock, type Clock } from '../resilience';
 import type { CancelTarget } from './cancel-targets';
+import { DeadManSweeps } from './dead-man-sweeps';
+import type { DeadManLapse } from './dead-man-switch';
 import { dayStart } from './daily-window';
 import { KillSwitch } from './kill-switch';
 import { checkScope, type Breach, type ScopeFigures } from './limits';
@@ -37,6 +40,11 @@ export interface RiskServiceOptions {
   /** Orders open now; by default those the bus reported (`order.updated`). */
   openOrders?: () => Order[] | Promise<Order[]>;
   killSwitchRetryDelaysMs?: readonly number[];
+  /** The kill switch's (and the dead-man sweep's) steady pace after the quick retries; default 15 s, jittered. */
+  killSwitchSlowRetryMs?: number;
+  /** Timers of the sweeps (tests pass a manual clock); `now` still stamps the limits and the log. */
+  clock?: Clock;
+  random?: () => number;
   /** How long the same warning stays quiet after it was published. */
   warningQuietMs?: number;
   now?: () => number;
@@ -47,6 +55,7 @@ const EPSILON = 1e-9;
 
 export class RiskService {
   readonly killSwitch: KillSwitch;
+  readonly deadManSweeps: DeadManSweeps;
   private settingsCache: RiskSettings;
   private readonly book: PositionBook;
   private readonly tracker = new OpenOrderTracker();
@@ -64,9 +73,12 @@ export class RiskService {
       repository: options.repository,
       targets: options.cancelTargets,
       onChange: (state) => options.bus.publish('risk.kill-switch.changed', state),
-      now: this.now,
+      clock: options.clock ?? { ...systemClock, now: this.now },
       ...(options.killSwitchRetryDelaysMs ? { retryDelaysMs: options.killSwitchRetryDelaysMs } : {}),
+      ...(options.killSwitchSlowRetryMs ? { slowRetryMs: options.killSwitchSlowRetryMs } : {}),
+      ...(options.random ? { random: options.random } : {}),
     });
+    this.deadManSweeps = new DeadManSweeps({ repository: options.repository, targets: options.cancelTargets, timing: this.killSwitch.timing });
     const { bus } = options;
     this.unsubscribe = [
       bus.subscribe('order.updated', (order) => this.tracker.update(order)),
@@ -108,6 +120,25 @@ export class RiskService {
     for (const order of orders) this.tracker.update(order);
   }
 
+  /** At start, once the order service exists: a kill switch left engaged sweeps again. */
+  start(): void {
+    this.killSwitch.resume();
+  }
+
+  /**
+   * A venue answers again (its account connected, its link came back, a wake-up): an engaged kill switch and a
+   * dead-man check waiting for it try that venue now instead of at their next slow retry.
+   */
+  venueReachable(venue: VenueId): void {
+    this.killSwitch.venueReachable(venue);
+    this.deadManSweeps.venueReachable(venue);
+  }
+
+  /** The dead-man switch says a venue's countdown ran out while it could not be renewed (see dead-man-sweeps.ts). */
+  deadManLapsed(venue: VenueId, lapse: DeadManLapse): void {
+    this.deadManSweeps.lapsed(venue, lapse);
+  }
+
   engageKillSwitch(reason?: string): KillSwitchState {
     return this.killSwitch.engage(reason);
   }
@@ -123,6 +154,8 @@ export class RiskService {
 
   close(): void {
     for (const off of this.unsubscribe) off();
+    this.killSwitch.close();
+    this.deadManSweeps.close();
   }
 
   private checkKillSwitch(order: PlaceOrder): void {

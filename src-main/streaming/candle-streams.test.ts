@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Candle } from '../../src-shared';
 import { DemoVenue, type CandleUpdate, type LiveCandleSource } from '../exchanges';
 import { InProcessEventBus } from '../events';
-import { CandleStreams } from './candle-streams';
+import { CandleStreams, type StreamedCandle } from './candle-streams';
 import type { StatusChange } from './source';
 
 const series = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m' } as const;
@@ -101,15 +101,23 @@ describe('CandleStreams status and backfill over the demo venue', () => {
     bus.subscribe('price.updated', (t) => prices.push(t.last));
     const streams = new CandleStreams((id) => (id === 'demo' ? venue : undefined), { history: () => venue, bus });
     const received: Candle[] = [];
+    const updates: StreamedCandle[] = [];
     const changes: StatusChange[] = [];
-    streams.subscribe(series, (u) => received.push(u.candle), (c) => changes.push(c));
+    streams.subscribe(
+      series,
+      (u) => {
+        received.push(u.candle);
+        updates.push(u);
+      },
+      (c) => changes.push(c),
+    );
     for (let t = 0; t < seconds * 2; t++) {
       await vi.advanceTimersByTimeAsync(500);
       venue.advance();
     }
     streams.close();
     vi.useRealTimers();
-    return { venue, received, changes, prices };
+    return { venue, received, updates, changes, prices };
   }
 
   it('marks a silent feed stale, then fills the bars it missed from history before it goes live again', async () => {
@@ -130,6 +138,25 @@ describe('CandleStreams status and backfill over the demo venue', () => {
     const history = await venue.candles('BTC/USDT', '1m', { limit: 10, before: last });
     const final = new Map(received.map((c) => [c.time, c]));
     for (const bar of history.filter((c) => c.time >= first)) expect(final.get(bar.time)).toEqual(bar);
+  });
+
+  it('marks the bars fetched to fill the gap with the outage they cover, and only those', async () => {
+    const outage = { from: start + 20_000, until: start + 200_000 };
+    const { updates } = await run(outage, 260);
+    const backfilled = updates.filter((u) => u.backfill);
+    expect(backfilled.length).toBeGreaterThanOrEqual(3);
+    const window = backfilled[0]!.backfill!;
+    // From the last update heard before the silence to the first one after it (the demo ticks every 500 ms).
+    expect(window.from).toBeGreaterThanOrEqual(outage.from - 500);
+    expect(window.from).toBeLessThanOrEqual(outage.from);
+    expect(window.to).toBeGreaterThanOrEqual(outage.until);
+    expect(window.to).toBeLessThanOrEqual(outage.until + 1_000);
+    expect(backfilled.every((u) => u.backfill === window || (u.backfill!.from === window.from && u.backfill!.to === window.to))).toBe(true);
+    // Every missed bar opened inside the gap; the live updates around it carry no mark.
+    for (const u of backfilled) expect(u.candle.time).toBeLessThan(window.to);
+    const firstLiveAfter = updates.findIndex((u, i) => i > updates.indexOf(backfilled.at(-1)!) && !u.backfill);
+    expect(firstLiveAfter).toBeGreaterThan(0);
+    expect(updates.slice(0, updates.indexOf(backfilled[0]!)).some((u) => u.backfill)).toBe(false);
   });
 
   it('publishes price.updated once per new price, on the event bus', async () => {

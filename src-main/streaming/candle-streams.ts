@@ -15,7 +15,21 @@ export interface SeriesKey {
   timeframe: Timeframe;
 }
 
-type Listener = (update: CandleUpdate) => void;
+/** When a stream was cut off: from the moment updates stopped to the moment they came back. */
+export interface OfflineWindow {
+  from: number;
+  to: number;
+}
+
+/**
+ * What subscribers receive: a live update, or (with `backfill`) a bar that was missed while the stream was down and
+ * has just been fetched from history — a consumer that reacts to prices (the alerts) looks at its high and low.
+ */
+export interface StreamedCandle extends CandleUpdate {
+  backfill?: OfflineWindow;
+}
+
+type Listener = (update: StreamedCandle) => void;
 
 export interface CandleStreamsOptions {
   /** Where missed candles come from after an interruption; without it, gaps stay (and the status says so). */
@@ -43,6 +57,8 @@ interface Stream {
   status?: StatusChange;
   /** Updates may have been missed since `last`: the next one starts a backfill. */
   gap: boolean;
+  /** When the open gap began (the feed dropped or fell silent): the start of the backfilled bars' offline window. */
+  offlineSince?: number;
   /** Counts interruptions, so a backfill that another drop overtook does not declare the stream whole. */
   interruptions: number;
   /** Live updates held while a backfill runs. */
@@ -157,7 +173,10 @@ export class CandleStreams {
     // Live again is announced after the backfill, by the first update; the interruption opened a possible gap.
     if (change.status === 'live') return;
     stream.interruptions++;
-    if (stream.last) stream.gap = true;
+    if (stream.last) {
+      stream.gap = true;
+      stream.offlineSince ??= this.now();
+    }
     this.setStatus(stream, change);
   }
 
@@ -167,6 +186,7 @@ export class CandleStreams {
     const interruptions = stream.interruptions;
     const { venue, symbol, timeframe } = stream.series;
     const from = stream.last!.candle.time;
+    const offline: OfflineWindow = { from: stream.offlineSince ?? from, to: this.now() };
     const previous = stream.status?.status === 'stale' ? 'stale' : 'reconnecting';
     this.setStatus(stream, { status: previous, reason: 'filling the gap from history' });
     let filled = true;
@@ -177,7 +197,7 @@ export class CandleStreams {
       const missed = await fetchGap(history, symbol, timeframe, from, first.candle.time);
       if (stream.closed) return;
       const ticker = stream.last!.ticker;
-      for (const candle of missed) this.deliver(stream, { candle, ticker });
+      for (const candle of missed) this.deliver(stream, { candle, ticker, backfill: offline });
     } catch (error) {
       filled = false;
       reason = error instanceof Error ? error.message : String(error);
@@ -191,6 +211,7 @@ export class CandleStreams {
     }
     if (filled) {
       stream.gap = false;
+      stream.offlineSince = undefined;
       this.setStatus(stream, { status: 'live' });
     } else {
       stream.nextBackfillAt = this.now() + (this.options.backfillRetryMs ?? 5_000);
@@ -198,7 +219,7 @@ export class CandleStreams {
     }
   }
 
-  private deliver(stream: Stream, update: CandleUpdate): void {
+  private deliver(stream: Stream, update: StreamedCandle): void {
     // Subscribers draw bars in time order; an older bar than the newest one delivered would be a hole-maker.
     if (stream.last && update.candle.time < stream.last.candle.time) return;
     stream.last = update;
@@ -240,6 +261,7 @@ export class CandleStreams {
   private silent(stream: Stream, quiet: number): void {
     if (stream.closed || stream.status?.status !== 'live' || stream.held) return;
     stream.gap = stream.last !== undefined;
+    if (stream.gap) stream.offlineSince ??= this.now() - quiet;
     stream.interruptions++;
     this.setStatus(stream, { status: 'stale', reason: `no update for ${Math.round(quiet / 1000)} s` });
   }

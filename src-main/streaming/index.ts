@@ -1,4 +1,4 @@
-export { CandleStreams, type CandleStreamsOptions, type SeriesKey } from './candle-streams';
+export { CandleStreams, type CandleStreamsOptions, type OfflineWindow, type SeriesKey, type StreamedCandle } from './candle-streams';
 export { CcxtLiveSource, type CcxtLiveSourceOptions } from './ccxt-live-source';
 export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 export { FrameCoalescer, FRAME_MS, type CoalescedCandle } from './coalescer';

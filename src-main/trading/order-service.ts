@@ -66,6 +66,14 @@ export interface OrderListQuery {
   limit: number;
 }
 
+export interface CancelAllQuery {
+  venue: VenueId;
+  mode: TradingMode;
+  symbol?: Symbol | undefined;
+  /** Only orders created until then (the dead-man's sweep leaves orders placed afterwards). */
+  placedBefore?: number | undefined;
+}
+
 export interface TradeListQuery {
   venue?: VenueId | undefined;
   mode?: TradingMode | undefined;
@@ -175,19 +183,31 @@ export class OrderService {
   }
 
   /** Cancels every working order of a venue and mode (one symbol, optionally), including ones placed elsewhere. */
-  async cancelAll(query: { venue: VenueId; mode: TradingMode; symbol?: Symbol | undefined }): Promise<CancelAllResult> {
+  async cancelAll(query: CancelAllQuery): Promise<CancelAllResult> {
+    const { cancelled, failed } = await this.sweep(query);
+    return { cancelled, failed };
+  }
+
+  /**
+   * cancelAll, also saying whether the venue listed its open orders first (the kill switch's sweep): with the list
+   * and no failure, nothing the venue had open is left; without the list, only the journal's orders were tried.
+   */
+  async sweep(query: CancelAllQuery): Promise<CancelAllResult & { listedOnVenue: boolean }> {
     this.assertOpen();
     const venue = this.venueFor(query.venue, query.mode);
     const key: VenueKey = { venue: query.venue, mode: query.mode };
+    let listedOnVenue = false;
     // Orders placed on the venue directly are journaled first, so that they are cancelled too.
     try {
       for (const reported of await venue.openOrders(query.symbol)) this.recorder.apply(key, reported, 'poll');
+      listedOnVenue = true;
     } catch {
       // The journal's list is still cancelled; each failure below says why.
     }
     const targets = this.journal
       .list({ scope: 'open', venue: query.venue, mode: query.mode, limit: 1000 })
-      .filter((o) => (query.symbol === undefined || o.symbol === query.symbol) && (isWorking(o.status) || isUnsettled(o.status)));
+      .filter((o) => (query.symbol === undefined || o.symbol === query.symbol) && (isWorking(o.status) || isUnsettled(o.status)))
+      .filter((o) => query.placedBefore === undefined || o.createdAt <= query.placedBefore);
     const result: CancelAllResult = { cancelled: [], failed: [] };
     // A few at a time: hundreds at once would overflow the venue's request queue and fail for that reason alone.
     const queue = [...targets];
@@ -202,7 +222,17 @@ export class OrderService {
       }
     };
     await Promise.all(Array.from({ length: CANCEL_CONCURRENCY }, worker));
-    return result;
+    return { ...result, listedOnVenue };
+  }
+
+  /**
+   * The venue's own list of open orders of a venue and mode, each journaled (adopted when placed elsewhere): what
+   * the kill switch checks to know that nothing is left. Throws when the venue cannot be asked.
+   */
+  async venueOpenOrders(query: VenueKey): Promise<Order[]> {
+    this.assertOpen();
+    const listed = await this.venueFor(query.venue, query.mode).openOrders();
+    return listed.map((reported) => this.recorder.apply(query, reported, 'poll') ?? reported);
   }
 
   /** Asks the venue again about an order: an unknown one is looked up by client id, a working one fetched. */

@@ -43,7 +43,11 @@ export function AlertBanner() {
         <div key={alert.key} className="alert-banner" role="alert" aria-label={`Alert: ${alert.description}`}>
           <strong>Alert: {alert.description}</strong>
           <span>
-            {alert.venue === 'demo' ? 'Demo · ' : ''}price {price.format(alert.price)} at {firedAt(alert.at)}
+            {alert.venue === 'demo' ? 'Demo · ' : ''}
+            {alert.offline
+              ? // Found in the bars fetched after the feed came back: the price went there between these times.
+                `price reached ${price.format(alert.price)} between ${firedAt(alert.offline.from)} and ${firedAt(alert.offline.to)}, while the feed was down`
+              : `price ${price.format(alert.price)} at ${firedAt(alert.at)}`}
           </span>
           <button type="button" aria-label={`Dismiss alert ${alert.description}`} onClick={() => dismiss(alert.key)}>
             ×

@@ -105,6 +105,12 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
             </ul>
           )}
           <div className="kill-switch-actions">
+            {engaged && state.sweeping && (
+              // The sweep retries by itself; this only tries every waiting venue now instead of at its next retry.
+              <button type="button" onClick={() => void useKillSwitch.getState().engage(api, 'swept again from the top bar')} disabled={pending === 'engaging'}>
+                Try again now
+              </button>
+            )}
             {engaged && (
               <button type="button" onClick={() => setConfirmingRelease(true)} disabled={pending === 'releasing'}>
                 Release…

@@ -13,6 +13,7 @@ const KIND_WORDS: Record<RiskLogEntry['kind'], string> = {
   'kill-switch-released': 'Kill switch released',
   'kill-switch-report': 'Kill switch result',
   'limits-changed': 'Limits saved',
+  'dead-man-report': 'Dead-man countdown',
 };
 
 export function RiskLog() {

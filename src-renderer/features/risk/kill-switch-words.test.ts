@@ -17,6 +17,14 @@ describe('kill switch words', () => {
     );
   });
 
+  it('says a venue that cannot be swept yet is waited for, with the count, never that it failed', () => {
+    const waiting: VenueCancelReport = { ...base, status: 'waiting', attempts: 6, stillOpen: 10, outstanding: [], failures: [{ clientOrderId: '', attempt: 6, error }] };
+    const words = venueReportWords(waiting, venues);
+    expect(words).toBe('Gate.io (live): waiting for Gate.io — 10 orders still open (Gate.io is not answering); 0 cancelled so far');
+    expect(words).not.toMatch(/failed|cancel them on the venue/);
+    expect(venueReportWords({ ...waiting, stillOpen: 1, nextAttemptAt: Date.UTC(2026, 0, 1, 14, 3, 12) }, venues)).toMatch(/— 1 order still open .*; trying again at \d{2}:\d{2}:\d{2}$/);
+  });
+
   it('gives the ticket a reason only while engaged', () => {
     expect(killSwitchBlockReason(undefined)).toBeUndefined();
     expect(killSwitchBlockReason({ engaged: false, venues: [], sweeping: false })).toBeUndefined();
