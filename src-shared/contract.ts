@@ -15,6 +15,7 @@ import { alertChannels, alertEvents } from './alerts';
 import { notificationChannels, notificationEvents } from './notifications';
 import { tradingChannels, tradingEvents } from './trading';
 import { riskChannels, riskEvents } from './risk';
+import { secretsChannels, secretsEvents } from './secrets';
 
 export * from './market-data';
 
@@ -225,6 +226,7 @@ export const contract = {
   ...riskChannels,
   ...alertChannels,
   ...notificationChannels,
+  ...secretsChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -258,6 +260,7 @@ export const events = {
   ...riskEvents,
   ...alertEvents,
   ...notificationEvents,
+  ...secretsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -8,3 +8,4 @@ export * from './risk';
 export * from './order-rules';
 export * from './alerts';
 export * from './notifications';
+export * from './secrets';

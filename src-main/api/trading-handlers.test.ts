@@ -7,6 +7,7 @@ import { CHANNELS, type Order, type OrderRequest, type Trade } from '../../src-s
 import { InProcessEventBus } from '../events';
 import { DemoVenue, SimulatedExchange } from '../exchanges';
 import { useTempDatabases } from '../storage/testing/temp-databases';
+import { MemorySecretStore } from '../secrets/testing';
 import { OrderJournal, OrderService } from '../trading';
 import { createDispatcher, type Handlers } from './dispatcher';
 import type { ApiServices } from './services';
@@ -51,7 +52,7 @@ function setup() {
     throw new Error('not part of this test');
   };
   const others = Object.fromEntries(CHANNELS.map((channel) => [channel, refuse])) as unknown as Handlers;
-  const dispatcher = createDispatcher({ ...others, ...tradingHandlers({ trading } as ApiServices) });
+  const dispatcher = createDispatcher({ ...others, ...tradingHandlers({ trading, secrets: new MemorySecretStore() } as unknown as ApiServices) });
   return { trading, placed, trades, call: (channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, session) };
 }
 

@@ -1,7 +1,9 @@
 // Entry of the headless host (`npm run host`, and `npm start` where Electron is missing): the whole core in a
 // plain Node process, its UI served to a browser.
 import { join } from 'node:path';
+import { AppError } from '../../src-shared';
 import { createCore } from '../core';
+import { chooseSecretStore } from '../secrets';
 import { createToken } from './auth';
 import { parseHostOptions, UsageError } from './options';
 import { startHost } from './server';
@@ -10,7 +12,18 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2));
+  const secrets = await chooseSecretStore({ choice: options.secrets, dataDir: options.dataDir });
+  if (options.secretsPassphrase !== undefined) {
+    // Before the core starts, so that the saved accounts reconnect at once; a wrong passphrase stops the start.
+    try {
+      await secrets.unlock(options.secretsPassphrase);
+    } catch (error) {
+      if (error instanceof AppError) throw new UsageError(`the key file did not open with the configured passphrase: ${error.message}`);
+      throw error;
+    }
+  }
   const core = await createCore({
+    secrets,
     dataDir: options.dataDir,
     transport: 'websocket',
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
