@@ -20,6 +20,8 @@ export interface HostProcessOptions {
   tokenFile?: string;
   /** More command-line options of the host (e.g. `--demo-outage 20:65`). */
   extraArgs?: string[];
+  /** The host's environment (before offlineEnv); this process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const HOST_ENTRY = resolve(__dirname, '../out/main/host.js');
@@ -42,7 +44,7 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
   const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.tokenFile) args.push('--token-file', options.tokenFile);
   if (options.extraArgs) args.push(...options.extraArgs);
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv() });
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv(options.env) });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

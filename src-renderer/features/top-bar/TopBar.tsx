@@ -1,6 +1,7 @@
 import type { Market, Preferences, VenueSummary } from '../../../src-shared';
 import { useTradingMode } from '../order-ticket/trading-mode';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
+import { UnlockKeysButton } from '../secrets/SecretsNotice';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
@@ -51,6 +52,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       </label>
       {market && <LastPrice venue={preferences.venue} market={market} />}
       <span className="spacer" />
+      <UnlockKeysButton />
       <button type="button" onClick={onOpenAccounts}>
         Accounts
       </button>
