@@ -62,17 +62,19 @@ export class FileSecretStore implements SecretVault {
 
   unlock(passphrase: string): Promise<SecretsStatus> {
     return this.serially(async () => {
+      if (this.unlocked) {
+        // Already open: the answer must still tell a wrong passphrase from the right one, and the keys in memory
+        // stay whatever happened to the file meanwhile.
+        const key = await deriveKey(passphrase, this.unlocked.kdf);
+        if (!timingSafeEqual(key, this.unlocked.key)) throw wrongPassphrase();
+        return this.status();
+      }
       const raw = await readIfExists(this.path);
       if (raw === undefined) {
         await this.create(passphrase);
       } else {
         const file = parseKeyFile(raw);
         const key = await deriveKey(passphrase, file.kdf);
-        if (this.unlocked) {
-          // Already open: the answer must still tell a wrong passphrase from the right one.
-          if (!timingSafeEqual(key, this.unlocked.key)) throw wrongPassphrase();
-          return this.status();
-        }
         this.unlocked = { key, kdf: file.kdf, entries: decryptEntries(file, key) };
         await removeStaleTempFiles(this.path);
       }
