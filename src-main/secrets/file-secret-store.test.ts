@@ -84,6 +84,18 @@ describe('FileSecretStore', () => {
     expect(await other.get('notifications:smtp-password')).toBe('mail-pass');
   });
 
+  it('holds back each wrong passphrase\'s answer longer than the one before, until a right one', async () => {
+    const folder = freshFolder();
+    await storeIn(folder).unlock(PASSPHRASE);
+    const waits: number[] = [];
+    const store = new FileSecretStore(join(folder, SECRETS_FILE), { cost: COST, sleep: async (ms) => void waits.push(ms) });
+    for (let i = 0; i < 7; i += 1) expect((await errorOf(store.unlock(`guess ${i}`))).code).toBe('WRONG_PASSPHRASE');
+    expect(waits).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000]);
+    await store.unlock(PASSPHRASE);
+    await errorOf(store.unlock('guess again'));
+    expect(waits.at(-1)).toBe(250);
+  });
+
   it('refuses a short passphrase for a new file, and creates nothing', async () => {
     const folder = freshFolder();
     const error = await errorOf(storeIn(folder).unlock('short'));

@@ -30,7 +30,13 @@ export const LOCKED_MESSAGE =
 export interface FileSecretStoreOptions {
   /** scrypt's cost for a new file; an existing file keeps the cost it was written with. */
   cost?: ScryptCost;
+  /** How a refused passphrase's answer is held back (tests watch the waits). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Each wrong passphrase in a row doubles the wait before its answer, up to this: guessing over the network stays slow. */
+const MAX_REFUSAL_DELAY_MS = 8_000;
+const FIRST_REFUSAL_DELAY_MS = 250;
 
 interface Unlocked {
   key: Buffer;
@@ -43,6 +49,8 @@ export class FileSecretStore implements SecretVault {
   /** Unlocks and writes, one at a time: two changes at once must not both start from the same old content. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(status: SecretsStatus) => void>();
+  /** Wrong passphrases since the last right one. */
+  private refusals = 0;
 
   constructor(
     readonly path: string,
@@ -62,30 +70,46 @@ export class FileSecretStore implements SecretVault {
 
   unlock(passphrase: string): Promise<SecretsStatus> {
     return this.serially(async () => {
-      if (this.unlocked) {
-        // Already open: the answer must still tell a wrong passphrase from the right one, and the keys in memory
-        // stay whatever happened to the file meanwhile.
-        const key = await deriveKey(passphrase, this.unlocked.kdf);
-        if (!timingSafeEqual(key, this.unlocked.key)) throw wrongPassphrase();
-        return this.status();
+      try {
+        const status = await this.openWith(passphrase);
+        this.refusals = 0;
+        return status;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          // Unlocks run one at a time, so this also holds back the next guess.
+          this.refusals += 1;
+          const delay = Math.min(MAX_REFUSAL_DELAY_MS, FIRST_REFUSAL_DELAY_MS * 2 ** (this.refusals - 1));
+          await (this.options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))))(delay);
+        }
+        throw error;
       }
-      const raw = await readIfExists(this.path);
-      if (raw === undefined) {
-        await this.create(passphrase);
-      } else {
-        const file = parseKeyFile(raw);
-        const key = await deriveKey(passphrase, file.kdf);
-        this.unlocked = { key, kdf: file.kdf, entries: decryptEntries(file, key) };
-        await removeStaleTempFiles(this.path);
-      }
-      const status = this.status();
-      for (const listener of this.listeners) listener(status);
-      return status;
     });
   }
 
+  private async openWith(passphrase: string): Promise<SecretsStatus> {
+    if (this.unlocked) {
+      // Already open: the answer must still tell a wrong passphrase from the right one, and the keys in memory
+      // stay whatever happened to the file meanwhile.
+      const key = await deriveKey(passphrase, this.unlocked.kdf);
+      if (!timingSafeEqual(key, this.unlocked.key)) throw wrongPassphrase();
+      return this.status();
+    }
+    const raw = await readIfExists(this.path);
+    if (raw === undefined) {
+      await this.create(passphrase);
+    } else {
+      const file = parseKeyFile(raw);
+      const key = await deriveKey(passphrase, file.kdf);
+      this.unlocked = { key, kdf: file.kdf, entries: decryptEntries(file, key) };
+      await removeStaleTempFiles(this.path);
+    }
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+    return status;
+  }
+
   async get(account: string): Promise<string | undefined> {
-    return this.open().entries.get(account);
+    return this.opened().entries.get(account);
   }
 
   set(account: string, secret: string): Promise<void> {
@@ -101,9 +125,9 @@ export class FileSecretStore implements SecretVault {
 
   /** Applies `edit` to a copy, writes the copy, and only then makes it the content: a failed write changes nothing. */
   private async change<T>(edit: (entries: Map<string, string>) => T): Promise<T> {
-    this.open();
+    this.opened();
     return this.serially(async () => {
-      const current = this.open();
+      const current = this.opened();
       const next = new Map(current.entries);
       const result = edit(next);
       await this.write(current.key, current.kdf, next);
@@ -134,7 +158,7 @@ export class FileSecretStore implements SecretVault {
     }
   }
 
-  private open(): Unlocked {
+  private opened(): Unlocked {
     if (!this.unlocked) throw new AppError('SECRETS_LOCKED', LOCKED_MESSAGE);
     return this.unlocked;
   }
