@@ -130,6 +130,12 @@ test.describe('on a host without a D-Bus session', () => {
     await expect(unlock).toBeVisible();
     await unlock.getByRole('button', { name: 'Not now' }).click();
     await expect(unlock).toBeHidden();
+    // Locked, the comparison panel says so in words, once, and the top bar offers the prompt again.
+    const market = page.getByRole('complementary', { name: 'Market data' });
+    await expect(market.getByRole('cell', { name: 'CoinMarketCap was not asked: the keys are locked' })).toBeVisible();
+    await expect(market.getByRole('status', { name: 'Keys' })).toHaveCount(1);
+    await expect(market).not.toContainText(RAW_ERRORS);
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Unlock keys' })).toBeVisible();
     await openAccounts(page);
     await expect(accountRow(page).getByLabel('Status')).toHaveText('Needs attention');
     await expect(accountRow(page)).toContainText('locked: enter the passphrase');
