@@ -157,6 +157,29 @@ test.describe('on a host without a D-Bus session', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a passphrase file creates the key file at the first start, and a wrong one stops the next start with the reason', async () => {
+    const dataDir = freshDataDir();
+    const right = join(freshDataDir(), 'passphrase');
+    const wrong = join(freshDataDir(), 'wrong');
+    writeFileSync(right, PASSPHRASE, { mode: 0o600 });
+    writeFileSync(wrong, 'not the passphrase at all', { mode: 0o600 });
+    const host = await startWithoutDbus({ dataDir, extraArgs: ['--secrets-passphrase-file', right] });
+    await host.stop();
+    const before = readFileSync(join(dataDir, 'secrets.enc'));
+    expect(JSON.parse(before.toString('utf8'))).toMatchObject({ format: 'tbs-secrets', version: 1, kdf: { name: 'scrypt', N: 131072, r: 8, p: 1 } });
+
+    const refused = await startWithoutDbus({ dataDir, extraArgs: ['--secrets-passphrase-file', wrong] }).then(
+      (started) => {
+        hosts.push(started);
+        return '';
+      },
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/host exited with 2/);
+    expect(refused).toContain('the key file did not open with the configured passphrase: That passphrase does not open the key file');
+    expect(readFileSync(join(dataDir, 'secrets.enc')).equals(before)).toBe(true);
+  });
+
   test('with the keychain forced and no D-Bus, every screen loads and says once what to do, without the raw error', async ({ page }) => {
     const host = await startWithoutDbus({ dataDir: freshDataDir(), extraArgs: ['--secrets', 'keychain'] });
     hosts.push(host);
