@@ -34,6 +34,8 @@ export default defineConfig({
           // The Electron app and the headless host share every module except their transport.
           desktop: resolve(__dirname, 'src-main/shell/desktop.ts'),
           host: resolve(__dirname, 'src-main/host/main.ts'),
+          // `npm run secrets -- migrate …`: moves keys between the keychain and the key file.
+          secrets: resolve(__dirname, 'src-main/host/secrets-command.ts'),
         },
       },
     },

@@ -22,6 +22,8 @@ export interface HostProcessOptions {
   tokenFile?: string;
   /** More command-line options of the host (e.g. `--demo-outage 20:65`). */
   extraArgs?: string[];
+  /** The host's environment (before offlineEnv); this process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const HOST_ENTRY = resolve(__dirname, '../out/main/host.js');
@@ -52,7 +54,7 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
   const token = readFileSync(tokenFile, 'utf8').trim();
   const args = [HOST_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir, '--token-file', tokenFile];
   if (options.extraArgs) args.push(...options.extraArgs);
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv() });
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: offlineEnv(options.env) });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

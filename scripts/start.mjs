@@ -19,7 +19,7 @@ export function parseArgs(argv) {
 }
 
 /** Runs electron-vite's CLI with this Node; its output is shown only when the build fails. */
-function build() {
+export function build() {
   const packageJson = require.resolve('electron-vite/package.json');
   const cli = join(dirname(packageJson), JSON.parse(readFileSync(packageJson, 'utf8')).bin['electron-vite']);
   const result = spawnSync(process.execPath, [cli, 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8' });

@@ -20,7 +20,7 @@ import {
 } from './exchanges';
 import { ResilienceRegistry, resilientAccount } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
-import { KeytarSecretStore } from './secrets';
+import { KeytarSecretStore, type SecretVault } from './secrets';
 import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
@@ -43,6 +43,8 @@ export interface CoreOptions {
   desktopNotifier?: DesktopNotifier;
   /** Twilio's API base URL; from TBS_TWILIO_URL when absent, else Twilio's own. */
   twilioBaseUrl?: string;
+  /** Where keys are kept: the host chooses (keychain or key file, see secrets/choose.ts); the OS keychain when absent. */
+  secrets?: SecretVault;
 }
 
 export interface Core {
@@ -92,8 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
-  // One keychain for exchange accounts and data-provider keys alike.
-  const secrets = new KeytarSecretStore();
+  // One store for exchange accounts, data-provider keys and notification secrets alike.
+  const secrets = options.secrets ?? new KeytarSecretStore();
   const accounts = new AccountService({
     repository: new AccountRepository(db),
     secrets,
@@ -186,8 +188,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       risk,
       alerts,
       trading,
+      secrets,
     }),
   );
+  // The key file unlocked (or the keychain back): the accounts that found it locked at start connect now, and every
+  // window hears of it, so its passphrase prompt goes away and its screens load again.
+  const stopSecretsWatch = secrets.onStatusChanged((status) => {
+    if (status.state === 'ready') void accounts.reconnectWaiting().then(() => trading.reconcile()).catch(reconcileFailed);
+    dispatcher.broadcast('secrets.status-changed', status);
+  });
 
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
@@ -197,6 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatcher,
     dataDir: options.dataDir,
     async close() {
+      stopSecretsWatch();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.
       await deadMan.stop({ disarm: true });
       trading.close();

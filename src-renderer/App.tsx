@@ -10,6 +10,8 @@ import { TimeframeBar } from './features/chart/TimeframeBar';
 import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { OrderTicket } from './features/order-ticket/OrderTicket';
 import { RiskScreen } from './features/risk/RiskScreen';
+import { useSecrets } from './features/secrets/secrets-store';
+import { UnlockDialog } from './features/secrets/UnlockDialog';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
@@ -29,6 +31,21 @@ export function App() {
   useEffect(() => {
     if (generation > 0 && !preferences) void load(api);
   }, [generation, preferences, load]);
+
+  // Whether keys can be used (the key file may wait for its passphrase), and every change main reports.
+  const loadSecrets = useSecrets((state) => state.load);
+  const secretsChanged = useSecrets((state) => state.changed);
+  const unlocks = useSecrets((state) => state.unlocks);
+  useEffect(() => api.on('secrets.status-changed', secretsChanged), [secretsChanged]);
+  // A viewer is never told about keys (src-shared/access.ts): asked once the session's role is known.
+  const workspaceLoaded = preferences !== undefined;
+  useEffect(() => {
+    if (generation > 0 && workspaceLoaded && !readOnly) void loadSecrets(api);
+  }, [generation, workspaceLoaded, readOnly, loadSecrets]);
+  // Unlocked: the saved accounts reconnect, and their venues become available.
+  useEffect(() => {
+    if (unlocks > 0) void load(api);
+  }, [unlocks, load]);
 
   // Before the children's effects run: the chart reads its colours from the page's CSS variables.
   // Set while rendering, before any child formats a time with it (format/time.ts).
@@ -54,9 +71,21 @@ export function App() {
       // An account added or removed changes which venues are available.
       void load(api);
     };
-    return <AccountsScreen venues={venues} onBack={back} />;
+    return (
+      <>
+        <AccountsScreen venues={venues} onBack={back} />
+        <UnlockDialog />
+      </>
+    );
   }
-  if (screen === 'notifications') return <NotificationsScreen onBack={() => setScreen('trading')} />;
+  if (screen === 'notifications') {
+    return (
+      <>
+        <NotificationsScreen onBack={() => setScreen('trading')} />
+        <UnlockDialog />
+      </>
+    );
+  }
   if (screen === 'risk') return <RiskScreen venues={venues} onBack={() => setScreen('trading')} />;
   const market = markets.find((m) => m.symbol === preferences.symbol);
   const onChoose = (change: Parameters<typeof choose>[1]) => void choose(api, change);
@@ -100,6 +129,7 @@ export function App() {
       />
       <Toasts />
       <AlertBanner />
+      <UnlockDialog />
     </div>
   );
 }

@@ -60,6 +60,9 @@ export const CHANNEL_ROLES = {
   'notifications:remove-secret': 'operator',
   'notifications:test': 'operator',
   'notifications:log': 'viewer',
+  // Whether the keys are locked is a secret's status; unlocking is the operator's.
+  'secrets:status': 'operator',
+  'secrets:unlock': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -77,6 +80,7 @@ export const EVENT_ROLES = {
   'alert.triggered': 'viewer',
   'notification.shown': 'viewer',
   'notification.logged': 'viewer',
+  'secrets.status-changed': 'operator',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

@@ -16,6 +16,7 @@ import { notificationChannels, notificationEvents } from './notifications';
 import { tradingChannels, tradingEvents } from './trading';
 import { riskChannels, riskEvents } from './risk';
 import { Role } from './roles';
+import { secretsChannels, secretsEvents } from './secrets';
 
 export * from './market-data';
 
@@ -233,6 +234,7 @@ export const contract = {
   ...riskChannels,
   ...alertChannels,
   ...notificationChannels,
+  ...secretsChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -266,6 +268,7 @@ export const events = {
   ...riskEvents,
   ...alertEvents,
   ...notificationEvents,
+  ...secretsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -37,6 +37,12 @@ export const ERROR_CODES = [
   'ORDER_REJECTED',
   /** A risk limit or the engaged kill switch refuses the order: the message names the limit and the figures. */
   'RISK_LIMIT',
+  /** The encrypted key file is locked: enter its passphrase (`secrets:unlock`), then try again. */
+  'SECRETS_LOCKED',
+  /** The passphrase does not open the key file: nothing was changed; type it again. */
+  'WRONG_PASSPHRASE',
+  /** No key store answers on this machine (no Secret Service): keys cannot be stored until one is set up. */
+  'SECRETS_UNAVAILABLE',
   /** Everything else: a bug; the message says what failed. */
   'INTERNAL',
 ] as const;
@@ -71,6 +77,9 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   INSUFFICIENT_FUNDS: false,
   ORDER_REJECTED: false,
   RISK_LIMIT: false,
+  SECRETS_LOCKED: false,
+  WRONG_PASSPHRASE: false,
+  SECRETS_UNAVAILABLE: false,
   INTERNAL: false,
 };
 

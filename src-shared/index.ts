@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './plain-text';
 export * from './roles';
 export * from './access';
+export * from './secrets';

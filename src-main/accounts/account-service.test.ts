@@ -292,4 +292,29 @@ describe('AccountService.restore', () => {
     expect(await next.service.test('acct-1')).toMatchObject({ status: 'connected' });
     expect(next.venues.get('binance')).toBeDefined();
   });
+
+  it('waits at a locked start and connects by itself once the keys are unlocked, leaving connected accounts alone', async () => {
+    const first = world();
+    await first.service.add(binance());
+    await first.service.close();
+    first.db.close();
+    first.secrets.lock('the passphrase');
+
+    const next = world({ file: first.file, secrets: first.secrets });
+    await next.service.restore();
+    expect(next.service.list()).toMatchObject([
+      { status: 'needs-attention', apiKeySet: true, problem: { code: 'SECRETS_LOCKED', message: expect.stringContaining('locked: enter the passphrase') } },
+    ]);
+    expect(next.fakes.connections).toEqual([]);
+
+    await first.secrets.unlock('the passphrase');
+    const reconnecting = next.service.reconnectWaiting();
+    expect(next.service.list()).toMatchObject([{ status: 'connecting' }]);
+    await reconnecting;
+    expect(next.service.list()).toMatchObject([{ status: 'connected' }]);
+    expect(next.venues.get('binance')).toBeDefined();
+    const connections = next.fakes.connections.length;
+    await next.service.reconnectWaiting();
+    expect(next.fakes.connections).toHaveLength(connections);
+  });
 });

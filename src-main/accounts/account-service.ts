@@ -160,6 +160,18 @@ export class AccountService {
     return this.restoring;
   }
 
+  /**
+   * Reconnects the saved accounts that are not connected: after the key file is unlocked, the accounts that
+   * `restore()` found locked at start connect by themselves. Accounts already connected are left alone.
+   */
+  reconnectWaiting(): Promise<void> {
+    const waiting = this.options.repository.list().filter((record) => this.state.get(record.id)?.status === 'needs-attention');
+    for (const record of waiting) this.state.set(record.id, { status: 'connecting', keysPresent: true });
+    const done = Promise.all(waiting.map((record) => this.reconnect(record))).then(() => undefined);
+    this.restoring = Promise.all([this.restoring, done]).then(() => undefined);
+    return done;
+  }
+
   async close(): Promise<void> {
     await this.restoring;
     const adapters = [...this.adapters.entries()];

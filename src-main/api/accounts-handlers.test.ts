@@ -33,11 +33,23 @@ function setup() {
     throw new Error('not part of this test');
   };
   const others = Object.fromEntries(CHANNELS.map((channel) => [channel, refuse])) as unknown as Handlers;
-  const dispatcher = createDispatcher({ ...others, ...accountsHandlers({ accounts } as ApiServices) });
+  const dispatcher = createDispatcher({ ...others, ...accountsHandlers({ accounts, secrets } as unknown as ApiServices) });
   return { secrets, fakes, dispatcher, call: (channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, session) };
 }
 
 describe('accounts channels', () => {
+  it('refuses to add or test an account while the key file is locked, before any call to the venue', async () => {
+    const { call, secrets, fakes } = setup();
+    secrets.lock('the passphrase');
+    const response = await call('accounts:add', { venue: 'binance', label: 'x', apiKey: KEY, secret: SECRET });
+    expect(response).toMatchObject({ ok: false, error: { code: 'SECRETS_LOCKED', message: expect.stringContaining('locked: enter the passphrase') } });
+    expect(await call('accounts:test', { id: 'any' })).toMatchObject({ ok: false, error: { code: 'SECRETS_LOCKED' } });
+    expect(fakes.connections).toEqual([]);
+
+    await secrets.unlock('the passphrase');
+    expect(await call('accounts:add', { venue: 'binance', label: 'x', apiKey: KEY, secret: SECRET })).toMatchObject({ ok: true });
+  });
+
   it.each([
     ['an unknown venue', { venue: 'nasdaq' }],
     ['an empty key', { apiKey: '' }],

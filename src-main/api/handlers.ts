@@ -7,6 +7,7 @@ import { marketDataHandlers } from './market-data-handlers';
 import { marketHandlers } from './market-handlers';
 import { notificationsHandlers } from './notifications-handlers';
 import { riskHandlers } from './risk-handlers';
+import { secretsHandlers } from './secrets-handlers';
 import type { ApiServices } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { systemHandlers } from './system-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...marketHandlers(services),
     ...notificationsHandlers(services),
     ...riskHandlers(services),
+    ...secretsHandlers(services),
     ...settingsHandlers(services),
     ...systemHandlers(services),
     ...tradingHandlers(services),

@@ -7,6 +7,7 @@ import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
 import type { ResilienceRegistry } from '../resilience';
 import type { RiskService } from '../risk';
+import type { SecretVault } from '../secrets';
 import type { PreferencesService } from '../settings';
 import type { CandleStreams, TickerStreams, TradeStreams } from '../streaming';
 import type { OrderService } from '../trading';
@@ -38,6 +39,8 @@ export interface ApiServices {
   risk: RiskService;
   /** Price alert rules, their status and the firings history (`alerts:*`). */
   alerts: AlertService;
+  /** Where keys are kept (keychain or key file) and whether they can be used now (`secrets:*`). */
+  secrets: SecretVault;
   /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */
   trading: OrderService;
 }

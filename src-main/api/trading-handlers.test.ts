@@ -7,6 +7,7 @@ import { CHANNELS, type Order, type OrderRequest, type Trade } from '../../src-s
 import { InProcessEventBus } from '../events';
 import { DemoVenue, SimulatedExchange } from '../exchanges';
 import { useTempDatabases } from '../storage/testing/temp-databases';
+import { MemorySecretStore } from '../secrets/testing';
 import { OrderJournal, OrderService } from '../trading';
 import { createDispatcher, type Handlers } from './dispatcher';
 import type { ApiServices } from './services';
@@ -51,8 +52,9 @@ function setup() {
     throw new Error('not part of this test');
   };
   const others = Object.fromEntries(CHANNELS.map((channel) => [channel, refuse])) as unknown as Handlers;
-  const dispatcher = createDispatcher({ ...others, ...tradingHandlers({ trading } as ApiServices) });
-  return { trading, placed, trades, call: (channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, session) };
+  const secrets = new MemorySecretStore();
+  const dispatcher = createDispatcher({ ...others, ...tradingHandlers({ trading, secrets } as unknown as ApiServices) });
+  return { trading, placed, trades, secrets, call: (channel: string, payload: unknown) => dispatcher.dispatch(channel, payload, session) };
 }
 
 describe('orders channels', () => {
@@ -73,6 +75,16 @@ describe('orders channels', () => {
     expect(trading.list({ scope: 'open', limit: 10 })).toEqual([]);
     expect(trading.list({ scope: 'history', limit: 10 })).toEqual([]);
     expect(placed).toEqual([]);
+  });
+
+  it('refuses a live order while the key file is locked, saying so; demo orders go on', async () => {
+    const { call, trading, secrets } = setup();
+    secrets.lock('the passphrase');
+    const live = await call('orders:place', { venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: 0.01 });
+    expect(live).toMatchObject({ ok: false, error: { code: 'SECRETS_LOCKED', message: expect.stringContaining('locked: enter the passphrase') } });
+    expect(trading.list({ scope: 'history', limit: 10 })).toEqual([]);
+    const demo = await call('orders:place', { venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: 0.01 });
+    expect(demo).toMatchObject({ ok: true, result: { status: 'filled' } });
   });
 
   it('refuses cancel-all and balances in a mode the venue does not trade', async () => {

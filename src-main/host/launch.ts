@@ -2,9 +2,11 @@
 // token is shown only to a person at a terminal; output that goes to a log (systemd, a file) says where it is instead.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../src-shared';
 import { createCore, type Core } from '../core';
+import { chooseSecretStore } from '../secrets';
 import { createToken } from './auth';
-import { isLoopback, parseHostOptions, type HostCliOptions } from './options';
+import { isLoopback, parseHostOptions, UsageError, type HostCliOptions } from './options';
 import { startHost, type RunningHost } from './server';
 import { loadTls, type TlsMaterial } from './tls';
 
@@ -47,7 +49,18 @@ function describeTls(tls: TlsMaterial): string[] {
 
 export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output: LaunchOutput, rendererDir: string): Promise<LaunchedHost> {
   const options = parseHostOptions(argv, env);
+  const secrets = await chooseSecretStore({ choice: options.secrets, dataDir: options.dataDir });
+  if (options.secretsPassphrase !== undefined) {
+    // Before the core starts, so that the saved accounts reconnect at once; a wrong passphrase stops the start.
+    try {
+      await secrets.unlock(options.secretsPassphrase);
+    } catch (error) {
+      if (error instanceof AppError) throw new UsageError(`the key file did not open with the configured passphrase: ${error.message}`);
+      throw error;
+    }
+  }
   const core = await createCore({
+    secrets,
     dataDir: options.dataDir,
     transport: 'websocket',
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),

@@ -66,6 +66,38 @@ describe('host options', () => {
     expect(() => parseHostOptions(['--demo-seed', '-1'], {})).toThrow(/demo-seed/);
   });
 
+  it('takes --secrets and the key file\'s passphrase from a file or the environment', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tbs-opt-'));
+    const file = join(folder, 'passphrase');
+    writeFileSync(file, '  spaces kept, final newline not  \n');
+    expect(parseHostOptions([], {})).toMatchObject({ secrets: undefined, secretsPassphrase: undefined });
+    expect(parseHostOptions(['--secrets', 'keychain'], {})).toMatchObject({ secrets: 'keychain', secretsPassphrase: undefined });
+    expect(parseHostOptions(['--secrets', 'file'], {})).toMatchObject({ secrets: 'file', secretsPassphrase: undefined });
+    expect(parseHostOptions(['--secrets-passphrase-file', file], {})).toMatchObject({
+      secrets: 'file',
+      secretsPassphrase: '  spaces kept, final newline not  ',
+    });
+    // The file wins over the variable; the variable alone chooses the key file too.
+    expect(parseHostOptions(['--secrets-passphrase-file', file], { TBS_SECRETS_PASSPHRASE: 'from env' }).secretsPassphrase).toBe(
+      '  spaces kept, final newline not  ',
+    );
+    expect(parseHostOptions([], { TBS_SECRETS_PASSPHRASE: 'from the env' })).toMatchObject({ secrets: 'file', secretsPassphrase: 'from the env' });
+    // --secrets keychain: a passphrase in the environment is not used.
+    expect(parseHostOptions(['--secrets', 'keychain'], { TBS_SECRETS_PASSPHRASE: 'x' })).toMatchObject({ secrets: 'keychain', secretsPassphrase: undefined });
+  });
+
+  it('refuses a bad --secrets or passphrase file, with the reason', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tbs-opt-'));
+    const empty = join(folder, 'empty');
+    writeFileSync(empty, '\n');
+    expect(() => parseHostOptions(['--secrets', 'vault'], {})).toThrow(/--secrets takes keychain or file, got "vault"/);
+    expect(() => parseHostOptions(['--secrets-passphrase-file', join(folder, 'missing')], {})).toThrow(/cannot read --secrets-passphrase-file/);
+    expect(() => parseHostOptions(['--secrets-passphrase-file', empty], {})).toThrow(/is empty/);
+    const file = join(folder, 'pass');
+    writeFileSync(file, 'a passphrase');
+    expect(() => parseHostOptions(['--secrets', 'keychain', '--secrets-passphrase-file', file], {})).toThrow(UsageError);
+  });
+
   it('uses the same data folder as the desktop app on each platform', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32')).toContain('Trade Bot Scratch');
     expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Trade Bot Scratch$/);

@@ -4,6 +4,8 @@ import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SecretsStoreKind } from '../../src-shared';
+import { configuredPassphrase, PassphraseSourceError, secretsChoice } from '../secrets';
 
 /** Where the host's certificate comes from: the operator's files, or one the host makes and keeps itself. */
 export type TlsSource = { kind: 'files'; certFile: string; keyFile: string } | { kind: 'self-signed' };
@@ -30,11 +32,15 @@ export interface HostCliOptions {
   demoSeed: number | undefined;
   /** Hidden, for e2e tests: the demo feed goes silent `at` seconds after start, for `for` seconds. */
   demoOutage: { atS: number; forS: number } | undefined;
+  /** `--secrets`: where keys are kept; undefined: the keychain if one answers, else the key file. */
+  secrets: SecretsStoreKind | undefined;
+  /** The key file's passphrase (`--secrets-passphrase-file` or TBS_SECRETS_PASSPHRASE); undefined: asked in the browser. */
+  secretsPassphrase: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE] [--viewer-token-file FILE] [TLS options]
+export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind ADDRESS] [--token-file FILE] [--viewer-token-file FILE] [--secrets keychain|file] [TLS options]
   --port N               port to listen on; 0 picks a free one (default 0)
   --data-dir DIR         where the database lives (default: the desktop app's data folder)
   --bind ADDRESS         address to listen on (default 127.0.0.1; anything else needs TLS or --insecure-http)
@@ -46,7 +52,12 @@ export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind AD
   --tls-self-signed      serve HTTPS/WSS with a certificate made once and kept in the data folder
   --insecure-http        allow plain HTTP on a non-loopback address (only behind a proxy that adds TLS)
   --allowed-origin URL   another origin whose pages may connect (repeatable; e.g. https://trade.example.com)
-  --demo-seed N          replay the demo market of seed N`;
+  --demo-seed N          replay the demo market of seed N
+  --secrets keychain|file
+                         where keys are kept (default: the system keychain if one answers, else an encrypted
+                         file secrets.enc in the data folder)
+  --secrets-passphrase-file FILE
+                         the key file's passphrase (or set TBS_SECRETS_PASSPHRASE); otherwise the browser asks`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -108,6 +119,8 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'viewer-token-file': { type: 'string' },
         'demo-seed': { type: 'string' },
         'demo-outage': { type: 'string' },
+        secrets: { type: 'string' },
+        'secrets-passphrase-file': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -152,6 +165,21 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     if (!match) throw new UsageError(`--demo-outage takes AT:FOR in whole seconds (e.g. 20:65), got "${values['demo-outage']}"`);
     demoOutage = { atS: Number(match[1]), forS: Number(match[2]) };
   }
+  let secrets: SecretsStoreKind | undefined;
+  let secretsPassphrase: string | undefined;
+  try {
+    secrets = secretsChoice(values.secrets);
+    secretsPassphrase = configuredPassphrase(values['secrets-passphrase-file'], env);
+  } catch (error) {
+    if (error instanceof PassphraseSourceError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (secrets === 'keychain' && values['secrets-passphrase-file'] !== undefined) {
+    throw new UsageError('--secrets-passphrase-file opens the key file: it does not go with --secrets keychain');
+  }
+  // A passphrase given says where the keys are: the key file, whether or not a keychain answers.
+  if (secrets === undefined && secretsPassphrase !== undefined) secrets = 'file';
+  if (secrets === 'keychain') secretsPassphrase = undefined;
   return {
     port,
     bind: values.bind,
@@ -165,6 +193,8 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     allowedOrigins: values['allowed-origin'].map(parseOrigin),
     demoSeed,
     demoOutage,
+    secrets,
+    secretsPassphrase,
   };
 }
 

@@ -4,6 +4,7 @@
 // minutes; a source without its key, or at its own rate limit, is skipped without a request and the reason is
 // reported like any other failure.
 import {
+  AppError,
   type Candle,
   type CandlesResult,
   type CompareResult,
@@ -168,9 +169,11 @@ export class MarketDataAggregator {
       try {
         apiKey = await this.options.keys.get(provider.id as DataApiId);
       } catch (error) {
-        // The keychain's own message ends with how to fix it; one row per keyed source would repeat that three times.
-        const reason = (error instanceof Error ? error.message : String(error)).split('. ')[0];
-        return { ok: false, failure: skipped(provider, 'INTERNAL', `${provider.name}'s API key could not be read: ${reason}`) };
+        // The store's own words (what to do) are shown once above the table, from `secrets:status`: one row per
+        // keyed source would repeat them, and the OS's raw error belongs in the log, where the store put it.
+        const code = error instanceof AppError ? error.code : 'INTERNAL';
+        const why = code === 'SECRETS_LOCKED' ? 'the keys are locked' : "its key can't be read here";
+        return { ok: false, failure: skipped(provider, code, `${provider.name} was not asked: ${why}`) };
       }
       if (apiKey === undefined) {
         return { ok: false, failure: skipped(provider, 'AUTH_FAILED', `no API key set for ${provider.name}: add one in Data providers`) };

@@ -80,8 +80,8 @@ describe('MarketDataService keys', () => {
     const state = await locked.state();
     expect(state.providers.find((p) => p.id === 'coinmarketcap')?.keySet).toBe(false);
     const quote = await locked.setPriority(['coinmarketcap', 'yahoo']).then(() => locked.quote('BTC/USDT'));
-    expect(quote.failures[0]).toMatchObject({ provider: 'coinmarketcap', called: false, code: 'INTERNAL' });
-    expect(quote.failures[0]?.message).toContain('keychain is unavailable');
+    expect(quote.failures[0]).toMatchObject({ provider: 'coinmarketcap', called: false, code: 'SECRETS_UNAVAILABLE' });
+    expect(quote.failures[0]?.message).toBe("CoinMarketCap was not asked: its key can't be read here");
   });
 });
 

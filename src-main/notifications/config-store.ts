@@ -89,8 +89,16 @@ export class NotificationConfigStore {
     const config = this.config();
     return {
       ...config,
-      email: { ...config.email, passwordSet: (await this.secret('smtp-password')) !== undefined },
-      sms: { ...config.sms, authTokenSet: (await this.secret('twilio-auth-token')) !== undefined },
+      email: { ...config.email, passwordSet: await this.isSet('smtp-password') },
+      sms: { ...config.sms, authTokenSet: await this.isSet('twilio-auth-token') },
     };
+  }
+
+  /**
+   * A store that cannot be read (the key file locked, no keychain here) must not keep the settings from loading:
+   * the secret shows as not set, and the screen says once why (`secrets:status`).
+   */
+  private async isSet(name: NotificationSecret): Promise<boolean> {
+    return (await this.secret(name).catch(() => undefined)) !== undefined;
   }
 }

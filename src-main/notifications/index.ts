@@ -3,6 +3,7 @@ import { plainTextEnvUrlWarning } from '../../src-shared';
 export { NotificationService, type NotificationServiceDeps } from './service';
 export type { DesktopNotifier } from './channels/port';
 export { TWILIO_BASE_URL } from './channels/sms';
+export { secretAccount } from './config-store';
 export type { NotificationData, RiskLimitExceeded, StrategyStopped } from './templates';
 export type { IsolationOptions } from './isolation';
 export type { ThrottleOptions } from './throttle';

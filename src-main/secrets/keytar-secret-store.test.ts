@@ -55,33 +55,83 @@ describe('KeytarSecretStore on the real keychain', () => {
 });
 
 describe('KeytarSecretStore without a usable keychain', () => {
-  it('says what to do when keytar cannot load, and tries again on the next call', async () => {
-    let attempts = 0;
-    const broken = new KeytarSecretStore(service, async () => {
-      attempts += 1;
-      throw new Error('libsecret-1.so.0: cannot open shared object file');
-    });
-    const error = await broken.get('x').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/system keychain is unavailable.*libsecret-1\.so\.0/);
-    expect((error as AppError).message).toMatch(/GNOME Keyring or KWallet/);
-    await expect(broken.get('x')).rejects.toThrow(AppError);
-    expect(attempts).toBe(2);
+  const noBus = (): KeytarApi => ({
+    getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+    setPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+    deletePassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
   });
 
-  it('turns a Secret Service failure into an AppError that does not carry the secret', async () => {
-    const noBus: KeytarApi = {
-      getPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
-      setPassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
-      deletePassword: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
-    };
-    const store = new KeytarSecretStore(service, async () => noBus);
+  it('says what to do when keytar cannot load, logs the OS error, and tries again on the next call', async () => {
+    let attempts = 0;
+    const logged: string[] = [];
+    const broken = new KeytarSecretStore(
+      service,
+      async () => {
+        attempts += 1;
+        throw new Error('libsecret-1.so.0: cannot open shared object file');
+      },
+      { warn: (line) => logged.push(line) },
+    );
+    const error = await broken.get('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('SECRETS_UNAVAILABLE');
+    expect((error as AppError).message).toMatch(/^Keys can't be stored here: the keychain library could not be loaded\. To fix it, /);
+    expect((error as AppError).message).toMatch(/GNOME Keyring or KWallet.*--secrets file/);
+    expect((error as AppError).message).not.toContain('libsecret-1.so.0');
+    await expect(broken.get('x')).rejects.toThrow(AppError);
+    expect(attempts).toBe(2);
+    // The raw error reaches the log once, however often it repeats.
+    expect(logged).toEqual(['secrets: the keychain library could not be loaded: libsecret-1.so.0: cannot open shared object file']);
+  });
+
+  it('turns a Secret Service failure into words without the OS error or the secret, and reports the status', async () => {
+    const logged: string[] = [];
+    const store = new KeytarSecretStore(service, async () => noBus(), { warn: (line) => logged.push(line) });
+    expect(store.status()).toEqual({ store: 'keychain', state: 'ready', fileExists: false });
+    const seen: string[] = [];
+    store.onStatusChanged((status) => seen.push(status.state));
     const error = (await store.set('acct', 'super-secret-value').catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
-    expect(error.code).toBe('INTERNAL');
+    expect(error.code).toBe('SECRETS_UNAVAILABLE');
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain('could not save a key in the system keychain (Cannot autolaunch D-Bus');
+    expect(error.message).toContain("Keys can't be stored here: could not save a key in the system keychain");
+    expect(error.message).not.toContain('D-Bus');
     expect(error.message).not.toContain('super-secret-value');
+    expect(logged.join('\n')).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    expect(logged.join('\n')).not.toContain('super-secret-value');
     await expect(store.delete('acct')).rejects.toThrow(/could not delete a key/);
+    expect(store.status()).toMatchObject({ state: 'unavailable', problem: expect.stringContaining("Keys can't be stored here") });
+    expect(seen[0]).toBe('unavailable');
+  });
+
+  it('gives up on a call that never answers, and fails the next ones at once until it does', async () => {
+    let release: (() => void) | undefined;
+    const hanging: KeytarApi = {
+      getPassword: () => new Promise((done) => (release = () => done(null))),
+      setPassword: () => new Promise(() => undefined),
+      deletePassword: () => Promise.resolve(true),
+    };
+    const store = new KeytarSecretStore(service, async () => hanging, { deadlineMs: 50, warn: () => undefined });
+    const first = (await store.get('x').catch((e: unknown) => e)) as AppError;
+    expect(first.code).toBe('SECRETS_UNAVAILABLE');
+    expect(first.message).toMatch(/did not answer/);
+    // While that call is still out, the next one does not queue behind it.
+    const started = Date.now();
+    await expect(store.delete('x')).rejects.toThrow(/did not answer an earlier call/);
+    expect(Date.now() - started).toBeLessThan(50);
+    release!();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(await store.delete('x')).toBe(true);
+    expect(store.status().state).toBe('ready');
+  });
+
+  it('probes within a deadline: a keychain that answers, one that fails, one that hangs', async () => {
+    expect(await new KeytarSecretStore(service).probe(5_000)).toEqual({ ok: true });
+    expect(await new KeytarSecretStore(service, async () => noBus()).probe(1_000)).toEqual({
+      ok: false,
+      reason: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+    });
+    const hanging: KeytarApi = { ...noBus(), getPassword: () => new Promise(() => undefined) };
+    expect(await new KeytarSecretStore(service, async () => hanging).probe(50)).toEqual({ ok: false, reason: 'no answer within 50 ms' });
   });
 });

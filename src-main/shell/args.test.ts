@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataDirArg } from './args';
+import { dataDirArg, optionArg } from './args';
 
 describe('dataDirArg', () => {
   it.each([
@@ -12,5 +12,15 @@ describe('dataDirArg', () => {
     [['electron', '.', '--data-dir', '--port'], undefined],
   ])('%j gives %s', (argv, expected) => {
     expect(dataDirArg(argv)).toBe(expected);
+  });
+});
+
+describe('optionArg', () => {
+  it('reads --secrets and --secrets-passphrase-file like --data-dir, and tells them apart', () => {
+    const argv = ['electron', '.', '--secrets', 'file', '--secrets-passphrase-file=/run/pass'];
+    expect(optionArg(argv, '--secrets')).toBe('file');
+    expect(optionArg(argv, '--secrets-passphrase-file')).toBe('/run/pass');
+    expect(optionArg(['electron', '.'], '--secrets')).toBeUndefined();
+    expect(optionArg(['electron', '.', '--secrets-passphrase-file', '/p'], '--secrets')).toBeUndefined();
   });
 });

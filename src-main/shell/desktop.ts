@@ -3,9 +3,10 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createCore, type Core } from '../core';
+import { chooseSecretStore, configuredPassphrase, secretsChoice, type SecretVault } from '../secrets';
 import { appLocation } from './app-location';
 import { APP_SCHEME_PRIVILEGES, serveBundle } from './app-protocol';
-import { dataDirArg } from './args';
+import { dataDirArg, optionArg } from './args';
 import { ElectronDesktopNotifier } from './desktop-notifier';
 import { registerIpc } from './ipc';
 import { OwnedWindows, senderCheck } from './sender';
@@ -86,7 +87,8 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     try {
-      core = await createCore({ dataDir, transport: 'ipc', desktopNotifier: new ElectronDesktopNotifier() });
+      const secrets = await secretsFromArgs(dataDir);
+      core = await createCore({ dataDir, transport: 'ipc', desktopNotifier: new ElectronDesktopNotifier(), ...(secrets ? { secrets } : {}) });
       hardenSession(session.defaultSession, location);
       const { entry } = location;
       if (entry.kind === 'bundle') serveBundle(session.defaultSession.protocol, entry.root, location.contentSecurityPolicy);
@@ -102,4 +104,17 @@ function start(): void {
       app.exit(1);
     }
   });
+}
+
+/**
+ * `--secrets file` keeps the keys in the encrypted key file of the data folder (opened by `--secrets-passphrase-file`
+ * or TBS_SECRETS_PASSPHRASE, else asked in the window). Without the flag: undefined, the OS keychain, as always.
+ */
+async function secretsFromArgs(dataDir: string): Promise<SecretVault | undefined> {
+  const choice = secretsChoice(optionArg(process.argv, '--secrets'));
+  if (choice === undefined) return undefined;
+  const secrets = await chooseSecretStore({ choice, dataDir });
+  const passphrase = choice === 'file' ? configuredPassphrase(optionArg(process.argv, '--secrets-passphrase-file'), process.env) : undefined;
+  if (passphrase !== undefined) await secrets.unlock(passphrase);
+  return secrets;
 }

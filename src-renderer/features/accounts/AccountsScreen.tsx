@@ -3,6 +3,8 @@
 import { useEffect } from 'react';
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { api } from '../../api';
+import { SecretsNotice } from '../secrets/SecretsNotice';
+import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
 import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
@@ -17,9 +19,12 @@ interface Props {
 
 export function AccountsScreen({ venues, onBack }: Props) {
   const { accounts, venues: addable, loaded, error, busy, load, add, test, remove } = useAccounts();
+  // Again once the keys are unlocked: the saved accounts are reconnecting then.
+  const unlocks = useSecrets((state) => state.unlocks);
+  const keyFile = useSecrets((state) => state.status?.store === 'file');
   useEffect(() => {
     void load(api);
-  }, [load]);
+  }, [load, unlocks]);
   // Right after a start, saved accounts are still reconnecting: look again until each has an answer.
   const connecting = accounts.some((account) => account.status === 'connecting');
   useEffect(() => {
@@ -35,7 +40,11 @@ export function AccountsScreen({ venues, onBack }: Props) {
       <main className="accounts-screen">
         <section className="accounts-list" aria-labelledby="accounts-heading">
           <h2 id="accounts-heading">Exchange accounts</h2>
-          <p className="hint">Keys are kept in this computer&apos;s keychain and never shown again once saved.</p>
+          <p className="hint">
+            Keys are kept {keyFile ? 'in the encrypted key file of the data folder' : "in this computer's keychain"} and never shown again once
+            saved.
+          </p>
+          <SecretsNotice />
           {error && (
             <p className="form-error" role="alert">
               {error}

@@ -2,6 +2,7 @@
 // settings in a dialog over it (the keys and order are settings, not something to keep on screen).
 import { useEffect, useRef, useState } from 'react';
 import type { Symbol } from '../../../src-shared';
+import { SecretsNotice } from '../secrets/SecretsNotice';
 import { ComparisonPanel } from './ComparisonPanel';
 import { DataProvidersSettings } from './DataProvidersSettings';
 
@@ -21,6 +22,8 @@ export function MarketDataPanel({ symbol, decimals }: { symbol: Symbol; decimals
     <aside className="market-data-panel" aria-label="Market data">
       {/* Keyed by symbol: a new symbol starts from an empty table instead of showing the last one's prices. */}
       <ComparisonPanel key={symbol} symbol={symbol} decimals={decimals} />
+      {/* Keyed sources say only "its key can't be read here" per row; what to do is said once, here. */}
+      <SecretsNotice />
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
         Data providers…
       </button>

@@ -2,6 +2,8 @@
 // hours, and the delivery log with failures explained.
 import { useEffect } from 'react';
 import { api } from '../../api';
+import { SecretsNotice } from '../secrets/SecretsNotice';
+import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
 import { DeliveryLog } from './DeliveryLog';
 import { DesktopSettings } from './DesktopSettings';
@@ -14,23 +16,29 @@ import { useNotifications } from './notifications-store';
 
 export function NotificationsScreen({ onBack }: { onBack: () => void }) {
   const { settings, error, load } = useNotifications();
+  // Again once the keys are unlocked: whether each secret is set is known only then.
+  const unlocks = useSecrets((state) => state.unlocks);
   useEffect(() => {
     void load(api);
-  }, [load]);
+  }, [load, unlocks]);
 
   return (
     <div className="app">
       <ScreenHeader title="Notifications" onBack={onBack} />
       <main className="notifications-screen">
+        <SecretsNotice />
         {error && (
           <p className="form-error" role="alert">
             {error}
           </p>
         )}
         {!settings ? (
-          <p className="empty" role="status">
-            Loading notification settings…
-          </p>
+          // A failed load says why (above) instead of loading forever.
+          !error && (
+            <p className="empty" role="status">
+              Loading notification settings…
+            </p>
+          )
         ) : (
           <>
             <div className="notification-channels">

@@ -2,6 +2,7 @@ import type { Market, Preferences, VenueSummary } from '../../../src-shared';
 import { useReadOnly } from '../../stores/workspace';
 import { useTradingMode } from '../order-ticket/trading-mode';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
+import { UnlockKeysButton } from '../secrets/SecretsNotice';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
@@ -56,6 +57,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       {market && <LastPrice venue={preferences.venue} market={market} />}
       <span className="spacer" />
       {readOnly && <ReadOnlyBadge />}
+      {!readOnly && <UnlockKeysButton />}
       {!readOnly && (
         <button type="button" onClick={onOpenAccounts}>
           Accounts
