@@ -92,6 +92,25 @@ describe('the SMTP password is bound to its server', () => {
     expect(serverB.logins).toEqual([{ user: USER, accepted: true }]);
   });
 
+  it('moved after a restart while the keys are locked, is never sent to the new server once they open', async () => {
+    harness.secrets.lock('the passphrase');
+    // The app restarted with the key file locked: same database, nothing read from the keys yet.
+    const restarted = startHarness({ db: harness.db, settings: new SettingsRepository(harness.db), secrets: harness.secrets });
+    try {
+      // The move is saved (the screen works while locked); the password cannot be deleted yet, so its old server
+      // stays on record.
+      const settings = await restarted.service.update({ email: email(serverB.port) });
+      expect(settings.email).toMatchObject({ port: serverB.port, passwordSet: false });
+      await harness.secrets.unlock('the passphrase');
+
+      expect(await restarted.service.test('email')).toMatchObject({ ok: false, attempts: 0 });
+      expect(serverB.logins).toEqual([]);
+      expect(harness.secrets.entries()).toEqual([]);
+    } finally {
+      await restarted.service.close();
+    }
+  });
+
   it('stays, with the settings unchanged, when the keychain cannot delete it', async () => {
     harness.secrets.fail('delete');
     await expect(harness.service.update({ email: email(serverB.port) })).rejects.toThrow();

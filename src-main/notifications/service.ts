@@ -109,8 +109,8 @@ export class NotificationService {
    */
   async update(request: NotificationUpdate): Promise<NotificationSettings> {
     const { smtpPassword, twilioAuthToken, allowInsecure, ...patch } = request;
-    // The answer needs the secrets' status from the keychain: ask it before writing, so that a keychain that cannot
-    // answer fails the request with nothing saved, rather than saving and then answering with an error.
+    // Any secret already bound elsewhere is cleared before the change is weighed (and an unexpected store failure
+    // fails the request with nothing saved, rather than saving and then answering with an error).
     await this.view();
     const before = this.store.config();
     const next = this.store.merge(patch);
@@ -265,14 +265,28 @@ export class NotificationService {
   }
 
   private async forgetSecret(name: NotificationSecret): Promise<void> {
-    if ((await this.store.secret(name)) !== undefined) await this.store.removeSecret(name);
+    let stored: string | undefined;
+    try {
+      stored = await this.store.secret(name);
+    } catch (error) {
+      // Keys that cannot be read now (the key file locked, no keychain) cannot be deleted either. The old destination
+      // stays recorded, so the first read once they can be read finds it moved and clears the secret unsent.
+      if (keysUnreadable(error)) return;
+      throw error;
+    }
+    if (stored !== undefined) await this.store.removeSecret(name);
     this.destinations.forget(name);
   }
 
   /** The settings as the renderer sees them, after clearing any secret whose destination moved. */
   private async view(): Promise<NotificationSettings> {
     const config = this.store.config();
-    for (const name of SECRETS) await this.boundSecret(name, config);
+    for (const name of SECRETS) {
+      // Unreadable keys show as not set (the store's view says so); the screen loads whatever the key store says.
+      await this.boundSecret(name, config).catch((error: unknown) => {
+        if (!keysUnreadable(error)) throw error;
+      });
+    }
     return this.store.view();
   }
 
@@ -303,3 +317,7 @@ export class NotificationService {
   }
 }
 
+/** The key store cannot be read now: locked until its passphrase is given, or no keychain answers here. */
+function keysUnreadable(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'SECRETS_LOCKED' || error.code === 'SECRETS_UNAVAILABLE');
+}
