@@ -12,3 +12,4 @@ export * from './plain-text';
 export * from './roles';
 export * from './access';
 export * from './secrets';
+export * from './content-types';

@@ -3,20 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../src-shared';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
+import { CONTENT_SECURITY_POLICY, contentTypeOf, CSP_HEADER_ONLY } from '../../src-shared';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${CSP_HEADER_ONLY}`,
@@ -52,7 +39,7 @@ export async function serveStatic(root: string, request: IncomingMessage, respon
   const hashedAsset = path.startsWith('/assets/');
   response.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(extname(file)),
     'Content-Length': info.size,
     // Built assets carry a content hash in their name; the page itself must always be fresh.
     'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',

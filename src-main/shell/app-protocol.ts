@@ -5,21 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
-import { CSP_HEADER_ONLY } from '../../src-shared';
+import { contentTypeOf, CSP_HEADER_ONLY } from '../../src-shared';
 import { APP_HOST, APP_SCHEME } from './app-location';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 /** The scheme's privileges, for `protocol.registerSchemesAsPrivileged` before the app is ready. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -57,7 +44,7 @@ export async function bundleResponse(url: string, root: string, contentSecurityP
   return new Response(new Uint8Array(body), {
     status: 200,
     headers: {
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(extname(file)),
       'x-content-type-options': 'nosniff',
       'content-security-policy': `${contentSecurityPolicy}; ${CSP_HEADER_ONLY}`,
     },
