@@ -18,7 +18,7 @@ import {
   SUPPORTED_VENUES,
   VenueDirectory,
 } from './exchanges';
-import { ResilienceRegistry, resilientAccount } from './resilience';
+import { ResilienceRegistry, resilientAccount, VenueLinks } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
@@ -92,6 +92,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
+  // One reachability link per venue: its streams and its account wait on it after their fast retries, it probes the
+  // venue at a slow pace, and it tells all of them (and the kill switch) when the venue answers again.
+  const links = new VenueLinks();
   // One keychain for exchange accounts and data-provider keys alike.
   const secrets = new KeytarSecretStore();
   const accounts = new AccountService({
@@ -101,7 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // (balance) validates its keys before they are saved.
     connect: (venue, credentials, connection) => resilientAccount(createExchangeAdapter(venue, credentials, connection), resilience),
     // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
-    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection),
+    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, links.get(venue)),
     venues,
     supportedVenues: SUPPORTED_VENUES,
   });
@@ -194,6 +197,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       alerts.close();
       await notifications.close();
       await accounts.close();
+      links.close();
       streams.close();
       tapes.close();
       tickers.close();

@@ -51,7 +51,11 @@ export const VenueSummary = z.object({
 });
 export type VenueSummary = z.infer<typeof VenueSummary>;
 
-export const StreamStatus = z.enum(['live', 'stale', 'reconnecting', 'failed']);
+/**
+ * offline: the venue is unreachable and probed at a slow pace (the stream resumes by itself when it answers);
+ * failed: only what retrying cannot fix (an unknown symbol, refused keys).
+ */
+export const StreamStatus = z.enum(['live', 'stale', 'reconnecting', 'offline', 'failed']);
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 export const MAX_CANDLES_PER_REQUEST = 5000;
@@ -261,6 +265,8 @@ export const events = {
     subscriptionId: z.string(),
     status: StreamStatus,
     reason: z.string().optional(),
+    /** When the next attempt is made (reconnecting, offline), for the badge's countdown. */
+    retryAt: z.number().int().nonnegative().optional(),
   }),
   ...tradingEvents,
   ...riskEvents,

@@ -87,9 +87,14 @@ export function marketHandlers({
         const stop = shared.subscribe(
           key,
           (value) => batcher.offer(value),
-          ({ status, reason }) => {
+          ({ status, reason, retryAt }) => {
             batcher.flush(); // what came before the change arrives before it
-            session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
+            session.push('stream.status-changed', {
+              subscriptionId,
+              status,
+              ...(reason === undefined ? {} : { reason }),
+              ...(retryAt === undefined ? {} : { retryAt: Math.round(retryAt) }),
+            });
           },
         );
         slot.stopStream = () => {

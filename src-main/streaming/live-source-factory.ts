@@ -2,6 +2,7 @@
 import type { ExchangeConnectionOptions, LiveCandleSource } from '../exchanges';
 import { createStreamingExchange } from '../exchanges';
 import type { VenueId } from '../../src-shared';
+import type { VenueLink } from '../resilience';
 import { CcxtLiveSource } from './ccxt-live-source';
 
 export interface LiveSourceHandle {
@@ -10,9 +11,9 @@ export interface LiveSourceHandle {
   close(): Promise<void>;
 }
 
-export async function openCcxtLiveSource(venue: VenueId, connection: ExchangeConnectionOptions): Promise<LiveSourceHandle> {
+export async function openCcxtLiveSource(venue: VenueId, connection: ExchangeConnectionOptions, link?: VenueLink): Promise<LiveSourceHandle> {
   const exchange = await createStreamingExchange(venue, connection);
-  const source = new CcxtLiveSource({ venue, exchange });
+  const source = new CcxtLiveSource({ venue, exchange, ...(link ? { link } : {}) });
   // Stops every loop before closing the sockets: a loop left running would reconnect to a venue no longer connected.
   return { source, close: () => source.close() };
 }

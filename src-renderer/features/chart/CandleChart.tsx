@@ -23,6 +23,7 @@ const BADGE_TEXT: Record<StreamStatus, string> = {
   live: 'live',
   stale: 'stale — no fresh data',
   reconnecting: 'reconnecting',
+  offline: 'offline',
   failed: 'feed failed',
 };
 
