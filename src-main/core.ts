@@ -107,6 +107,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, links.get(venue)),
     venues,
     supportedVenues: SUPPORTED_VENUES,
+    // An account whose venue cannot be reached waits on the venue's link and connects when it answers.
+    link: (venue) => links.get(venue),
   });
   const marketData = new MarketDataService({
     db,

@@ -121,8 +121,11 @@ export const NewAccount = z
   .strict();
 export type NewAccount = z.input<typeof NewAccount>;
 
-/** connecting: being checked (at start); needs-attention: the last check failed, `problem` says why. */
-export const AccountStatus = z.enum(['connecting', 'connected', 'needs-attention']);
+/**
+ * connecting: being checked (at start); offline: the venue could not be reached and is retried by itself (`retryAt`);
+ * needs-attention: the last check failed for a reason retrying cannot fix (refused keys), `problem` says what to do.
+ */
+export const AccountStatus = z.enum(['connecting', 'connected', 'offline', 'needs-attention']);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
 /** What the renderer may know of an account: whether each secret is set, never its value. */
@@ -139,6 +142,8 @@ export const AccountSummary = z.object({
   passwordSet: z.boolean(),
   status: AccountStatus,
   problem: ApiErrorData.optional(),
+  /** While offline: when the venue is tried again. */
+  retryAt: z.number().int().nonnegative().optional(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
