@@ -48,6 +48,10 @@ export const VenueSummary = z.object({
   name: z.string(),
   mode: TradingMode,
   available: z.boolean(),
+  /** Not available yet, but its saved account is connecting or offline (retried by itself): it opens on its own. */
+  pending: z.enum(['connecting', 'offline']).optional(),
+  /** While offline: when the venue is tried again. */
+  retryAt: z.number().int().nonnegative().optional(),
 });
 export type VenueSummary = z.infer<typeof VenueSummary>;
 

@@ -142,6 +142,7 @@ export class AccountService {
     this.options.repository.delete(id);
     this.state.delete(id);
     this.stopWaiting(id);
+    this.options.venues.clearPending(record.venue);
     const adapter = this.adapters.get(id);
     if (adapter) {
       this.adapters.delete(id);
@@ -164,7 +165,11 @@ export class AccountService {
   /** Reconnects every saved account, each on its own: a failing one is marked and the others go on. */
   restore(): Promise<void> {
     const records = this.options.repository.list();
-    for (const record of records) this.state.set(record.id, { status: 'connecting', keysPresent: true });
+    for (const record of records) {
+      this.state.set(record.id, { status: 'connecting', keysPresent: true });
+      // Charts, tickers and alerts of this venue asked for meanwhile wait for it instead of being refused.
+      this.options.venues.setPending(record.venue, () => ({ status: 'connecting' }));
+    }
     this.restoring = Promise.all(records.map((record) => this.reconnect(record))).then(() => undefined);
     return this.restoring;
   }
@@ -259,6 +264,7 @@ export class AccountService {
         problem.message = `${problem.message}. Not retried: replace the keys (remove this account and add it again), then it connects.`;
       }
       this.state.set(record.id, { status: 'needs-attention', problem, keysPresent });
+      this.options.venues.clearPending(record.venue);
       this.warn(`accounts: "${record.label}" (${record.venue}) needs attention: ${problem.message}`);
     }
   }
@@ -289,10 +295,20 @@ export class AccountService {
         throw error;
       }
     });
-    this.waiting.set(record.id, wait.cancel);
+    this.options.venues.setPending(record.venue, () => {
+      const state = link.state;
+      return state.state === 'offline' && state.nextProbeAt !== undefined ? { status: 'offline', retryAt: state.nextProbeAt, reason: state.reason } : { status: 'offline' };
+    });
+    const stopWatching = link.onChange(() => this.options.venues.pendingChanged(record.venue));
+    const cancel = () => {
+      stopWatching();
+      wait.cancel();
+    };
+    this.waiting.set(record.id, cancel);
     void wait.reachable.then(() => {
-      if (this.waiting.get(record.id) !== wait.cancel) return; // removed, or reconnected another way
+      if (this.waiting.get(record.id) !== cancel) return; // removed, or reconnected another way
       this.waiting.delete(record.id);
+      stopWatching();
       // Reachable through another probe (or this one, already connected): connect now if not yet.
       if (this.state.get(record.id)?.status !== 'connected' && this.options.repository.get(record.id)) void this.reconnect(record);
     });
