@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import packageJson from '../package.json';
 import { AccountRepository, AccountService } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
-import { createDispatcher, createHandlers, type Dispatcher } from './api';
+import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
 import { InProcessEventBus, type EventBus } from './events';
-import type { EventName } from '../src-shared';
+import type { EventName, VenueId } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
 import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './notifications';
 import {
@@ -175,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tickers,
       preferences,
       resilience,
+      links,
       accounts,
       marketData,
       notifications,
@@ -183,6 +184,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       trading,
     }),
   );
+
+  // The top bar shows each venue's connectivity: every change of a link or of a venue's account is pushed.
+  const pushConnectivity = (venue: VenueId) => dispatcher.broadcast('venue.connectivity-changed', connectivityOf(venue, venues, links));
+  links.onChange((venue) => pushConnectivity(venue));
+  venues.onChange((venue) => pushConnectivity(venue));
 
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);

@@ -91,6 +91,19 @@ export const OperationMetrics = z.object({
 });
 export type OperationMetrics = z.infer<typeof OperationMetrics>;
 
+/**
+ * Whether a venue answers, as its reachability link sees it: live; connecting (its saved account, at start); offline
+ * (unreachable, retried by itself at `retryAt`); rejected (the venue refused the account's keys: the trader must act);
+ * none (no account: not used).
+ */
+export const VenueConnectivity = z.object({
+  venue: VenueId,
+  state: z.enum(['live', 'connecting', 'offline', 'rejected', 'none']),
+  retryAt: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+});
+export type VenueConnectivity = z.infer<typeof VenueConnectivity>;
+
 export const SystemHealth = z.object({ venues: z.array(VenueHealth), operations: z.array(OperationMetrics) });
 export type SystemHealth = z.infer<typeof SystemHealth>;
 
@@ -246,6 +259,17 @@ export const contract = {
   ...riskChannels,
   ...alertChannels,
   ...notificationChannels,
+  // Last, so that the channels before keep their place (the API fuzz seeds each channel by its index).
+  /** Each venue's connectivity (the top bar); changes are pushed as `venue.connectivity-changed`. */
+  'system:connectivity': {
+    req: NoPayload,
+    res: z.array(VenueConnectivity),
+  },
+  /** Probes an offline venue at once (the chart's Retry now): its streams and account resume if it answers. */
+  'system:retry-now': {
+    req: VenueRef,
+    res: z.object({ probing: z.boolean() }),
+  },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -277,6 +301,7 @@ export const events = {
     /** When the next attempt is made (reconnecting, offline), for the badge's countdown. */
     retryAt: z.number().int().nonnegative().optional(),
   }),
+  'venue.connectivity-changed': VenueConnectivity,
   ...tradingEvents,
   ...riskEvents,
   ...alertEvents,
