@@ -23,7 +23,7 @@ import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskServic
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
-import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
+import { CandleStreams, DEFAULT_BACKOFF, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
 export interface CoreOptions {
@@ -37,6 +37,8 @@ export interface CoreOptions {
   demoTickMs?: number;
   /** A simulated outage of the demo feed (seconds after start, duration): how e2e tests see recovery. */
   demoOutage?: { atS: number; forS: number };
+  /** Reconnects of a stream's fast phase and the slow probe's pace (e2e tests shorten both); the defaults otherwise. */
+  reconnectPace?: { fastAttempts: number; probeEveryMs: number };
   /** Base URLs of the market-data APIs (CoinMarketCap, Yahoo…); from TBS_*_URL variables when absent. */
   marketDataUrls?: ProviderUrls;
   /** Shows desktop notifications (the Electron shell's); every open window shows them when absent. */
@@ -94,7 +96,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resilience = new ResilienceRegistry();
   // One reachability link per venue: its streams and its account wait on it after their fast retries, it probes the
   // venue at a slow pace, and it tells all of them (and the kill switch) when the venue answers again.
-  const links = new VenueLinks();
+  const pace = options.reconnectPace;
+  const links = new VenueLinks(pace ? { probeEveryMs: pace.probeEveryMs } : {});
+  const backoff = pace ? { ...DEFAULT_BACKOFF, maxAttempts: pace.fastAttempts } : DEFAULT_BACKOFF;
   // One keychain for exchange accounts and data-provider keys alike.
   const secrets = new KeytarSecretStore();
   const accounts = new AccountService({
@@ -104,7 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // (balance) validates its keys before they are saved.
     connect: (venue, credentials, connection) => resilientAccount(createExchangeAdapter(venue, credentials, connection), resilience),
     // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
-    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, links.get(venue)),
+    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, { link: links.get(venue), backoff }),
     venues,
     supportedVenues: SUPPORTED_VENUES,
     // An account whose venue cannot be reached waits on the venue's link and connects when it answers.

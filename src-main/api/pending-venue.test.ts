@@ -42,7 +42,7 @@ async function start() {
     repository: new AccountRepository(temp.open(file)),
     secrets,
     connect: createExchangeAdapter,
-    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, link),
+    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, { link }),
     venues,
     supportedVenues: ['binance'],
     link: () => link,

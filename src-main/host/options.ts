@@ -30,6 +30,8 @@ export interface HostCliOptions {
   demoSeed: number | undefined;
   /** Hidden, for e2e tests: the demo feed goes silent `at` seconds after start, for `for` seconds. */
   demoOutage: { atS: number; forS: number } | undefined;
+  /** Hidden, for e2e tests: reconnects of the fast phase, then the venue probe's pace, so an outage outlasts it soon. */
+  reconnectPace: { fastAttempts: number; probeEveryMs: number } | undefined;
 }
 
 export class UsageError extends Error {}
@@ -108,6 +110,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'viewer-token-file': { type: 'string' },
         'demo-seed': { type: 'string' },
         'demo-outage': { type: 'string' },
+        'reconnect-pace': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -152,6 +155,12 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     if (!match) throw new UsageError(`--demo-outage takes AT:FOR in whole seconds (e.g. 20:65), got "${values['demo-outage']}"`);
     demoOutage = { atS: Number(match[1]), forS: Number(match[2]) };
   }
+  let reconnectPace: HostCliOptions['reconnectPace'];
+  if (values['reconnect-pace'] !== undefined) {
+    const match = /^(\d{1,2}):(\d{3,5})$/.exec(values['reconnect-pace']);
+    if (!match) throw new UsageError(`--reconnect-pace takes FAST:PROBE_MS (e.g. 3:1000), got "${values['reconnect-pace']}"`);
+    reconnectPace = { fastAttempts: Number(match[1]), probeEveryMs: Number(match[2]) };
+  }
   return {
     port,
     bind: values.bind,
@@ -165,6 +174,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     allowedOrigins: values['allowed-origin'].map(parseOrigin),
     demoSeed,
     demoOutage,
+    reconnectPace,
   };
 }
 

@@ -51,7 +51,7 @@ export function VenueConnectivity() {
 
   if (shown.length === 0) return null;
   return (
-    <span className="venue-connectivity" role="status" aria-label="Venue connectivity" data-testid="venue-connectivity">
+    <span className="venue-connectivity" role="status" aria-label="Connectivity" data-testid="venue-connectivity">
       {shown.map((state) => (
         <span key={state.venue} className={`badge connectivity-${state.state}`} data-venue={state.venue} data-state={state.state} title={state.reason}>
           {VENUE_NAMES[state.venue]} {words(state, now)}
