@@ -18,7 +18,7 @@ import {
   SUPPORTED_VENUES,
   VenueDirectory,
 } from './exchanges';
-import { ResilienceRegistry, resilientAccount, VenueLinks } from './resilience';
+import { ResilienceRegistry, resilientAccount, VenueLinks, WakeWatch } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
 import { KeytarSecretStore } from './secrets';
 import { PreferencesService } from './settings';
@@ -50,6 +50,8 @@ export interface CoreOptions {
 export interface Core {
   readonly dispatcher: Dispatcher;
   readonly dataDir: string;
+  /** The machine woke up or the network came back (the Electron shell's powerMonitor): probe every offline venue now. */
+  wokeUp(): void;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const pace = options.reconnectPace;
   const links = new VenueLinks(pace ? { probeEveryMs: pace.probeEveryMs } : {});
   const backoff = pace ? { ...DEFAULT_BACKOFF, maxAttempts: pace.fastAttempts } : DEFAULT_BACKOFF;
+  // A sleep shows as the wall clock jumping past a timer: every offline venue (streams and accounts) is probed at once,
+  // not at its next slow probe. Sockets the venue closed meanwhile are found by their own loops' reconnects.
+  const wakeWatch = new WakeWatch((sleptMs) => {
+    console.warn(`woke up after about ${Math.round(sleptMs / 1000)} s: probing every offline venue now`);
+    links.probeAll();
+  });
+  wakeWatch.start();
   // One keychain for exchange accounts and data-provider keys alike.
   const secrets = new KeytarSecretStore();
   const accounts = new AccountService({
@@ -201,7 +210,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatcher,
     dataDir: options.dataDir,
+    wokeUp: () => links.probeAll(),
     async close() {
+      wakeWatch.stop();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.
       await deadMan.stop({ disarm: true });
       trading.close();

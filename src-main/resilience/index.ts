@@ -31,3 +31,4 @@ export {
   type Probe,
   type VenueLinkOptions,
 } from './venue-link';
+export { WakeWatch, type WakeWatchOptions } from './wake-watch';
