@@ -67,6 +67,19 @@ describe('VenueLink', () => {
     expect(clock.pending).toBe(0);
   });
 
+  it('takes a probe that connected but heard nothing yet (a quiet market) as the venue answering', async () => {
+    const clock = new ManualClock(0);
+    const link = new VenueLink('binance', { clock, probeEveryMs: 15_000, jitter: 0, probeSettleMs: 20_000 });
+    const released: string[] = [];
+    void link.whenReachable('refused', () => new Promise<void>(() => {})).reachable.then(() => released.push('quiet'));
+    void link.whenReachable('refused').reachable.then(() => released.push('other'));
+    await clock.advance(15_000 + 19_000);
+    expect(released).toEqual([]);
+    await clock.advance(1_000);
+    expect(released.sort()).toEqual(['other', 'quiet']);
+    expect(link.state.state).toBe('live');
+  });
+
   it('holds probes and reconnects under the venue connection-attempt limit', async () => {
     const clock = new ManualClock(0);
     const link = new VenueLink('binance', { clock, probeEveryMs: 1, jitter: 0, connectLimit: { id: 'ws', limit: 10, intervalMs: FIVE_MINUTES } });

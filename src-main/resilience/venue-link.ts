@@ -27,10 +27,17 @@ export interface VenueLinkOptions {
   random?: () => number;
   /** The venue's documented limit on connection attempts (Binance: 300 per 5 minutes per IP). */
   connectLimit?: RateWindowSpec;
+  /**
+   * A probe that has neither failed nor answered after this long got through (a watch on a quiet market waits for
+   * its first message; a refused or unreachable connection fails well before): the venue counts as reachable.
+   */
+  probeSettleMs?: number;
 }
 
 export const DEFAULT_PROBE_EVERY_MS = 15_000;
 export const DEFAULT_PROBE_JITTER = 0.2;
+/** Longer than a connection attempt's own timeout (ccxt: 10 s), so that a venue that drops packets is not taken as up. */
+export const DEFAULT_PROBE_SETTLE_MS = 20_000;
 
 /** Documented WebSocket connection-attempt limits (Binance spot: 300 connections per 5 minutes per IP). */
 export const CONNECT_LIMITS: Partial<Record<VenueId, RateWindowSpec>> = {
@@ -170,7 +177,8 @@ export class VenueLink {
 
   private async probe(): Promise<void> {
     if (this.probing || this.current.state !== 'offline') return;
-    const waiters = [...this.waiters];
+    // Only waiters that offered a call of their own can find out; the others just wait for the answer.
+    const waiters = [...this.waiters].filter((w) => w.probe !== undefined);
     if (waiters.length === 0) return;
     const wait = this.reserveAttempt();
     if (wait > 0) {
@@ -185,12 +193,18 @@ export class VenueLink {
     const waiter = waiters[this.turn++ % waiters.length]!;
     this.probing = true;
     this.probes++;
+    let cancelSettle: (() => void) | undefined;
     try {
-      if (waiter.probe) await waiter.probe();
-      else throw new Error('nothing to probe with');
+      const probe = waiter.probe!();
+      const settled = new Promise<void>((resolve) => {
+        cancelSettle = this.clock.setTimer(resolve, this.options.probeSettleMs ?? DEFAULT_PROBE_SETTLE_MS, true);
+      });
+      await Promise.race([probe, settled]);
+      cancelSettle?.();
       this.probing = false;
       this.reached();
     } catch (error) {
+      cancelSettle?.();
       this.probing = false;
       if (this.current.state !== 'offline') return;
       const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error);
