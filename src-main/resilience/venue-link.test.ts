@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './testing/manual-clock';
-import { VenueLink, type LinkState } from './venue-link';
+import { VenueLink, VenueLinks, type LinkState } from './venue-link';
 
 const FIVE_MINUTES = 300_000;
 
@@ -93,6 +93,20 @@ describe('VenueLink', () => {
     await clock.advance(10);
     expect(calls.n).toBeGreaterThan(0);
     expect(link.attemptsUsed()!.used).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('VenueLinks', () => {
+  it('tells one subscriber which venue answered again, for links created after it subscribed too', async () => {
+    const clock = new ManualClock(0);
+    const links = new VenueLinks({ clock, probeEveryMs: 1_000, jitter: 0 });
+    const reachable: string[] = [];
+    links.onAnyReachable((venue) => reachable.push(venue));
+    for (const venue of ['binance', 'gate'] as const) {
+      links.get(venue).whenReachable('refused', async () => {});
+    }
+    await clock.advance(1_000);
+    expect(reachable.sort()).toEqual(['binance', 'gate']);
   });
 });
 

@@ -256,6 +256,21 @@ export class VenueLinks {
     return this.get(venue).onReachable(listener);
   }
 
+  /**
+   * Calls `listener` with the venue each time any venue answers again after an outage, links created later
+   * included: one subscription for the kill switch's and the dead-man's sweeps ("venue reachable, sweep now").
+   */
+  onAnyReachable(listener: (venue: VenueId) => void): () => void {
+    const stops = new Map<VenueLink, () => void>();
+    const watch = (link: VenueLink) => stops.set(link, link.onReachable(() => listener(link.venue)));
+    for (const link of this.links.values()) watch(link);
+    this.created.add(watch);
+    return () => {
+      this.created.delete(watch);
+      for (const stop of stops.values()) stop();
+    };
+  }
+
   /** Calls `listener` with every link's changes, those created later included. */
   onChange(listener: (venue: VenueId, state: LinkState) => void): () => void {
     const stops = new Map<VenueLink, () => void>();
