@@ -196,6 +196,8 @@ export class VenueLink {
     let cancelSettle: (() => void) | undefined;
     try {
       const probe = waiter.probe!();
+      // Once settled by time, a later failure of this call is its owner's (it calls again), not this probe's.
+      probe.catch(() => undefined);
       const settled = new Promise<void>((resolve) => {
         cancelSettle = this.clock.setTimer(resolve, this.options.probeSettleMs ?? DEFAULT_PROBE_SETTLE_MS, true);
       });
