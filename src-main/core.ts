@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import packageJson from '../package.json';
 import { AccountRepository, AccountService } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
-import { createDispatcher, createHandlers, type Dispatcher } from './api';
+import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
 import { InProcessEventBus, type EventBus } from './events';
-import type { EventName } from '../src-shared';
+import type { EventName, VenueId } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
 import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './notifications';
 import {
@@ -18,12 +18,12 @@ import {
   SUPPORTED_VENUES,
   VenueDirectory,
 } from './exchanges';
-import { ResilienceRegistry, resilientAccount } from './resilience';
+import { ResilienceRegistry, resilientAccount, VenueLinks, WakeWatch } from './resilience';
 import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskService } from './risk';
 import { KeytarSecretStore, type SecretVault } from './secrets';
 import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
-import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
+import { CandleStreams, DEFAULT_BACKOFF, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
 export interface CoreOptions {
@@ -37,6 +37,8 @@ export interface CoreOptions {
   demoTickMs?: number;
   /** A simulated outage of the demo feed (seconds after start, duration): how e2e tests see recovery. */
   demoOutage?: { atS: number; forS: number };
+  /** Reconnects of a stream's fast phase and the slow probe's pace (e2e tests shorten both); the defaults otherwise. */
+  reconnectPace?: { fastAttempts: number; probeEveryMs: number };
   /** Base URLs of the market-data APIs (CoinMarketCap, Yahoo…); from TBS_*_URL variables when absent. */
   marketDataUrls?: ProviderUrls;
   /** Shows desktop notifications (the Electron shell's); every open window shows them when absent. */
@@ -50,6 +52,8 @@ export interface CoreOptions {
 export interface Core {
   readonly dispatcher: Dispatcher;
   readonly dataDir: string;
+  /** The machine woke up or the network came back (the Electron shell's powerMonitor): probe every offline venue now. */
+  wokeUp(): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +98,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
+  // One reachability link per venue: its streams and its account wait on it after their fast retries, it probes the
+  // venue at a slow pace, and it tells all of them (and the kill switch) when the venue answers again.
+  const pace = options.reconnectPace;
+  const links = new VenueLinks(pace ? { probeEveryMs: pace.probeEveryMs } : {});
+  const backoff = pace ? { ...DEFAULT_BACKOFF, maxAttempts: pace.fastAttempts } : DEFAULT_BACKOFF;
+  // A sleep shows as the wall clock jumping past a timer: every offline venue (streams and accounts) is probed at once,
+  // not at its next slow probe. Sockets the venue closed meanwhile are found by their own loops' reconnects.
+  const wakeWatch = new WakeWatch((sleptMs) => {
+    console.warn(`woke up after about ${Math.round(sleptMs / 1000)} s: probing every offline venue now`);
+    links.probeAll();
+  });
+  wakeWatch.start();
   // One store for exchange accounts, data-provider keys and notification secrets alike.
   const secrets = options.secrets ?? new KeytarSecretStore();
   const accounts = new AccountService({
@@ -103,9 +119,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // (balance) validates its keys before they are saved.
     connect: (venue, credentials, connection) => resilientAccount(createExchangeAdapter(venue, credentials, connection), resilience),
     // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
-    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection),
+    openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, { link: links.get(venue), backoff }),
     venues,
     supportedVenues: SUPPORTED_VENUES,
+    // An account whose venue cannot be reached waits on the venue's link and connects when it answers.
+    link: (venue) => links.get(venue),
   });
   const marketData = new MarketDataService({
     db,
@@ -164,14 +182,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   void trading.reconcile().catch(reconcileFailed);
   void accountsRestored.then(() => trading.reconcile()).catch(reconcileFailed);
   accounts.onConnected((venue) => void trading.reconcileVenue(venue, 'live').catch(reconcileFailed));
-  // A kill switch left engaged sweeps again now (the demo venue at once); each account that connects is a venue
-  // reachable again, swept at once rather than at the next slow retry. The venue links of a later change call the
-  // same `venueReachable` when a venue answers again after an outage.
+  // A kill switch left engaged sweeps again now (the demo venue at once); a venue reachable again — its account
+  // connecting, or its link hearing from it after an outage — is swept at once rather than at the next slow retry.
   risk.start();
-  accounts.onConnected((venue) => {
+  const venueBack = (venue: VenueId): void => {
     risk.venueReachable(venue);
     deadMan.venueReachable(venue);
-  });
+  };
+  accounts.onConnected(venueBack);
+  links.onAnyReachable(venueBack);
 
   const dispatcher = createDispatcher(
     createHandlers({
@@ -182,6 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tickers,
       preferences,
       resilience,
+      links,
       accounts,
       marketData,
       notifications,
@@ -198,6 +218,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatcher.broadcast('secrets.status-changed', status);
   });
 
+  // The top bar shows each venue's connectivity: every change of a link or of a venue's account is pushed.
+  const pushConnectivity = (venue: VenueId) => dispatcher.broadcast('venue.connectivity-changed', connectivityOf(venue, venues, links));
+  links.onChange((venue) => pushConnectivity(venue));
+  venues.onChange((venue) => pushConnectivity(venue));
+
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
@@ -205,8 +230,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatcher,
     dataDir: options.dataDir,
+    wokeUp: () => links.probeAll(),
     async close() {
       stopSecretsWatch();
+      wakeWatch.stop();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.
       await deadMan.stop({ disarm: true });
       trading.close();
@@ -214,6 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       alerts.close();
       await notifications.close();
       await accounts.close();
+      links.close();
       streams.close();
       tapes.close();
       tickers.close();

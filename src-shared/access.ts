@@ -18,6 +18,9 @@ export const CHANNEL_ROLES = {
   'settings:get': 'viewer',
   'settings:update': 'operator',
   'system:health': 'viewer',
+  'system:connectivity': 'viewer',
+  // Only makes an offline venue's next probe come sooner: it changes nothing and sends no order.
+  'system:retry-now': 'viewer',
   // Accounts say which keys are set.
   'accounts:list': 'operator',
   'accounts:add': 'operator',
@@ -71,6 +74,7 @@ export const EVENT_ROLES = {
   'trades.updated': 'viewer',
   'ticker.updated': 'viewer',
   'stream.status-changed': 'viewer',
+  'venue.connectivity-changed': 'viewer',
   'order.updated': 'viewer',
   'trade.executed': 'viewer',
   'balance.changed': 'viewer',

@@ -49,10 +49,18 @@ export const VenueSummary = z.object({
   name: z.string(),
   mode: TradingMode,
   available: z.boolean(),
+  /** Not available yet, but its saved account is connecting or offline (retried by itself): it opens on its own. */
+  pending: z.enum(['connecting', 'offline']).optional(),
+  /** While offline: when the venue is tried again. */
+  retryAt: z.number().int().nonnegative().optional(),
 });
 export type VenueSummary = z.infer<typeof VenueSummary>;
 
-export const StreamStatus = z.enum(['live', 'stale', 'reconnecting', 'failed']);
+/**
+ * offline: the venue is unreachable and probed at a slow pace (the stream resumes by itself when it answers);
+ * failed: only what retrying cannot fix (an unknown symbol, refused keys).
+ */
+export const StreamStatus = z.enum(['live', 'stale', 'reconnecting', 'offline', 'failed']);
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 export const MAX_CANDLES_PER_REQUEST = 5000;
@@ -83,6 +91,19 @@ export const OperationMetrics = z.object({
   p99Ms: z.number().nonnegative(),
 });
 export type OperationMetrics = z.infer<typeof OperationMetrics>;
+
+/**
+ * Whether a venue answers, as its reachability link sees it: live; connecting (its saved account, at start); offline
+ * (unreachable, retried by itself at `retryAt`); rejected (the venue refused the account's keys: the trader must act);
+ * none (no account: not used).
+ */
+export const VenueConnectivity = z.object({
+  venue: VenueId,
+  state: z.enum(['live', 'connecting', 'offline', 'rejected', 'none']),
+  retryAt: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+});
+export type VenueConnectivity = z.infer<typeof VenueConnectivity>;
 
 export const SystemHealth = z.object({ venues: z.array(VenueHealth), operations: z.array(OperationMetrics) });
 export type SystemHealth = z.infer<typeof SystemHealth>;
@@ -118,8 +139,11 @@ export const NewAccount = z
   .strict();
 export type NewAccount = z.input<typeof NewAccount>;
 
-/** connecting: being checked (at start); needs-attention: the last check failed, `problem` says why. */
-export const AccountStatus = z.enum(['connecting', 'connected', 'needs-attention']);
+/**
+ * connecting: being checked (at start); offline: the venue could not be reached and is retried by itself (`retryAt`);
+ * needs-attention: the last check failed for a reason retrying cannot fix (refused keys), `problem` says what to do.
+ */
+export const AccountStatus = z.enum(['connecting', 'connected', 'offline', 'needs-attention']);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
 /** What the renderer may know of an account: whether each secret is set, never its value. */
@@ -136,6 +160,8 @@ export const AccountSummary = z.object({
   passwordSet: z.boolean(),
   status: AccountStatus,
   problem: ApiErrorData.optional(),
+  /** While offline: when the venue is tried again. */
+  retryAt: z.number().int().nonnegative().optional(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
@@ -235,6 +261,17 @@ export const contract = {
   ...alertChannels,
   ...notificationChannels,
   ...secretsChannels,
+  // Last, so that the channels before keep their place (the API fuzz seeds each channel by its index).
+  /** Each venue's connectivity (the top bar); changes are pushed as `venue.connectivity-changed`. */
+  'system:connectivity': {
+    req: NoPayload,
+    res: z.array(VenueConnectivity),
+  },
+  /** Probes an offline venue at once (the chart's Retry now): its streams and account resume if it answers. */
+  'system:retry-now': {
+    req: VenueRef,
+    res: z.object({ probing: z.boolean() }),
+  },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -263,7 +300,10 @@ export const events = {
     subscriptionId: z.string(),
     status: StreamStatus,
     reason: z.string().optional(),
+    /** When the next attempt is made (reconnecting, offline), for the badge's countdown. */
+    retryAt: z.number().int().nonnegative().optional(),
   }),
+  'venue.connectivity-changed': VenueConnectivity,
   ...tradingEvents,
   ...riskEvents,
   ...alertEvents,

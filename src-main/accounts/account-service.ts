@@ -15,6 +15,7 @@ import {
   type VenueId,
 } from '../../src-shared';
 import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials, LiveCandleSource, VenueDirectory } from '../exchanges';
+import type { VenueLink } from '../resilience';
 import type { SecretStore } from '../secrets';
 import type { AccountRecord, AccountRepository } from './account-repository';
 import { deleteCredentials, readCredentials, redactCredentials, saveCredentials } from './credentials';
@@ -44,6 +45,11 @@ export interface AccountServiceOptions {
   venues: VenueDirectory;
   /** Venues an account can be added for. */
   supportedVenues: readonly VenueId[];
+  /**
+   * The venue's reachability link: an account whose venue cannot be reached (network error, timeout, 5xx) waits on it
+   * and is connected by its probe; without it such an account needs the trader's Test.
+   */
+  link?: (venue: VenueId) => VenueLink;
   warn?: (message: string) => void;
   now?: () => number;
   newId?: () => string;
@@ -61,6 +67,8 @@ export class AccountService {
   private readonly adapters = new Map<string, ExchangeAdapter>();
   private readonly liveData = new Map<string, LiveDataHandle>();
   private readonly connectedListeners = new Set<(venue: VenueId) => void>();
+  /** Accounts waiting on their venue's link: the function that stops waiting. */
+  private readonly waiting = new Map<string, () => void>();
   /** Venues with an add in flight: a second add for the same venue must not race the first past the check. */
   private readonly adding = new Set<VenueId>();
   private restoring: Promise<void> = Promise.resolve();
@@ -133,6 +141,8 @@ export class AccountService {
     await deleteCredentials(this.options.secrets, id);
     this.options.repository.delete(id);
     this.state.delete(id);
+    this.stopWaiting(id);
+    this.options.venues.clearPending(record.venue);
     const adapter = this.adapters.get(id);
     if (adapter) {
       this.adapters.delete(id);
@@ -155,7 +165,11 @@ export class AccountService {
   /** Reconnects every saved account, each on its own: a failing one is marked and the others go on. */
   restore(): Promise<void> {
     const records = this.options.repository.list();
-    for (const record of records) this.state.set(record.id, { status: 'connecting', keysPresent: true });
+    for (const record of records) {
+      this.state.set(record.id, { status: 'connecting', keysPresent: true });
+      // Charts, tickers and alerts of this venue asked for meanwhile wait for it instead of being refused.
+      this.options.venues.setPending(record.venue, () => ({ status: 'connecting' }));
+    }
     this.restoring = Promise.all(records.map((record) => this.reconnect(record))).then(() => undefined);
     return this.restoring;
   }
@@ -174,6 +188,7 @@ export class AccountService {
 
   async close(): Promise<void> {
     await this.restoring;
+    for (const id of [...this.waiting.keys()]) this.stopWaiting(id);
     const adapters = [...this.adapters.entries()];
     this.adapters.clear();
     for (const [id, adapter] of adapters) {
@@ -239,6 +254,7 @@ export class AccountService {
   }
 
   private async reconnect(record: AccountRecord): Promise<void> {
+    this.stopWaiting(record.id);
     let keysPresent = true;
     try {
       const credentials = await readCredentials(this.options.secrets, record.id);
@@ -246,15 +262,74 @@ export class AccountService {
         keysPresent = false;
         throw new AppError('AUTH_FAILED', 'The keys of this account are no longer in the system keychain: remove the account and add it again');
       }
-      const adapter = await this.open(record, credentials);
-      if (this.adapters.has(record.id)) await closeQuietly(adapter);
-      else this.attach(record, adapter, await this.openLive(record));
-      this.state.set(record.id, { status: 'connected', keysPresent });
+      await this.connectWith(record, credentials);
     } catch (error) {
       const problem = toData(error);
+      const link = this.options.link?.(record.venue);
+      if (link && keysPresent && isUnreachable(error)) {
+        this.waitForVenue(record, link, problem);
+        return;
+      }
+      if (problem.code === 'AUTH_FAILED') {
+        // Retrying refused keys would only get the address blocked: the trader has to replace them.
+        link?.rejected(problem.message);
+        problem.message = `${problem.message}. Not retried: replace the keys (remove this account and add it again), then it connects.`;
+      }
       this.state.set(record.id, { status: 'needs-attention', problem, keysPresent });
+      this.options.venues.clearPending(record.venue);
       this.warn(`accounts: "${record.label}" (${record.venue}) needs attention: ${problem.message}`);
     }
+  }
+
+  /** Proves the keys and attaches the account (unless it is attached already). Throws what the venue said. */
+  private async connectWith(record: AccountRecord, credentials: ExchangeCredentials): Promise<void> {
+    const adapter = await this.open(record, credentials);
+    if (this.adapters.has(record.id)) await closeQuietly(adapter);
+    else this.attach(record, adapter, await this.openLive(record));
+    this.state.set(record.id, { status: 'connected', keysPresent: true });
+  }
+
+  /**
+   * The venue did not answer (network error, timeout, 5xx): the account is `offline` and its venue's link probes it
+   * at a slow pace — with this account's own connect as one way to find out — and connects it the moment it answers.
+   */
+  private waitForVenue(record: AccountRecord, link: VenueLink, problem: ApiErrorData): void {
+    this.state.set(record.id, { status: 'offline', problem, keysPresent: true });
+    this.warn(`accounts: "${record.label}" (${record.venue}) is offline, retrying: ${problem.message}`);
+    const wait = link.whenReachable(problem.message, async () => {
+      const credentials = await readCredentials(this.options.secrets, record.id);
+      if (!credentials) throw new AppError('AUTH_FAILED', 'The keys of this account are no longer in the system keychain');
+      try {
+        await this.connectWith(record, credentials);
+      } catch (error) {
+        const state = this.state.get(record.id);
+        if (state?.status === 'offline') state.problem = toData(error);
+        throw error;
+      }
+    });
+    this.options.venues.setPending(record.venue, () => {
+      const state = link.state;
+      return state.state === 'offline' && state.nextProbeAt !== undefined ? { status: 'offline', retryAt: state.nextProbeAt, reason: state.reason } : { status: 'offline' };
+    });
+    const stopWatching = link.onChange(() => this.options.venues.pendingChanged(record.venue));
+    const cancel = () => {
+      stopWatching();
+      wait.cancel();
+    };
+    this.waiting.set(record.id, cancel);
+    void wait.reachable.then(() => {
+      if (this.waiting.get(record.id) !== cancel) return; // removed, or reconnected another way
+      this.waiting.delete(record.id);
+      stopWatching();
+      // Reachable through another probe (or this one, already connected): connect now if not yet.
+      if (this.state.get(record.id)?.status !== 'connected' && this.options.repository.get(record.id)) void this.reconnect(record);
+    });
+  }
+
+  private stopWaiting(id: string): void {
+    const cancel = this.waiting.get(id);
+    this.waiting.delete(id);
+    cancel?.();
   }
 
   /**
@@ -323,6 +398,10 @@ export class AccountService {
     if (record.restBaseUrl !== undefined) summary.restBaseUrl = record.restBaseUrl;
     if (record.wsBaseUrl !== undefined) summary.wsBaseUrl = record.wsBaseUrl;
     if (state.problem) summary.problem = state.problem;
+    if (state.status === 'offline') {
+      const link = this.options.link?.(record.venue).state;
+      if (link?.state === 'offline' && link.nextProbeAt !== undefined) summary.retryAt = link.nextProbeAt;
+    }
     return summary;
   }
 
@@ -339,6 +418,12 @@ function scrub(error: unknown, credentials: ExchangeCredentials, venueName: stri
   }
   // The port promises AppErrors; anything else is an adapter bug. Its cause is not kept: it may hold the keys.
   return new AppError('INTERNAL', `${venueName}: ${redactCredentials(describe(error), credentials)}`);
+}
+
+/** A failure that the venue coming back heals: it could not be reached, did not answer in time, or answered 5xx. */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof AppError) || !error.retryable) return false;
+  return ['VENUE_UNAVAILABLE', 'TIMEOUT', 'CIRCUIT_OPEN', 'DISCONNECTED', 'RATE_LIMITED'].includes(error.code);
 }
 
 function toData(error: unknown): ApiErrorData {

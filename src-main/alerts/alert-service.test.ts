@@ -176,6 +176,11 @@ describe('AlertService on the demo venue', () => {
     const rule = await w.service.create({ venue: 'binance', symbol: 'BTC/USDT', kind: 'above', threshold: 1_000_000 });
     expect(rule.status).toBe('waiting-for-venue');
     expect(rule.detail).toMatch(/^Binance is not connected: add an account in Accounts/);
+    // A saved account still connecting, then offline: the alert says it waits for it, not that none exists.
+    w.venues.setPending('binance', () => ({ status: 'connecting' }));
+    expect(w.service.list()[0]!.detail).toMatch(/^Binance is connecting…/);
+    w.venues.setPending('binance', () => ({ status: 'offline', retryAt: START + 15_000 }));
+    expect(w.service.list()[0]!.detail).toMatch(/^Binance is offline — retrying by itself/);
 
     const binanceMarket = new DemoVenue({ seed: 99, now: () => w.clock.now(), historyDays: 1 });
     cleanups.push(() => binanceMarket.close());

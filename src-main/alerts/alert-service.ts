@@ -337,6 +337,7 @@ export class AlertService {
     return ruleView(rule, this.feeds.get(feedKey(rule.venue, rule.symbol)), {
       name: venue?.name ?? rule.venue,
       connected: venue?.available ?? false,
+      pending: venue?.pending,
     });
   }
 }

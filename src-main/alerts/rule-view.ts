@@ -9,6 +9,8 @@ export interface VenueState {
   name: string;
   /** Whether the venue is connected (its REST side); its live feed may still be missing. */
   connected: boolean;
+  /** Its saved account is still connecting, or offline and retried by itself. */
+  pending?: 'connecting' | 'offline' | undefined;
 }
 
 function statusOf(rule: AlertRuleRecord, feed: Feed | undefined, venue: VenueState): { status: AlertStatus; detail?: string } {
@@ -16,7 +18,11 @@ function statusOf(rule: AlertRuleRecord, feed: Feed | undefined, venue: VenueSta
   if (feed?.problem?.venueMissing) {
     const detail = venue.connected
       ? `${venue.name} gives no live prices right now; the alert starts watching as soon as it does.`
-      : `${venue.name} is not connected: add an account in Accounts. The alert starts watching once it is.`;
+      : venue.pending === 'connecting'
+        ? `${venue.name} is connecting…; the alert starts watching once it is connected.`
+        : venue.pending === 'offline'
+          ? `${venue.name} is offline — retrying by itself; the alert starts watching once it is back.`
+          : `${venue.name} is not connected: add an account in Accounts. The alert starts watching once it is.`;
     return { status: 'waiting-for-venue', detail };
   }
   if (feed?.problem) return { status: 'waiting-for-price', detail: `the price feed could not start (${feed.problem.message}); trying again` };

@@ -2,3 +2,4 @@ export { createDispatcher, type Dispatcher, type Handler, type Handlers } from '
 export { createHandlers } from './handlers';
 export type { ApiServices, AppIdentity } from './services';
 export { TransportSession, type Session } from './session';
+export { allConnectivity, connectivityOf } from './connectivity';

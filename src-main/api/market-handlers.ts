@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Ticker } from '../../src-shared';
+import { pendingWords } from '../exchanges';
 import { FrameBatcher, FrameCoalescer, newestWins, TradeBatcher, type StatusChange, type StreamKey } from '../streaming';
 import type { ApiServices } from './services';
 import type { Handlers } from './dispatcher';
@@ -78,7 +79,14 @@ export function marketHandlers({
   async function subscribeStream<Key extends StreamKey, Value>(key: Key, session: Session, shared: StreamSubscription<Key, Value>) {
     const slot = reserve(session);
     const { subscriptionId } = slot;
-    try {
+    const pushStatus = ({ status, reason, retryAt }: StatusChange) =>
+      session.push('stream.status-changed', {
+        subscriptionId,
+        status,
+        ...(reason === undefined ? {} : { reason }),
+        ...(retryAt === undefined ? {} : { retryAt: Math.round(retryAt) }),
+      });
+    const start = async () => {
       await venues.get(key.venue).ticker(key.symbol); // a typed NOT_FOUND for an unknown symbol, before any stream starts
       // The session may have closed during the await: nothing would ever stop a stream started now.
       if (slot.ended) throw new AppError('DISCONNECTED', 'the connection closed before the subscription started');
@@ -87,9 +95,9 @@ export function marketHandlers({
         const stop = shared.subscribe(
           key,
           (value) => batcher.offer(value),
-          ({ status, reason }) => {
+          (change) => {
             batcher.flush(); // what came before the change arrives before it
-            session.push('stream.status-changed', { subscriptionId, status, ...(reason === undefined ? {} : { reason }) });
+            pushStatus(change);
           },
         );
         slot.stopStream = () => {
@@ -100,6 +108,15 @@ export function marketHandlers({
         batcher.close();
         throw error;
       }
+    };
+    if (venues.pendingState(key.venue)) {
+      // The venue's saved account is still connecting or offline: the subscription is accepted now, says so, and
+      // starts the moment the account connects.
+      waitForVenue(key, slot, pushStatus, start);
+      return { subscriptionId };
+    }
+    try {
+      await start();
     } catch (error) {
       slot.end();
       throw error;
@@ -107,11 +124,47 @@ export function marketHandlers({
     return { subscriptionId };
   }
 
+  /** Shows a pending venue's state on the subscription until it connects, then starts it (or ends it with why not). */
+  function waitForVenue(key: StreamKey, slot: ReturnType<typeof reserve>, pushStatus: (change: StatusChange) => void, start: () => Promise<void>) {
+    const show = () => {
+      const pending = venues.pendingState(key.venue);
+      if (!pending || slot.ended) return;
+      const change: StatusChange = { status: pending.status === 'connecting' ? 'reconnecting' : 'offline', reason: pendingWords(pending) };
+      pushStatus(pending.retryAt === undefined ? change : { ...change, retryAt: pending.retryAt });
+    };
+    const stopWatching = venues.onChange((venue) => {
+      if (venue === key.venue) show();
+    });
+    slot.stopStream = stopWatching;
+    // After the answer that carries the subscription id has gone out: the client files the status under it.
+    setTimeout(show, 0);
+    void venues.whenAvailable(key.venue).then(async () => {
+      stopWatching();
+      if (slot.ended) return;
+      try {
+        await start();
+      } catch (error) {
+        if (slot.ended) return;
+        pushStatus({ status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        slot.end();
+      }
+    });
+  }
+
   return {
-    'market:markets': ({ venue }) => venues.get(venue).markets(),
-    'market:ticker': ({ venue, symbol }) => venues.get(venue).ticker(symbol),
-    'market:candles': ({ venue, symbol, timeframe, limit, before }) =>
-      venues.get(venue).candles(symbol, timeframe, before === undefined ? { limit } : { limit, before }),
+    // A venue whose saved account is still connecting or offline: the request waits and is served once it connects.
+    'market:markets': async ({ venue }) => {
+      await venues.whenAvailable(venue);
+      return venues.get(venue).markets();
+    },
+    'market:ticker': async ({ venue, symbol }) => {
+      await venues.whenAvailable(venue);
+      return venues.get(venue).ticker(symbol);
+    },
+    'market:candles': async ({ venue, symbol, timeframe, limit, before }) => {
+      await venues.whenAvailable(venue);
+      return venues.get(venue).candles(symbol, timeframe, before === undefined ? { limit } : { limit, before });
+    },
 
     'market:subscribe': (series, session) =>
       subscribeStream(series, session, {

@@ -5,7 +5,7 @@ import type { AlertService } from '../alerts';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
-import type { ResilienceRegistry } from '../resilience';
+import type { ResilienceRegistry, VenueLinks } from '../resilience';
 import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
 import type { PreferencesService } from '../settings';
@@ -31,6 +31,8 @@ export interface ApiServices {
   accounts: AccountService;
   /** Breakers, rate budgets and call metrics of every venue (`system:health`). */
   resilience: ResilienceRegistry;
+  /** Whether each venue answers (`system:connectivity`), and its probe now (`system:retry-now`). */
+  links: VenueLinks;
   /** Price sources, their priority and keys, quotes from all of them (`market-data:*`). */
   marketData: MarketDataService;
   /** Desktop, email and SMS notifications, their settings, tests and delivery log (`notifications:*`). */

@@ -1,10 +1,18 @@
+import { allConnectivity } from './connectivity';
 import type { Handlers } from './dispatcher';
 import type { ApiServices } from './services';
 
-export function systemHandlers({ resilience }: ApiServices): Pick<Handlers, 'system:health'> {
+export function systemHandlers({ resilience, venues, links }: ApiServices): Pick<Handlers, 'system:health' | 'system:connectivity' | 'system:retry-now'> {
   return {
     // A snapshot, not a stream: the health view polls every few seconds, which is plenty for breaker and budget
     // states that change over seconds to minutes.
     'system:health': () => resilience.snapshot(),
+    'system:connectivity': () => allConnectivity(venues, links),
+    'system:retry-now': ({ venue }) => {
+      const link = links.get(venue);
+      const probing = link.state.state === 'offline';
+      link.probeNow();
+      return { probing };
+    },
   };
 }

@@ -21,7 +21,7 @@ export {
   type SimulatedExchangeOptions,
 } from './simulated';
 export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';
-export { VenueDirectory, type VenueEntry } from './venue-directory';
+export { VenueDirectory, pendingWords, type PendingVenue, type VenueEntry } from './venue-directory';
 export {
   applyConnectionOptions,
   CcxtAdapter,

@@ -12,28 +12,93 @@ export interface VenueEntry {
   trading?: TradingVenue;
 }
 
+/** A venue with a saved account that is not connected yet: still connecting at start, or unreachable and retried. */
+export interface PendingVenue {
+  status: 'connecting' | 'offline';
+  /** When the venue is tried again (offline). */
+  retryAt?: number;
+  reason?: string;
+}
+
 export class VenueDirectory {
   private readonly entries = new Map<VenueId, VenueEntry>();
+  /** Venues whose saved account is connecting or offline: what asks for them waits instead of being refused. */
+  private readonly pending = new Map<VenueId, () => PendingVenue>();
+  private readonly waiters = new Map<VenueId, Set<() => void>>();
+  private readonly changeListeners = new Set<(id: VenueId) => void>();
 
   add(entry: VenueEntry): void {
-    this.entries.set(entry.venue.id, entry);
+    const id = entry.venue.id;
+    this.entries.set(id, entry);
+    this.pending.delete(id);
+    this.settle(id);
   }
 
   /** Makes a venue unavailable again (its account was removed). Whether it was there. */
   remove(id: VenueId): boolean {
-    return this.entries.delete(id);
+    const removed = this.entries.delete(id);
+    if (removed) this.changed(id);
+    return removed;
+  }
+
+  /**
+   * The venue has a saved account that is connecting or unreachable: requests for it wait (`whenAvailable`) rather
+   * than being refused. `state` is read each time it is shown, so a countdown stays current.
+   */
+  setPending(id: VenueId, state: () => PendingVenue): void {
+    if (this.entries.has(id)) return;
+    this.pending.set(id, state);
+    this.changed(id);
+  }
+
+  /** The account will not connect by itself (keys refused, removed): whatever waited is answered now. */
+  clearPending(id: VenueId): void {
+    if (this.pending.delete(id)) this.settle(id);
+  }
+
+  pendingState(id: VenueId): PendingVenue | undefined {
+    return this.entries.has(id) ? undefined : this.pending.get(id)?.();
+  }
+
+  /** Settles when the venue is available, or at once when it is not expected to become so (no pending account). */
+  whenAvailable(id: VenueId): Promise<void> {
+    if (this.entries.has(id) || !this.pending.has(id)) return Promise.resolve();
+    return new Promise((resolve) => {
+      let set = this.waiters.get(id);
+      if (!set) this.waiters.set(id, (set = new Set()));
+      set.add(resolve);
+    });
+  }
+
+  /** Calls `listener` whenever a venue becomes available, pending or unavailable. */
+  onChange(listener: (id: VenueId) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tells the pending state changed (offline with a new retry time): listeners re-read it. */
+  pendingChanged(id: VenueId): void {
+    if (this.pending.has(id)) this.changed(id);
   }
 
   summaries(): VenueSummary[] {
     return VENUE_IDS.map((id) => {
       const entry = this.entries.get(id);
-      return { id, name: VENUE_NAMES[id], mode: entry?.mode ?? (id === 'demo' ? 'demo' : 'live'), available: !!entry };
+      const summary: VenueSummary = { id, name: VENUE_NAMES[id], mode: entry?.mode ?? (id === 'demo' ? 'demo' : 'live'), available: !!entry };
+      const pending = this.pendingState(id);
+      if (pending) {
+        summary.pending = pending.status;
+        if (pending.retryAt !== undefined) summary.retryAt = Math.round(pending.retryAt);
+      }
+      return summary;
     });
   }
 
   get(id: VenueId): MarketDataVenue {
     const entry = this.entries.get(id);
     if (!entry) {
+      const pending = this.pendingState(id);
+      if (pending) throw new AppError('VENUE_UNAVAILABLE', `${VENUE_NAMES[id]} is ${pendingWords(pending)}: it opens by itself once connected`, true);
       throw new AppError('VENUE_UNAVAILABLE', `${VENUE_NAMES[id]} is not connected: add an account in Accounts, or use Demo`, false);
     }
     return entry.venue;
@@ -50,4 +115,28 @@ export class VenueDirectory {
   liveSource(id: VenueId): LiveCandleSource | undefined {
     return this.entries.get(id)?.live;
   }
+
+  private settle(id: VenueId): void {
+    const waiting = this.waiters.get(id);
+    this.waiters.delete(id);
+    for (const resolve of waiting ?? []) resolve();
+    this.changed(id);
+  }
+
+  private changed(id: VenueId): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener(id);
+      } catch (error) {
+        console.error(`a listener of ${id}'s availability failed`, error);
+      }
+    }
+  }
+}
+
+/** "connecting…", "offline — retrying in 12 s": the words the chart badge and the errors use. */
+export function pendingWords(pending: PendingVenue, now = Date.now()): string {
+  if (pending.status === 'connecting') return 'connecting…';
+  if (pending.retryAt === undefined) return 'offline — retrying';
+  return `offline — retrying in ${Math.max(0, Math.ceil((pending.retryAt - now) / 1000))} s`;
 }

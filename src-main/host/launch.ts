@@ -65,6 +65,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
     transport: 'websocket',
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
     ...(options.demoOutage === undefined ? {} : { demoOutage: options.demoOutage }),
+    ...(options.reconnectPace === undefined ? {} : { reconnectPace: options.reconnectPace }),
   });
   let host: RunningHost;
   let tls: TlsMaterial | undefined;

@@ -36,6 +36,8 @@ export interface HostCliOptions {
   secrets: SecretsStoreKind | undefined;
   /** The key file's passphrase (`--secrets-passphrase-file` or TBS_SECRETS_PASSPHRASE); undefined: asked in the browser. */
   secretsPassphrase: string | undefined;
+  /** Hidden, for e2e tests: reconnects of the fast phase, then the venue probe's pace, so an outage outlasts it soon. */
+  reconnectPace: { fastAttempts: number; probeEveryMs: number } | undefined;
 }
 
 export class UsageError extends Error {}
@@ -121,6 +123,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'demo-outage': { type: 'string' },
         secrets: { type: 'string' },
         'secrets-passphrase-file': { type: 'string' },
+        'reconnect-pace': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -180,6 +183,12 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   // A passphrase given says where the keys are: the key file, whether or not a keychain answers.
   if (secrets === undefined && secretsPassphrase !== undefined) secrets = 'file';
   if (secrets === 'keychain') secretsPassphrase = undefined;
+  let reconnectPace: HostCliOptions['reconnectPace'];
+  if (values['reconnect-pace'] !== undefined) {
+    const match = /^(\d{1,2}):(\d{3,5})$/.exec(values['reconnect-pace']);
+    if (!match) throw new UsageError(`--reconnect-pace takes FAST:PROBE_MS (e.g. 3:1000), got "${values['reconnect-pace']}"`);
+    reconnectPace = { fastAttempts: Number(match[1]), probeEveryMs: Number(match[2]) };
+  }
   return {
     port,
     bind: values.bind,
@@ -195,6 +204,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     demoOutage,
     secrets,
     secretsPassphrase,
+    reconnectPace,
   };
 }
 

@@ -22,3 +22,13 @@ export { Metrics } from './metrics';
 export { ResilienceRegistry, type ResilienceOptions, type VenueResilience } from './registry';
 export { withResilience, type WithResilienceDeps } from './with-resilience';
 export { resilientAccount } from './account-adapter';
+export {
+  VenueLink,
+  VenueLinks,
+  CONNECT_LIMITS,
+  DEFAULT_PROBE_EVERY_MS,
+  type LinkState,
+  type Probe,
+  type VenueLinkOptions,
+} from './venue-link';
+export { WakeWatch, type WakeWatchOptions } from './wake-watch';

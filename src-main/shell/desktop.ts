@@ -1,7 +1,7 @@
 // The Electron entry (built to out/main/desktop.js). It only adds a transport to the core: one window, IPC, and the
 // security settings; every service comes from createCore, exactly as in the headless host.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { chooseSecretStore, configuredPassphrase, secretsChoice, type SecretVault } from '../secrets';
 import { appLocation } from './app-location';
@@ -94,6 +94,10 @@ function start(): void {
       if (entry.kind === 'bundle') serveBundle(session.defaultSession.protocol, entry.root, location.contentSecurityPolicy);
       const isTrustedSender = senderCheck({ location, owns: (contents) => owned.owns(contents) });
       disposeIpc = registerIpc({ ipcMain, dispatcher: core.dispatcher, isTrustedSender });
+      // The OS says the machine woke up or the screen was unlocked: offline venues are probed now, not at their next
+      // slow probe (the headless host notices a sleep by the wall clock alone).
+      powerMonitor.on('resume', () => core?.wokeUp());
+      powerMonitor.on('unlock-screen', () => core?.wokeUp());
       await openWindow();
     } catch (error) {
       // Before a window exists nothing else would tell the trader why the app vanished.

@@ -5,6 +5,7 @@
 import type { Exchange, OHLCV, Trade as CcxtTrade } from 'ccxt';
 import type { PublicTrade, Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
 import { ccxtLib, type CandleUpdate } from '../exchanges';
+import type { VenueLink } from '../resilience';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { tickerFromCandle, toCandle, toPublicTrade, toTicker } from './ccxt-convert';
 import type { StatusListener, StreamSource } from './source';
@@ -20,6 +21,8 @@ export interface CcxtLiveSourceOptions {
   staleAfterMs?: number;
   now?: () => number;
   onDelay?: (attempt: number, delayMs: number) => void;
+  /** The venue's reachability: loops wait on it after their fast phase, and never end while wanted. */
+  link?: VenueLink;
 }
 
 interface TickerWatcher {
@@ -81,7 +84,7 @@ export class CcxtLiveSource implements StreamSource {
     this.staleAfterMs = options.staleAfterMs ?? 10_000;
     this.now = options.now ?? Date.now;
     // ccxt 4.5 delays its own re-dials (1 s doubling to 60 s). The loop here owns the policy — it reports each
-    // retry as `reconnecting` and ends in `failed` — so ccxt's is turned off rather than stacked under it.
+    // retry as `reconnecting`, then waits on the venue's link — so ccxt's is turned off rather than stacked under it.
     const ex = options.exchange;
     ex.options['ws'] = { ...(ex.options['ws'] as object | undefined), backoff: { base: 0, max: 0 } };
     guardSends(ex);
@@ -112,6 +115,7 @@ export class CcxtLiveSource implements StreamSource {
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       isRetryable,
       ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.link ? { link: this.options.link } : {}),
       ...(this.options.onDelay ? { onDelay: this.options.onDelay } : {}),
     });
     this.loops.add(loop);
@@ -142,6 +146,7 @@ export class CcxtLiveSource implements StreamSource {
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       isRetryable,
       ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.link ? { link: this.options.link } : {}),
     });
     this.loops.add(loop);
     return () => {
@@ -201,6 +206,7 @@ export class CcxtLiveSource implements StreamSource {
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       isRetryable,
       ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.link ? { link: this.options.link } : {}),
     });
     this.tickers.set(symbol, entry);
     return entry;

@@ -2,6 +2,8 @@
 import type { ExchangeConnectionOptions, LiveCandleSource } from '../exchanges';
 import { createStreamingExchange } from '../exchanges';
 import type { VenueId } from '../../src-shared';
+import type { VenueLink } from '../resilience';
+import type { BackoffPolicy } from './backoff';
 import { CcxtLiveSource } from './ccxt-live-source';
 
 export interface LiveSourceHandle {
@@ -10,9 +12,14 @@ export interface LiveSourceHandle {
   close(): Promise<void>;
 }
 
-export async function openCcxtLiveSource(venue: VenueId, connection: ExchangeConnectionOptions): Promise<LiveSourceHandle> {
+export async function openCcxtLiveSource(
+  venue: VenueId,
+  connection: ExchangeConnectionOptions,
+  reconnect: { link?: VenueLink; backoff?: BackoffPolicy } = {},
+): Promise<LiveSourceHandle> {
   const exchange = await createStreamingExchange(venue, connection);
-  const source = new CcxtLiveSource({ venue, exchange });
+  const { link, backoff } = reconnect;
+  const source = new CcxtLiveSource({ venue, exchange, ...(link ? { link } : {}), ...(backoff ? { backoff } : {}) });
   // Stops every loop before closing the sockets: a loop left running would reconnect to a venue no longer connected.
   return { source, close: () => source.close() };
 }

@@ -7,6 +7,8 @@ export interface StatusChange {
   status: StreamStatus;
   /** Why, in words a trader can act on: shown next to the badge. */
   reason?: string;
+  /** When the next attempt is made (reconnecting, offline): the badge counts down to it. */
+  retryAt?: number;
 }
 
 export type StatusListener = (change: StatusChange) => void;

@@ -1,6 +1,9 @@
 // One ccxt.pro-style `watch*` loop: call, hand over the value, call again. A failure that may heal (a dropped
-// socket, a refused connection) is retried after a backoff delay and reported as `reconnecting`; a failure that will
-// not heal, or too many in a row, ends the loop in `failed` with the reason.
+// socket, a refused connection) is retried after a backoff delay and reported as `reconnecting`. After the fast
+// phase the loop does not end while it is wanted: it waits on the venue's link (`offline`), which probes the venue at
+// a slow pace and releases every waiting loop of the venue at once when it answers. Only a failure that retrying
+// cannot fix (an unknown symbol), or a loop without a link, ends in `failed` with the reason.
+import type { VenueLink } from '../resilience';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { StatusListener } from './source';
 
@@ -17,6 +20,8 @@ export interface WatchLoopOptions<T> {
   random?: () => number;
   /** Called with every delay before it is waited: lets tests see the schedule. */
   onDelay?: (attempt: number, delayMs: number) => void;
+  /** The venue's reachability: where the loop waits after its fast phase instead of giving up. */
+  link?: VenueLink;
 }
 
 export interface WatchLoop {
@@ -44,13 +49,57 @@ export function startWatchLoop<T>(options: WatchLoopOptions<T>): WatchLoop {
       };
     });
 
+  /** Waits on the venue's link until it answers; the value of the call that proved it is returned, if it was ours. */
+  const waitForVenue = async (reason: string): Promise<{ value: T } | undefined> => {
+    const link = options.link!;
+    let probed: { value: T } | undefined;
+    const wait = link.whenReachable(reason, async () => {
+      probed = { value: await options.watch() };
+    });
+    const showOffline = () => {
+      const state = link.state;
+      if (state.state !== 'offline') return;
+      const change = { status: 'offline' as const, reason: `${options.name}: venue unreachable (${state.reason})` };
+      options.onStatus(state.nextProbeAt === undefined ? change : { ...change, retryAt: state.nextProbeAt });
+    };
+    const stopWatching = link.onChange(showOffline);
+    showOffline();
+    const cancelOnStop = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    try {
+      await Promise.race([wait.reachable, cancelOnStop]);
+    } finally {
+      stopWatching();
+      wait.cancel();
+    }
+    return probed;
+  };
+
+  /** Holds a reconnect while the venue's connection-attempt limit is spent. */
+  const reserveAttempt = async (): Promise<void> => {
+    for (;;) {
+      const wait = options.link?.reserveAttempt() ?? 0;
+      if (wait <= 0 || stopped) return;
+      await sleep(wait);
+    }
+  };
+
   const run = async (): Promise<void> => {
     let failures = 0;
     let live = false;
+    let probed: { value: T } | undefined;
     while (!stopped) {
       let value: T;
       try {
-        value = await options.watch();
+        if (probed) {
+          value = probed.value;
+          probed = undefined;
+        } else {
+          if (failures > 0) await reserveAttempt();
+          if (stopped) return;
+          value = await options.watch();
+        }
       } catch (error) {
         if (stopped) return;
         live = false;
@@ -61,16 +110,27 @@ export function startWatchLoop<T>(options: WatchLoopOptions<T>): WatchLoop {
           return;
         }
         if (failures > options.backoff.maxAttempts) {
-          options.onStatus({ status: 'failed', reason: `${options.name}: gave up after ${failures - 1} reconnects (${reason})` });
-          return;
+          if (!options.link) {
+            options.onStatus({ status: 'failed', reason: `${options.name}: gave up after ${failures - 1} reconnects (${reason})` });
+            return;
+          }
+          probed = await waitForVenue(reason);
+          // Released: the venue answered. A failure now goes straight back to waiting, not through the fast phase.
+          failures = options.backoff.maxAttempts;
+          continue;
         }
         const delay = backoffDelay(failures, options.backoff, options.random);
         options.onDelay?.(failures, delay);
-        options.onStatus({ status: 'reconnecting', reason: `${reason}; retry ${failures} of ${options.backoff.maxAttempts} in ${(delay / 1000).toFixed(1)} s` });
+        options.onStatus({
+          status: 'reconnecting',
+          reason: `${reason}; retry ${failures} of ${options.backoff.maxAttempts} in ${(delay / 1000).toFixed(1)} s`,
+          retryAt: Date.now() + delay,
+        });
         await sleep(delay);
         continue;
       }
       if (stopped) return;
+      options.link?.reached();
       if (!live) {
         live = true;
         failures = 0;

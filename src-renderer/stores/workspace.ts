@@ -28,6 +28,20 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
       const [info, saved] = await Promise.all([api.call('app:info', {}), api.call('settings:get', {})]);
       const { role } = info;
       const venue = info.venues.find((v) => v.id === saved.venue);
+      if (saved.venue !== 'demo' && !venue?.available && venue?.pending) {
+        // Its saved account is still connecting (every start) or offline and retried: open it anyway. The markets
+        // answer once it connects; until then the saved symbol stands in, and the chart says "connecting…".
+        set({ role, venues: info.venues, markets: [standIn(saved.venue, saved.symbol)], preferences: saved, error: undefined });
+        void api
+          .call('market:markets', { venue: saved.venue })
+          .then(async (markets) => {
+            if (get().preferences?.venue !== saved.venue) return;
+            const venues = (await api.call('app:info', {})).venues;
+            set({ markets, venues });
+          })
+          .catch((error: unknown) => set({ error: (error as Error).message }));
+        return;
+      }
       if (saved.venue !== 'demo' && !venue?.available) {
         // The venue shown last time is not connected any more (account removed, keys revoked): show Demo and say so.
         const markets = await api.call('market:markets', { venue: 'demo' });
@@ -61,6 +75,12 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     }
   },
 }));
+
+/** A market known only by its symbol, shown while the venue's real list is on its way. */
+function standIn(venue: Preferences['venue'], symbol: string): Market {
+  const [base = symbol, quote = ''] = symbol.split('/');
+  return { venue, symbol, base, quote: quote || base, pricePrecision: 2, amountPrecision: 6, active: true };
+}
 
 /** Whether this session only watches (the viewer token): actions it may not take are not offered. */
 export function useReadOnly(): boolean {

@@ -82,6 +82,8 @@ export class FakeBinanceStream {
   /** REST paths requested (with query), in order. */
   readonly restCalls: string[] = [];
   connections = 0;
+  /** WebSocket connection attempts refused while `refuse(true)`: what an outage costs the venue's limit. */
+  refusedAttempts = 0;
   private readonly clients = new Set<Client>();
   private readonly http = createServer((req, res) => this.rest(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -97,6 +99,7 @@ export class FakeBinanceStream {
     this.market = new FakeMarket(options.symbols ?? { BTCUSDT: 60_000, ETHUSDT: 3_000 }, options.seed ?? 1, options.now ?? Date.UTC(2026, 0, 5, 12, 0, 0));
     this.http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (this.refusing) {
+        this.refusedAttempts++;
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         socket.destroy();
         return;

@@ -4,8 +4,14 @@ import type { AccountStatus, AccountSummary } from '../../../src-shared';
 const STATUS_TEXT: Record<AccountStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
+  offline: 'Offline — retrying',
   'needs-attention': 'Needs attention',
 };
+
+/** " (next try at 14:02:15)": the row is not re-rendered every second, so a clock time rather than a countdown. */
+function retryText(retryAt: number | undefined): string {
+  return retryAt === undefined ? '' : ` (next try at ${new Date(retryAt).toLocaleTimeString()})`;
+}
 
 interface Props {
   account: AccountSummary;
@@ -30,6 +36,7 @@ export function AccountRow({ account, venueName, busy, onTest, onRemove }: Props
       </div>
       {account.problem && (
         <p className="account-problem" role="alert">
+          {account.status === 'offline' ? `${venueName} cannot be reached; it is retried by itself${retryText(account.retryAt)}. ` : ''}
           {account.problem.message}
         </p>
       )}

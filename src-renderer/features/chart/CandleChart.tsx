@@ -23,8 +23,27 @@ const BADGE_TEXT: Record<StreamStatus, string> = {
   live: 'live',
   stale: 'stale — no fresh data',
   reconnecting: 'reconnecting',
+  offline: 'offline',
   failed: 'feed failed',
 };
+
+/** "offline — retrying in 12 s": the venue is retried by itself; the countdown says when. */
+function offlineText(retryAt: number | undefined, now: number): string {
+  if (retryAt === undefined) return 'offline — retrying';
+  return `offline — retrying in ${Math.max(0, Math.ceil((retryAt - now) / 1000))} s`;
+}
+
+/** Re-renders every second while `on`: the countdown moves without the feed saying anything. */
+function useSecondTicks(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return now;
+}
 
 function legendText(candle: Candle, market: Market): string {
   const p = (value: number) => formatPrice(value, market.pricePrecision);
@@ -35,7 +54,8 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
   const seriesRef = useRef<LiveSeries | undefined>(undefined);
-  const [status, setStatus] = useState<{ status: ChartStatus; detail?: string }>({ status: 'loading' });
+  const [status, setStatus] = useState<{ status: ChartStatus; detail?: string; retryAt?: number }>({ status: 'loading' });
+  const [retrying, setRetrying] = useState(false);
   const [progress, setProgress] = useState<HistoryProgress | undefined>(undefined);
   const connection = useConnection((state) => state.status);
   const generation = useConnection((state) => state.generation);
@@ -54,7 +74,12 @@ export function CandleChart({ venue, market, timeframe }: Props) {
           legendRef.current.textContent = legendText(candle, marketRef.current);
         }
       },
-      onStatus: (next, detail) => setStatus(detail === undefined ? { status: next } : { status: next, detail }),
+      onStatus: (next, detail, retryAt) => {
+        const change: { status: ChartStatus; detail?: string; retryAt?: number } = { status: next };
+        if (detail !== undefined) change.detail = detail;
+        if (retryAt !== undefined) change.retryAt = retryAt;
+        setStatus(change);
+      },
       onProgress: setProgress,
       onBars: (first, last, count, drawn) => {
         // For tests and tools: the bars held are contiguous when count = (last - first) / timeframe + 1.
@@ -99,14 +124,33 @@ export function CandleChart({ venue, market, timeframe }: Props) {
     containerRef.current!.dataset.orderLines = lines.map((line) => line.price).join(' ');
   }, [openOrders, venue, market]);
 
-  const shown = connection === 'connected' ? status : { status: 'reconnecting' as const, detail: 'connection to the app lost' };
+  const shown: { status: ChartStatus; detail?: string; retryAt?: number } =
+    connection === 'connected' ? status : { status: 'reconnecting', detail: 'connection to the app lost' };
+  const offline = shown.status === 'offline';
+  const now = useSecondTicks(offline);
+  const retryNow = () => {
+    setRetrying(true);
+    void api
+      .call('system:retry-now', { venue })
+      .catch(() => undefined)
+      .finally(() => setRetrying(false));
+  };
+  const badgeText = (): string => {
+    if (shown.status === 'loading') return `Loading ${market.symbol} ${timeframe}…`;
+    if (offline) return offlineText(shown.retryAt, now);
+    return `${BADGE_TEXT[shown.status]}${shown.detail ? `: ${shown.detail}` : ''}`;
+  };
   return (
     <div className="chart-wrap">
       <div className="chart-legend" ref={legendRef} aria-live="off" data-testid="chart-legend" />
       {shown.status !== 'live' && (
-        <div className={`chart-badge chart-badge-${shown.status}`} role="status" data-testid="chart-status">
-          {shown.status === 'loading' ? `Loading ${market.symbol} ${timeframe}…` : BADGE_TEXT[shown.status]}
-          {shown.detail ? `: ${shown.detail}` : ''}
+        <div className={`chart-badge chart-badge-${shown.status}`} role="status" data-testid="chart-status" title={offline ? shown.detail : undefined}>
+          {badgeText()}
+          {offline && (
+            <button type="button" className="chart-retry" onClick={retryNow} disabled={retrying}>
+              {retrying ? 'Retrying…' : 'Retry now'}
+            </button>
+          )}
         </div>
       )}
       {progress && (

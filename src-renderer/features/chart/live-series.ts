@@ -29,7 +29,8 @@ export interface SeriesRef {
 
 export interface LiveSeriesCallbacks {
   onCandle: (candle: Candle) => void;
-  onStatus: (status: StreamStatus | 'loading', detail?: string) => void;
+  /** `retryAt`: when the feed is tried again (reconnecting, offline), for a countdown. */
+  onStatus: (status: StreamStatus | 'loading', detail?: string, retryAt?: number) => void;
   /** History loading: progress while pages arrive, undefined when done. */
   onProgress?: (progress: HistoryProgress | undefined) => void;
   /**
@@ -105,7 +106,7 @@ export class LiveSeries {
     // the history also holds are simply applied again.
     const buffered: Candle[] = [];
     let historyLoaded = false;
-    let streamStatus: { status: StreamStatus; reason?: string } | undefined;
+    let streamStatus: { status: StreamStatus; reason?: string; retryAt?: number } | undefined;
     this.stopEvents.push(
       this.api.on('candle.updated', (event) => {
         if (event.subscriptionId !== this.subscriptionId) return;
@@ -116,8 +117,11 @@ export class LiveSeries {
       }),
       this.api.on('stream.status-changed', (event) => {
         if (event.subscriptionId !== this.subscriptionId) return;
-        streamStatus = event.reason === undefined ? { status: event.status } : { status: event.status, reason: event.reason };
-        if (historyLoaded) this.callbacks.onStatus(event.status, event.reason);
+        streamStatus = { status: event.status };
+        if (event.reason !== undefined) streamStatus.reason = event.reason;
+        if (event.retryAt !== undefined) streamStatus.retryAt = event.retryAt;
+        // A venue still connecting or offline holds the history too: say so rather than "Loading…".
+        if (historyLoaded || event.status !== 'live') this.callbacks.onStatus(event.status, event.reason, event.retryAt);
       }),
     );
     const stale = () => generation !== this.generation;
@@ -148,7 +152,7 @@ export class LiveSeries {
           buffered.forEach((candle) => this.apply(candle));
           this.chart.timeScale().scrollToRealTime();
           const shown = streamStatus ?? { status: 'live' as const };
-          this.callbacks.onStatus(shown.status, shown.reason);
+          this.callbacks.onStatus(shown.status, shown.reason, shown.retryAt);
         },
       });
       if (stale()) return;
@@ -157,7 +161,7 @@ export class LiveSeries {
         historyLoaded = true;
         this.setBars([]);
         buffered.forEach((candle) => this.apply(candle));
-        this.callbacks.onStatus(streamStatus?.status ?? 'live', streamStatus?.reason);
+        this.callbacks.onStatus(streamStatus?.status ?? 'live', streamStatus?.reason, streamStatus?.retryAt);
       }
     } catch (error) {
       if (!stale()) {

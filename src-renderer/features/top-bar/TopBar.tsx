@@ -7,6 +7,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
+import { VenueConnectivity } from './VenueConnectivity';
 
 interface Props {
   venues: VenueSummary[];
@@ -35,9 +36,9 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
           onChange={(event) => onChoose({ venue: event.target.value as Preferences['venue'] })}
         >
           {venues.map((v) => (
-            <option key={v.id} value={v.id} disabled={!v.available}>
+            <option key={v.id} value={v.id} disabled={!v.available && !v.pending}>
               {v.name}
-              {v.available ? '' : ' (not connected)'}
+              {v.available ? '' : v.pending ? ` (${v.pending === 'connecting' ? 'connecting…' : 'offline'})` : ' (not connected)'}
             </option>
           ))}
         </select>
@@ -74,6 +75,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
         </button>
       )}
       <DisplayMenu theme={preferences.theme} palette={preferences.palette} timeZone={preferences.timeZone} onChoose={onChoose} />
+      <VenueConnectivity />
       <ConnectionBadge />
       <KillSwitchControl readOnly={readOnly} />
     </header>
