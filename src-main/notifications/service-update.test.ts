@@ -1,6 +1,7 @@
 // Found by the API fuzz test (src-main/host/api-fuzz.test.ts) on a machine without a keychain: an update answered
 // with an error must not have been saved, and one that touches no secret must not fail for want of a keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secretAccount } from './config-store';
 import { startHarness, type Harness } from './testing/harness';
 
 describe('notification settings update', () => {
@@ -27,5 +28,17 @@ describe('notification settings update', () => {
   it('saves and answers when it can', async () => {
     expect(await harness.service.update({ desktop: { enabled: false } })).toMatchObject({ desktop: { enabled: false }, email: { passwordSet: false } });
     expect(await harness.service.settings()).toMatchObject({ desktop: { enabled: false } });
+  });
+
+  // Found by the API fuzz test (seed 1): reading a secret saved before destinations were recorded records its
+  // destination, and that read ran before the request was judged.
+  it('writes nothing, not even a destination record, for an update refused for its own content', async () => {
+    await harness.secrets.set(secretAccount('smtp-password'), 'saved-before-destinations');
+    const rows = () => harness.db.prepare('SELECT key, value FROM settings ORDER BY key').all();
+    const before = rows();
+    await expect(
+      harness.service.update({ email: { enabled: true, host: '127.0.0.1', port: 9, security: 'none', user: 'u', from: 'a@example.test', to: 'b@example.test' }, quietHours: { enabled: false, start: '22:00', end: '07:00', timeZone: 'Mars/Olympus' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(rows()).toEqual(before);
   });
 });

@@ -109,13 +109,14 @@ export class NotificationService {
    */
   async update(request: NotificationUpdate): Promise<NotificationSettings> {
     const { smtpPassword, twilioAuthToken, allowInsecure, ...patch } = request;
-    // Any secret already bound elsewhere is cleared before the change is weighed (and an unexpected store failure
-    // fails the request with nothing saved, rather than saving and then answering with an error).
-    await this.view();
+    // Every refusal of the request itself comes first: a refused request changes nothing, not even a record.
     const before = this.store.config();
     const next = this.store.merge(patch);
     const plainText = patch.email ? plainTextSmtpProblem(next.email) : undefined;
     if (plainText && allowInsecure !== true) throw new AppError('INVALID_REQUEST', plainText);
+    // Any secret already bound elsewhere is cleared before the change is weighed (and an unexpected store failure
+    // fails the request with nothing saved, rather than saving and then answering with an error).
+    await this.view();
     const typed: Record<NotificationSecret, string | undefined> = { 'smtp-password': smtpPassword, 'twilio-auth-token': twilioAuthToken };
     for (const name of SECRETS) {
       const destination = secretDestination(name, next, this.twilioBaseUrl);
