@@ -63,4 +63,40 @@ describe('core.wokeUp', () => {
     expect(open.map((o) => o.clientOrderId)).toContain('phone_sell_1');
     expect(pushed.some((p) => p.event === 'balance.changed' && (p.payload as { venue: string }).venue === 'binance')).toBe(true);
   });
+
+  it('catches up a connected account whose venue failed and came back: offline, probed, then one risk-log entry', async () => {
+    const binance = await startFakeBinance();
+    cleanups.push(() => binance.close());
+    const core = await createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'tbs-back-')),
+      transport: 'websocket',
+      demoSeed: 7,
+      secrets: new MemorySecretStore(),
+      reconnectPace: { fastAttempts: 2, probeEveryMs: 200 },
+    });
+    cleanups.push(() => core.close());
+    const session = new TransportSession('trader', () => {});
+    cleanups.push(() => session.close());
+    const call = async <T>(channel: Parameters<typeof core.dispatcher.dispatch>[0], payload: unknown) =>
+      result<T>(await core.dispatcher.dispatch(channel, payload, session));
+    await call('accounts:add', { venue: 'binance', apiKey: TEST_ACCOUNT.apiKey, secret: TEST_ACCOUNT.secret, restBaseUrl: binance.url });
+    const status = async () => (await call<{ accounts: Array<{ status: string }> }>('accounts:list', {})).accounts[0]!.status;
+    expect(await status()).toBe('connected');
+
+    // Binance answers 503 to the balance and its retries: the account is offline; the link's probe finds it back.
+    binance.inject({ kind: '5xx', status: 503, path: '/api/v3/account', times: 4 });
+    const failed = await core.dispatcher.dispatch('orders:balances', { venue: 'binance', mode: 'live' }, session);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'VENUE_UNAVAILABLE' } });
+    expect(await status()).toBe('offline');
+    await vi.waitFor(async () => expect(await status()).toBe('connected'), { timeout: 15_000, interval: 20 });
+    await vi.waitFor(
+      async () => {
+        const log = await call<RiskLogEntry[]>('risk:log', { limit: 20 });
+        expect(log.find((entry) => entry.kind === 'caught-up')?.message).toMatch(
+          /^Binance back after \d+ s offline: open orders reconciled \(.*\); balances refreshed\./,
+        );
+      },
+      { timeout: 15_000, interval: 20 },
+    );
+  });
 });
