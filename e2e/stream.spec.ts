@@ -28,8 +28,13 @@ test('the chart shows the stale badge when the feed drops, and recovers without 
     const chart = page.getByTestId('chart');
     await expect(chart).toHaveAttribute('data-bar-count', /^\d+$/);
     await expect(page.getByTestId('chart-status')).toHaveCount(0);
-    const before = await bars(page);
-    expect(before.count).toBe((before.last - before.first) / MINUTE + 1);
+    // Older pages may still be arriving behind the newest (and a busy machine delays them): read the bars once the
+    // history has settled, contiguous from the first to the last.
+    await expect(page.getByTestId('history-progress')).toHaveCount(0, { timeout: 30_000 });
+    await expect.poll(async () => {
+      const held = await bars(page);
+      return held.count === (held.last - held.first) / MINUTE + 1;
+    }, { timeout: 15_000 }).toBe(true);
 
     // The bounds are when the outage can start at the latest and how long detection may take: nothing is timed.
     await expect(page.getByTestId('chart-status')).toContainText('stale', { timeout: boundary - Date.now() + 15_000 });
@@ -80,7 +85,7 @@ test('long history loads page by page behind the newest page', async ({ page, ho
     const drawn = Number(await chart.getAttribute('data-drawn-count'));
     return loaded >= 2_000 && loaded % 2_000 === 0 && drawn === now.count;
   };
-  await expect.poll(settled).toBe(true);
+  await expect.poll(settled, { timeout: 30_000 }).toBe(true);
   await expect(page.getByTestId('history-progress')).toHaveCount(0);
   const older = await bars(page);
   expect(older.count).toBe((older.last - older.first) / MINUTE + 1);

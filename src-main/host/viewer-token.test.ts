@@ -26,6 +26,9 @@ const VIEWER_MAY: Partial<Record<Channel, unknown>> = {
   'market:unsubscribe': { subscriptionId: 'none-such' },
   'settings:get': {},
   'system:health': {},
+  // Which venues answer (the top bar), and asking an offline one again now: nothing is changed, nothing revealed.
+  'system:connectivity': {},
+  'system:retry-now': { venue: 'binance' },
   'orders:list': { scope: 'open' },
   'orders:trades': {},
   'orders:balances': { venue: 'demo', mode: 'demo' },
@@ -54,6 +57,7 @@ const VIEWER_EVENTS = new Set([
   'trades.updated',
   'ticker.updated',
   'stream.status-changed',
+  'venue.connectivity-changed',
   'order.updated',
   'trade.executed',
   'balance.changed',
