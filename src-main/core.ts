@@ -23,6 +23,7 @@ import { cancelTargets, DeadManSwitch, deadManVenues, RiskRepository, RiskServic
 import { KeytarSecretStore, type SecretVault } from './secrets';
 import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
+import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, DEFAULT_BACKOFF, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
@@ -105,10 +106,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const backoff = pace ? { ...DEFAULT_BACKOFF, maxAttempts: pace.fastAttempts } : DEFAULT_BACKOFF;
   // A sleep shows as the wall clock jumping past a timer: every offline venue (streams and accounts) is probed at once,
   // not at its next slow probe. Sockets the venue closed meanwhile are found by their own loops' reconnects.
-  const wakeWatch = new WakeWatch((sleptMs) => {
-    console.warn(`woke up after about ${Math.round(sleptMs / 1000)} s: probing every offline venue now`);
-    links.probeAll();
-  });
+  // After it, every connected venue is caught up too (orders reconciled, balances read, the risk log told).
+  const wakeWatch = new WakeWatch((sleptMs) => wokeUp(sleptMs));
   wakeWatch.start();
   // One store for exchange accounts, data-provider keys and notification secrets alike.
   const secrets = options.secrets ?? new KeytarSecretStore();
@@ -181,7 +180,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // account added later as soon as it connects (its open orders placed elsewhere are adopted then, not at next start).
   void trading.reconcile().catch(reconcileFailed);
   void accountsRestored.then(() => trading.reconcile()).catch(reconcileFailed);
-  accounts.onConnected((venue) => void trading.reconcileVenue(venue, 'live').catch(reconcileFailed));
+  // A venue back after an outage or a wake-up is caught up: orders reconciled, balances pushed, the risk log told.
+  const catchUp = new CatchUp({
+    connected: () => tradingVenues.connected().filter((key) => key.mode === 'live').map((key) => key.venue),
+    reconcile: (venue, mode) => trading.reconcileVenue(venue, mode),
+    refreshBalances: (venue, mode) => trading.refreshBalances({ venue, mode }),
+    killSwitch: () => risk.killSwitch.state(),
+    sweepNow: (venue) => venueBack(venue),
+    log: (venue, message) => risk.caughtUp(venue, message),
+  });
+  accounts.onConnected((venue) => void catchUp.connected(venue).catch(reconcileFailed));
   // A kill switch left engaged sweeps again now (the demo venue at once); a venue reachable again — its account
   // connecting, or its link hearing from it after an outage — is swept at once rather than at the next slow retry.
   risk.start();
@@ -190,7 +198,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deadMan.venueReachable(venue);
   };
   accounts.onConnected(venueBack);
-  links.onAnyReachable(venueBack);
+  // How long each venue was offline, for the risk log's "back after 4 min offline".
+  const offlineSince = new Map<VenueId, number>();
+  links.onChange((venue, state) => {
+    if (state.state === 'offline' && !offlineSince.has(venue)) offlineSince.set(venue, state.since);
+  });
+  links.onAnyReachable((venue) => {
+    const since = offlineSince.get(venue);
+    offlineSince.delete(venue);
+    venueBack(venue);
+    // Only a venue with an account attached has orders and balances to catch up; one still connecting does it on connect.
+    if (!tradingVenues.connected().some((key) => key.venue === venue && key.mode === 'live')) return;
+    const why = `back after ${since === undefined ? 'an outage' : `${describeDuration(Date.now() - since)} offline`}`;
+    void catchUp.venueBack(venue, why).catch(reconcileFailed);
+  });
+  function wokeUp(sleptMs?: number): void {
+    if (sleptMs !== undefined) console.warn(`woke up after about ${Math.round(sleptMs / 1000)} s: probing every offline venue now`);
+    links.probeAll();
+    void catchUp.wokeUp(sleptMs).catch(reconcileFailed);
+  }
 
   const dispatcher = createDispatcher(
     createHandlers({
@@ -230,7 +256,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatcher,
     dataDir: options.dataDir,
-    wokeUp: () => links.probeAll(),
+    wokeUp: () => wokeUp(),
     async close() {
       stopSecretsWatch();
       wakeWatch.stop();

@@ -21,6 +21,8 @@ export const CHANNEL_ROLES = {
   'system:connectivity': 'viewer',
   // Only makes an offline venue's next probe come sooner: it changes nothing and sends no order.
   'system:retry-now': 'viewer',
+  // The same for every offline venue, when a window sees the network back: it changes nothing and sends no order.
+  'system:network-online': 'viewer',
   // Accounts say which keys are set.
   'accounts:list': 'operator',
   'accounts:add': 'operator',

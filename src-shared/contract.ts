@@ -272,6 +272,14 @@ export const contract = {
     req: VenueRef,
     res: z.object({ probing: z.boolean() }),
   },
+  /**
+   * The window saw the network come back (the browser's `online` event; Electron's main process has none): every
+   * offline venue is probed at once instead of at its next slow probe. Says how many were.
+   */
+  'system:network-online': {
+    req: NoPayload,
+    res: z.object({ probing: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {

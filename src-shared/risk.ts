@@ -142,6 +142,8 @@ export const RiskLogKind = z.enum([
   'limits-changed',
   /** A venue's dead-man countdown ran out while the app could not renew it, and what the app found afterwards. */
   'dead-man-report',
+  /** A venue back after an outage or a wake-up: its orders reconciled, balances read again, the kill switch's state there. */
+  'caught-up',
 ]);
 export type RiskLogKind = z.infer<typeof RiskLogKind>;
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExchangeAdapter, VenueDirectory } from '../exchanges';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../exchanges/testing/fake-binance';
-import { VenueLink } from '../resilience';
+import { ResilienceRegistry, resilientAccount, VenueLink } from '../resilience';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { AccountRepository } from './account-repository';
@@ -94,6 +94,74 @@ describe('an account whose venue cannot be reached', () => {
     expect(account).toMatchObject({ status: 'needs-attention', problem: { code: 'AUTH_FAILED' } });
     expect(account!.problem!.message).toMatch(/Not retried: replace the keys/);
     expect(link.state.state).toBe('rejected');
+    await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS * 4));
+    expect(privateCalls()).toBe(calls);
+    await service.close();
+  });
+});
+
+describe('a connected account whose venue then fails', () => {
+  async function connected(resilient = true) {
+    const { file, secrets } = await savedAccount();
+    const link = new VenueLink('binance', { probeEveryMs: PROBE_EVERY_MS, jitter: 0.2 });
+    // The breaker's cooldown shortened like the probe's pace (30 s in the app).
+    const registry = new ResilienceRegistry({ breaker: { cooldownMs: 200 }, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
+    const venues = new VenueDirectory();
+    const service = new AccountService({
+      repository: new AccountRepository(temp.open(file)),
+      secrets,
+      // The app's own path: the real ccxt adapter behind the venue's breaker, retry and rate budget.
+      connect: (venue, credentials, options) =>
+        resilient ? resilientAccount(createExchangeAdapter(venue, credentials, options), registry) : createExchangeAdapter(venue, credentials, options),
+      venues,
+      supportedVenues: ['binance'],
+      link: () => link,
+      warn: () => {},
+    });
+    const connectedAgain = vi.fn();
+    service.onConnected(connectedAgain);
+    await service.restore();
+    expect(service.list()[0]!.status).toBe('connected');
+    connectedAgain.mockClear();
+    return { service, venues, link, connectedAgain };
+  }
+
+  it('goes offline on its venue\'s link when Binance answers 5xx, and is connected again by the probe', async () => {
+    const { service, venues, link, connectedAgain } = await connected();
+    binance.inject({ kind: '5xx', status: 503, path: '/api/v3/account', times: 10_000 });
+    await expect(venues.trading('binance').balance()).rejects.toThrow();
+    expect(service.list()[0]).toMatchObject({ status: 'offline', problem: { retryable: true } });
+    expect(link.state.state).toBe('offline');
+    await eventually(() => expect(link.probes).toBeGreaterThanOrEqual(2));
+    expect(service.list()[0]!.status).toBe('offline');
+    expect(connectedAgain).not.toHaveBeenCalled();
+
+    binance.faults.clear();
+    await eventually(() => expect(service.list()[0]!.status).toBe('connected'));
+    expect(service.list()[0]!.problem).toBeUndefined();
+    expect(link.state.state).toBe('live');
+    // Its listeners run again: the order service reconciles the venue, the kill switch sweeps it.
+    expect(connectedAgain).toHaveBeenCalledTimes(1);
+    expect(connectedAgain).toHaveBeenCalledWith('binance');
+    expect((await venues.trading('binance').balance()).find((b) => b.asset === 'USDT')).toBeDefined();
+    await service.close();
+  });
+
+  it('goes offline when the connection is reset, and keys refused later are not retried', async () => {
+    const { service, venues, link } = await connected();
+    binance.inject({ kind: 'reset', path: '/api/v3/account', times: 10_000 });
+    await expect(venues.trading('binance').balance()).rejects.toThrow();
+    expect(service.list()[0]!.status).toBe('offline');
+
+    binance.faults.clear();
+    await eventually(() => expect(service.list()[0]!.status).toBe('connected'));
+    binance.replaceSecret(TEST_ACCOUNT.apiKey, 'regeneratedSecret0123456789abcdef');
+    await expect(venues.trading('binance').balance()).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    const [account] = service.list();
+    expect(account).toMatchObject({ status: 'needs-attention', problem: { code: 'AUTH_FAILED' } });
+    expect(account!.problem!.message).toMatch(/Not retried: replace the keys/);
+    expect(link.state.state).toBe('rejected');
+    const calls = privateCalls();
     await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS * 4));
     expect(privateCalls()).toBe(calls);
     await service.close();

@@ -111,8 +111,11 @@ describe('AccountService.add', () => {
     expect(saved).toContain('"venue":"binance"');
     expect(saved).not.toContain(KEY);
     expect(saved).not.toContain(SECRET);
-    // The venue is now available for charts, served by the validated adapter.
-    expect(w.venues.get('binance')).toBe(w.fakes.connections[0]!.adapter);
+    // The venue is now available for charts, served by the validated adapter (watched for its venue failing).
+    const connection = w.fakes.connections[0]!;
+    const before = connection.balanceCalls;
+    await w.venues.trading('binance').balance();
+    expect(connection.balanceCalls).toBe(before + 1);
   });
 
   it('trims pasted keys, keeps a passphrase as "set", and names an unlabelled account after its venue', async () => {

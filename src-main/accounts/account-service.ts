@@ -284,8 +284,18 @@ export class AccountService {
   /** Proves the keys and attaches the account (unless it is attached already). Throws what the venue said. */
   private async connectWith(record: AccountRecord, credentials: ExchangeCredentials): Promise<void> {
     const adapter = await this.open(record, credentials);
-    if (this.adapters.has(record.id)) await closeQuietly(adapter);
-    else this.attach(record, adapter, await this.openLive(record));
+    if (this.adapters.has(record.id)) {
+      await closeQuietly(adapter);
+      // Attached already but offline or refused before (a Test pressed): the venue answered, so its waiters go now.
+      const wasConnected = this.state.get(record.id)?.status === 'connected';
+      this.state.set(record.id, { status: 'connected', keysPresent: true });
+      if (!wasConnected) {
+        this.options.link?.(record.venue).reached();
+        this.notifyConnected(record);
+      }
+      return;
+    }
+    this.attach(record, adapter, await this.openLive(record));
     this.state.set(record.id, { status: 'connected', keysPresent: true });
   }
 
@@ -365,8 +375,78 @@ export class AccountService {
     }
     this.adapters.set(record.id, adapter);
     if (live) this.liveData.set(record.id, live);
-    this.options.venues.add({ venue: adapter, mode: 'live', trading: adapter, ...(live ? { live: live.source } : {}) });
+    const watched = this.watchCalls(record, adapter);
+    this.options.venues.add({ venue: watched, mode: 'live', trading: watched, ...(live ? { live: live.source } : {}) });
     this.state.set(record.id, { status: 'connected', keysPresent: true });
+    this.notifyConnected(record);
+  }
+
+  /**
+   * The adapter as the app uses it, with every call's failure looked at: a connected account is only as connected as
+   * its last call says. Its venue unreachable (network error, timeout, 5xx, breaker open) makes it `offline` on the
+   * venue's link, which probes it; its keys refused make it need the trader.
+   */
+  private watchCalls(record: AccountRecord, adapter: ExchangeAdapter): ExchangeAdapter {
+    return new Proxy(adapter, {
+      get: (target, property, receiver) => {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || property === 'close') return value;
+        return (...args: unknown[]) => {
+          const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+          // Observed only: the caller still gets (and handles) the failure itself.
+          if (result instanceof Promise) result.catch((error: unknown) => this.callFailed(record, adapter, error));
+          return result;
+        };
+      },
+    });
+  }
+
+  private callFailed(record: AccountRecord, adapter: ExchangeAdapter, error: unknown): void {
+    const state = this.state.get(record.id);
+    if (state?.status !== 'connected' || this.adapters.get(record.id) !== adapter) return;
+    const link = this.options.link?.(record.venue);
+    if (error instanceof AppError && error.code === 'AUTH_FAILED') {
+      const problem = toData(error);
+      link?.rejected(problem.message);
+      problem.message = `${problem.message}. Not retried: replace the keys (remove this account and add it again), then it connects.`;
+      this.state.set(record.id, { status: 'needs-attention', problem, keysPresent: true });
+      this.warn(`accounts: "${record.label}" (${record.venue}) needs attention: ${problem.message}`);
+      return;
+    }
+    // A 429 says the venue answers; only a venue that cannot be reached makes a connected account offline.
+    if (!link || !isUnreachable(error) || (error as AppError).code === 'RATE_LIMITED') return;
+    this.lostVenue(record, adapter, link, toData(error));
+  }
+
+  /**
+   * A connected account whose venue stopped answering: `offline`, its adapter kept (orders and balances go on failing
+   * with the venue's own error), and the link's probe — this account's balance, one private call — finds the venue
+   * back; then it is connected again and its listeners (reconciling orders, the kill switch's sweep) run.
+   */
+  private lostVenue(record: AccountRecord, adapter: ExchangeAdapter, link: VenueLink, problem: ApiErrorData): void {
+    this.state.set(record.id, { status: 'offline', problem, keysPresent: true });
+    this.warn(`accounts: "${record.label}" (${record.venue}) lost its venue, retrying: ${problem.message}`);
+    const wait = link.whenReachable(problem.message, async () => {
+      try {
+        await adapter.balance();
+      } catch (error) {
+        const state = this.state.get(record.id);
+        if (state?.status === 'offline') state.problem = toData(error);
+        throw error;
+      }
+    });
+    const cancel = () => wait.cancel();
+    this.waiting.set(record.id, cancel);
+    void wait.reachable.then(() => {
+      if (this.waiting.get(record.id) !== cancel) return; // removed, tested again or closed meanwhile
+      this.waiting.delete(record.id);
+      if (this.adapters.get(record.id) !== adapter || this.state.get(record.id)?.status !== 'offline') return;
+      this.state.set(record.id, { status: 'connected', keysPresent: true });
+      this.notifyConnected(record);
+    });
+  }
+
+  private notifyConnected(record: AccountRecord): void {
     for (const listener of this.connectedListeners) {
       try {
         listener(record.venue);

@@ -198,6 +198,29 @@ describe('AlertService on the demo venue', () => {
     expect(listed).toMatchObject({ status: 'armed', lastPrice: (await binance.ticker('BTC/USDT')).last });
   });
 
+  it('starts a saved account\'s feed the instant the account connects, not at its next retry', async () => {
+    const w = world();
+    w.venues.setPending('binance', () => ({ status: 'connecting' }));
+    await w.service.create({ venue: 'binance', symbol: 'BTC/USDT', kind: 'above', threshold: 1_000_000 });
+    await w.clock.advance(500); // well inside the 2 s retry, which then starts over
+    expect(w.service.runningFeeds).toBe(0);
+    expect(w.service.list()[0]!.status).toBe('waiting-for-venue');
+
+    const binanceMarket = new DemoVenue({ seed: 99, now: () => w.clock.now(), historyDays: 1 });
+    cleanups.push(() => binanceMarket.close());
+    const binance = venueNamed('binance', binanceMarket);
+    // The account connects: no time passes before the feed runs.
+    w.venues.add({ venue: binance, live: binance, mode: 'live' });
+    expect(w.service.runningFeeds).toBe(1);
+    binanceMarket.advance();
+    await w.clock.advance(0);
+    expect(w.service.list()[0]).toMatchObject({ status: 'armed', lastPrice: (await binance.ticker('BTC/USDT')).last });
+
+    // Another venue connecting leaves it as it is (one subscription).
+    w.venues.add({ venue: venueNamed('gate', binanceMarket), live: venueNamed('gate', binanceMarket), mode: 'live' });
+    expect(w.service.runningFeeds).toBe(1);
+  });
+
   it('keeps the arming through a restart: a crossing already announced does not fire again', async () => {
     const file = join(temp.folder(), 'app.sqlite');
     const clock = new ManualClock(START);

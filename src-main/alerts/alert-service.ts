@@ -40,7 +40,7 @@ export interface AlertServiceOptions {
   streams: Pick<CandleStreams, 'subscribe'>;
   bus: EventBus;
   /** Which markets a venue lists and its current price, when a rule is made or changed. */
-  venues: Pick<VenueDirectory, 'get' | 'summaries'>;
+  venues: Pick<VenueDirectory, 'get' | 'summaries'> & Partial<Pick<VenueDirectory, 'onChange'>>;
   clock?: Clock;
   /** Throttle: the minimum time between two firings of one rule. */
   minIntervalMs?: number;
@@ -73,6 +73,7 @@ export class AlertService {
   /** The outage each rule last fired for from missed bars: one firing per outage, however many bars crossed. */
   private readonly firedOffline = new Map<string, string>();
   private stopListening: (() => void) | undefined;
+  private stopVenueWatch: (() => void) | undefined;
 
   constructor(private readonly options: AlertServiceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -87,12 +88,18 @@ export class AlertService {
     if (this.stopListening) return;
     for (const rule of this.options.repository.list()) this.rules.set(rule.id, rule);
     this.stopListening = this.options.bus.subscribe('price.updated', (ticker) => this.onPrice(ticker));
+    // A saved account connecting (at start, after an outage, a Test) starts its venue's alert feeds at once.
+    this.stopVenueWatch = this.options.venues.onChange?.((venue) => {
+      if (this.options.venues.summaries().find((summary) => summary.id === venue)?.available) this.feeds.venueAvailable(venue);
+    });
     this.syncFeeds();
   }
 
   close(): void {
     this.stopListening?.();
     this.stopListening = undefined;
+    this.stopVenueWatch?.();
+    this.stopVenueWatch = undefined;
     this.feeds.close();
   }
 

@@ -1,6 +1,7 @@
 // One live price subscription per (venue, symbol) that active rules need, through the shared CandleStreams (so a
 // chart already open on the symbol costs no second upstream watch). A venue that is not connected, or a feed that
-// could not start, is retried every `retryMs` until it starts or no rule needs it any more.
+// could not start, is retried every `retryMs` until it starts or no rule needs it any more — and at once when its venue
+// becomes available (`venueAvailable`), so a saved account connecting starts its alerts without waiting for the timer.
 import { isAppError, type Candle, type StreamStatus, type Symbol, type VenueId } from '../../src-shared';
 import type { Clock } from '../resilience';
 import type { CandleStreams, OfflineWindow } from '../streaming';
@@ -72,6 +73,17 @@ export class PriceFeeds {
       if (!feed.stop) this.start(feed);
     }
     this.scheduleRetry();
+  }
+
+  /** The venue just became available (its account connected): its waiting feeds start now, not at the next retry. */
+  venueAvailable(venue: VenueId): void {
+    let started = false;
+    for (const feed of this.feeds.values()) {
+      if (feed.stop || feed.venue !== venue) continue;
+      this.start(feed);
+      started = true;
+    }
+    if (started) this.scheduleRetry();
   }
 
   close(): void {

@@ -52,3 +52,38 @@ describe('system:connectivity and system:retry-now', () => {
     demo.close();
   });
 });
+
+describe('system:network-online', () => {
+  it('probes every offline venue at once, and says how many; a live venue is not probed', async () => {
+    const { clock, links, dispatcher, session } = setup();
+    const probes = { binance: 0, gate: 0 };
+    for (const venue of ['binance', 'gate'] as const) {
+      links.get(venue).whenReachable('connect ENETUNREACH', async () => {
+        probes[venue]++;
+        throw new Error('connect ENETUNREACH');
+      });
+    }
+    const mexc = links.get('mexc');
+    expect(mexc.state.state).toBe('live');
+
+    const response = await dispatcher.dispatch('system:network-online', {}, session);
+    expect(response).toMatchObject({ ok: true, result: { probing: 2 } });
+    expect(contract['system:network-online'].res.parse((response as { result: unknown }).result)).toEqual({ probing: 2 });
+    await clock.advance(0);
+    // At once, not 15 s later.
+    expect(probes).toEqual({ binance: 1, gate: 1 });
+    expect(mexc.state.state).toBe('live');
+
+    // Nothing offline: nothing probed.
+    for (const venue of ['binance', 'gate'] as const) links.get(venue).reached();
+    expect(await dispatcher.dispatch('system:network-online', {}, session)).toMatchObject({ ok: true, result: { probing: 0 } });
+    await clock.advance(0);
+    expect(probes).toEqual({ binance: 1, gate: 1 });
+  });
+
+  it('is refused with a payload', async () => {
+    const { dispatcher, session } = setup();
+    const response = await dispatcher.dispatch('system:network-online', { venue: 'binance' }, session);
+    expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+});

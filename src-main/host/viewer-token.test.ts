@@ -29,6 +29,8 @@ const VIEWER_MAY: Partial<Record<Channel, unknown>> = {
   // Which venues answer (the top bar), and asking an offline one again now: nothing is changed, nothing revealed.
   'system:connectivity': {},
   'system:retry-now': { venue: 'binance' },
+  // The window saw the network back: every offline venue probed now; nothing changed, nothing revealed.
+  'system:network-online': {},
   'orders:list': { scope: 'open' },
   'orders:trades': {},
   'orders:balances': { venue: 'demo', mode: 'demo' },

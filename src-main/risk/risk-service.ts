@@ -134,6 +134,11 @@ export class RiskService {
     this.deadManSweeps.venueReachable(venue);
   }
 
+  /** What the app found when a venue came back after an outage or a wake-up (see catch-up.ts). */
+  caughtUp(venue: VenueId, message: string): void {
+    this.options.repository.log({ kind: 'caught-up', venue, message });
+  }
+
   /** The dead-man switch says a venue's countdown ran out while it could not be renewed (see dead-man-sweeps.ts). */
   deadManLapsed(venue: VenueId, lapse: DeadManLapse): void {
     this.deadManSweeps.lapsed(venue, lapse);

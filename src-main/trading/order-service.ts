@@ -262,6 +262,14 @@ export class OrderService {
     return this.venueFor(query.venue, query.mode).balance();
   }
 
+  /** Reads the venue's balances again and pushes them as `balance.changed` (a venue back after an outage). */
+  async refreshBalances(query: VenueKey): Promise<Balance[]> {
+    this.assertOpen();
+    const balances = await this.venueFor(query.venue, query.mode).balance();
+    this.recorder.balances(query, balances);
+    return balances;
+  }
+
   /** At start: every journaled order not final is asked of its venue, and open orders placed elsewhere adopted. */
   reconcile(): Promise<ReconcileReport> {
     this.assertOpen();

@@ -14,6 +14,7 @@ const KIND_WORDS: Record<RiskLogEntry['kind'], string> = {
   'kill-switch-report': 'Kill switch result',
   'limits-changed': 'Limits saved',
   'dead-man-report': 'Dead-man countdown',
+  'caught-up': 'Back online',
 };
 
 export function RiskLog() {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { VENUE_NAMES, type VenueConnectivity as Connectivity, type VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { useConnection } from '../../stores/connection';
+import { useNetworkOnline } from './use-network-online';
 
 const WORDS: Record<Connectivity['state'], string> = {
   live: 'live',
@@ -24,6 +25,7 @@ export function VenueConnectivity() {
   const generation = useConnection((s) => s.generation);
   const [states, setStates] = useState<Map<VenueId, Connectivity>>(new Map());
   const [now, setNow] = useState(() => Date.now());
+  useNetworkOnline();
 
   useEffect(() => {
     if (generation === 0) return;

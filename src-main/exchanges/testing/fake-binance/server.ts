@@ -42,6 +42,11 @@ export interface FakeBinance extends FakeHttpServer {
   trades(): readonly FakeTrade[];
   balance(apiKey: string, asset: string): Asset;
   setPrice(symbol: string, price: number): void;
+  /**
+   * The key's secret regenerated on the venue's side: signed calls with the old one get -1022 from now on. (A key
+   * deleted on Binance answers -2015, which ccxt reads as a temporary ban once the key has worked, not as refused.)
+   */
+  replaceSecret(apiKey: string, secret: string): void;
   close(): Promise<void>;
 }
 
@@ -179,5 +184,9 @@ export async function startFakeBinance(options: FakeBinanceOptions = {}): Promis
     trades: () => engine.trades,
     balance: (apiKey, asset) => ({ ...engine.asset(apiKey, asset) }),
     setPrice: (symbol, price) => engine.setPrice(symbol, price),
+    replaceSecret: (apiKey, secret) => {
+      const key = keys.get(apiKey);
+      if (key) keys.set(apiKey, { ...key, secret });
+    },
   };
 }
