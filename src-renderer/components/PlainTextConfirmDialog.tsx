@@ -1,7 +1,7 @@
 // Asks before a setting sends keys or passwords in clear text to another machine (an http:// or ws:// exchange URL,
 // SMTP without TLS). Main refuses such a request unless it says the trader confirmed; this dialog is the only place
 // the renderer sets that confirmation. The problem text is main's own words (src-shared/plain-text.ts).
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 
 interface Props {
   /** What would travel in clear text; the dialog is closed without one. */
@@ -11,14 +11,8 @@ interface Props {
 }
 
 export function PlainTextConfirmDialog({ problems, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const open = problems !== undefined && problems.length > 0;
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-label="Confirm plain text" onClose={onCancel}>

@@ -1,6 +1,7 @@
 // The trading screen's market-data corner: the price comparison, and a button that opens the data-provider
 // settings in a dialog over it (the keys and order are settings, not something to keep on screen).
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 import type { Symbol } from '../../../src-shared';
 import { SecretsNotice } from '../secrets/SecretsNotice';
 import { ComparisonPanel } from './ComparisonPanel';
@@ -8,15 +9,7 @@ import { DataProvidersSettings } from './DataProvidersSettings';
 
 export function MarketDataPanel({ symbol, decimals }: { symbol: Symbol; decimals: number }) {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // showModal traps focus and closes on Esc, as a trader expects of a settings dialog.
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <aside className="market-data-panel" aria-label="Market data">

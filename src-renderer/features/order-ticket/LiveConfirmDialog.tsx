@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { Market, PlaceOrder } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { SIDE_WORDS, TYPE_WORDS } from '../orders/order-words';
 import type { CostPreview } from './ticket-form';
 
@@ -17,13 +17,7 @@ interface Props {
 
 /** The last look before real money moves: live orders only (demo and paper go straight out). */
 export function LiveConfirmDialog({ order, venueName, market, lastPrice, cost, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (order && !element.open) element.showModal();
-    if (!order && element.open) element.close();
-  }, [order]);
+  const dialog = useModalDialog(order !== undefined);
 
   const price = (value: number | undefined) => `${formatPrice(value, market.pricePrecision)} ${market.quote}`;
   return (

@@ -1,22 +1,16 @@
 // The key file's passphrase prompt: asked once after start while the keys are locked, and again from "Unlock keys"
 // in the top bar or a screen's notice. With no key file yet it creates one, so the passphrase is typed twice.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { MIN_NEW_PASSPHRASE_LENGTH } from '../../../src-shared';
 import { api } from '../../api';
 import { useSecrets } from './secrets-store';
 
 export function UnlockDialog() {
   const { status, promptOpen, unlock, closePrompt } = useSecrets();
-  const dialog = useRef<HTMLDialogElement>(null);
   const open = promptOpen && status?.state === 'locked';
   const creating = status?.fileExists === false;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const title = creating ? 'Create the key file' : 'Unlock keys';
   return (
