@@ -128,6 +128,8 @@ test.describe('on a real venue (the fake Binance)', () => {
     // The venue takes the order but the answer never arrives, and every look-up fails for now.
     binance.faults.inject({ kind: 'accept-then-drop', method: 'POST', path: '/api/v3/order' });
     binance.faults.inject({ kind: '5xx', method: 'GET', path: '/api/v3/order', times: 1_000 });
+    // Nor can the open-orders list say (a reconcile after the account comes back by itself would find it there).
+    binance.faults.inject({ kind: '5xx', method: 'GET', path: '/api/v3/openOrders', times: 1_000 });
     await fillFarLimitBuy(page);
     await ticket(page).getByRole('button', { name: 'Buy BTC' }).click();
     await page.getByRole('dialog', { name: 'Confirm live order' }).getByRole('button', { name: 'Place live order' }).click();
