@@ -2,29 +2,20 @@
 // the settings to the second one must not hand it the first one's password or token — the secret is cleared and the
 // test asks for it again — unless the trader typed it again in the same request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, type EmailConfig, type SmsConfig } from '../../src-shared';
+import { type EmailConfig, type SmsConfig } from '../../src-shared';
 import { SettingsRepository } from '../storage';
 import { NotificationService } from './service';
 import { startFakeTwilio, type FakeTwilio } from './testing/fake-twilio';
 import { startHarness, type Harness } from './testing/harness';
 import { sampleRisk } from './testing/samples';
 import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp';
+import { refusal } from '../../src-shared/testing/refusal';
 
 const USER = 'trader@example.test';
 const PASSWORD = 'smtp-password-bound-to-server-a';
 
 function email(port: number, overrides: Partial<EmailConfig> = {}): EmailConfig {
   return { enabled: true, host: '127.0.0.1', port, security: 'none', user: USER, from: 'bot@example.test', to: 'me@example.test', ...overrides };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('the SMTP password is bound to its server', () => {
@@ -132,7 +123,7 @@ describe('plain-text SMTP to another machine', () => {
 
   it('is refused without the trader’s confirmation, changing nothing', async () => {
     const before = await harness.service.settings();
-    const error = await rejection(harness.service.update({ email: email(25, { host: 'smtp.example.com' }) }));
+    const error = await refusal(harness.service.update({ email: email(25, { host: 'smtp.example.com' }) }));
     expect(error.code).toBe('INVALID_REQUEST');
     expect(error.message).toContain('Security "None" sends the SMTP password and every message to smtp.example.com in clear text');
     expect(await harness.service.settings()).toEqual(before);

@@ -1,20 +1,10 @@
 // Test messages cannot turn the settings screen into a relay: at most 5 a minute per channel, RATE_LIMITED saying when
 // the next is allowed (that the request cannot name a recipient is in api/notifications-handlers.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { startHarness, type Harness } from './testing/harness';
 import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp';
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { refusal } from '../../src-shared/testing/refusal';
 
 describe('test messages', () => {
   let clock: ManualClock;
