@@ -50,6 +50,7 @@ function classify(rel, root) {
   const parts = rel.split('/');
   if (parts[0] === 'src-shared') return { layer: 'shared', rel };
   if (parts[0] === 'src-renderer') return { layer: 'renderer', rel };
+  if (parts[0] === 'fakes') return { layer: 'fakes', rel };
   if (parts[0] !== 'src-main') return { layer: 'other', rel };
   const folder = parts[1] ?? '';
   if (MAIN_NON_DOMAINS.has(folder)) return { layer: folder, rel };
@@ -130,6 +131,8 @@ function checkMainFile(from, target, spec, fileAbs, root, isTest) {
   if (target.layer === 'renderer') return { messageId: 'mainToRenderer', data };
   // The app's own manifest is where its name and version live (reported by `app:info`).
   if (target.rel === 'package.json') return null;
+  // Fake peers (top-level fakes/) stand in for exchanges, SMTP, providers…: tests use them, shipped code never.
+  if (target.layer === 'fakes') return isTest ? null : { messageId: 'shippedToFake', data };
   if (!MAIN_LAYERS.has(target.layer)) return { messageId: 'mainToOther', data };
   const sameDomain = target.layer === 'domain' && from.layer === 'domain' && target.domain === from.domain;
   if (sameDomain || (target.layer === from.layer && target.layer !== 'domain')) return null; // its own folder
@@ -219,6 +222,9 @@ const rule = {
         'over api/; share code through api/, core.ts or src-shared.',
       mainToRenderer:
         '{{from}} may not import src-renderer ({{target}}): main and renderer share code only through src-shared.',
+      shippedToFake:
+        '{{from}} may not import {{target}}: fakes/ holds the fake peers tests run against and never ships; ' +
+        'take what the code needs from src-main or src-shared.',
       mainToOther:
         '{{from}} may import only src-main and src-shared ({{target}} is outside them): the app must not ' +
         'depend on scripts, tests or files outside its sources.',
@@ -229,7 +235,8 @@ const rule = {
     const fileAbs = path.resolve(context.cwd, context.filename);
     const fromRel = toPosix(path.relative(root, fileAbs));
     const from = classify(fromRel, root);
-    if (from.layer === 'other' || from.layer === 'outside') return {};
+    // Fake peers and scripts are not shipped and not layered (fakes/ may use the app's code to stand in for a peer).
+    if (from.layer === 'other' || from.layer === 'outside' || from.layer === 'fakes') return {};
     const isTest = isTestPath(fromRel);
 
     function check(node) {

@@ -79,6 +79,8 @@ describe('src-main/<domain>: other domains through index.ts, never upwards, neve
       bad('src-main/trading/journal.ts', "import { Chart } from '../../src-renderer/features/chart';", 'mainToRenderer'),
       bad('src-main/trading/journal.test.ts', "import { Chart } from '../../src-renderer/chart';", 'mainToRenderer'),
       bad('src-main/trading/journal.ts', "import { fake } from '../../e2e/fakes/binance';", 'mainToOther'),
+      bad('src-main/trading/journal.ts', "import { FakeBinance } from '../../fakes/binance';", 'shippedToFake'),
+      bad('src-main/trading/testing-helpers.ts', "import { FakeBinance } from '../../fakes/binance';", 'shippedToFake'),
       {
         // The message names the specifier to write instead.
         ...bad('src-main/trading/risk/limits.ts', "import { openDatabase } from '../../storage/database';"),
@@ -107,6 +109,10 @@ describe('vendor SDKs stay in the folder that adapts them', () => {
       ok('src-main/exchanges/testing/fake-binance.ts', "import { WebSocketServer } from 'ws';"),
       ok('src-main/notifications/email.test.ts', "import Database from 'better-sqlite3';"),
       ok('e2e/orders.spec.ts', "import { WebSocketServer } from 'ws'; import ccxt from 'ccxt';"),
+      // Fake peers live in the top-level fakes/: tests and test support use them, and they may use the app's code.
+      ok('src-main/trading/journal.test.ts', "import { FakeBinance } from '../../fakes/binance';"),
+      ok('src-main/trading/testing/harness.ts', "import { FakeBinance } from '../../../fakes/binance';"),
+      ok('fakes/binance/server.ts', "import ccxt from 'ccxt'; import { Order } from '../../src-shared';"),
     ],
     invalid: [
       bad('src-main/trading/orders.ts', "import ccxt from 'ccxt';", 'vendor'),
