@@ -30,6 +30,7 @@ describe('secretEntryNames and migrateSecrets', () => {
       'market-data:polygon',
       'notifications:smtp-password',
       'notifications:twilio-auth-token',
+      'mt5:pairing-token',
     ]);
 
     const keychain = new MemorySecretStore();

@@ -36,3 +36,4 @@ export {
   type VenueProfile,
 } from './ccxt';
 export { ExchangeManager, type ExchangeManagerOptions, type VenueResult, type VenueTickerResult } from './exchange-manager';
+export { Mt5BridgeServer, Mt5Session, BridgeError, getOrCreatePairingToken, PAIRING_TOKEN_ENTRY, type Mt5BridgeServerOptions, type Mt5Terminal } from './mt5';
