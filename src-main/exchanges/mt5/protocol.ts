@@ -4,6 +4,8 @@
 import { z } from 'zod';
 
 export const PROTOCOL_VERSION = 1;
+/** The port the EA connects to unless the trader changes its InpPort input. */
+export const DEFAULT_BRIDGE_PORT = 17031;
 /** The versions this app speaks; a hello with another is refused with `version`. */
 export const SUPPORTED_VERSIONS: readonly number[] = [PROTOCOL_VERSION];
 /** Longest line either side accepts, newline excluded. */
