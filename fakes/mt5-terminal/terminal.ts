@@ -282,7 +282,7 @@ export class FakeMt5Terminal {
     this.reply(id, {
       symbols: names.map((name) => {
         const { bid: _bid, spread: _spread, ...symbol } = this.server.symbol(name)!;
-        const point = 10 ** -symbol.digits;
+        const point = round(10 ** -symbol.digits, symbol.digits);
         return { ...symbol, point, tickSize: point, tickValue: round(point * symbol.contractSize, 8) };
       }),
     });
