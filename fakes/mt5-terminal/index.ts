@@ -3,3 +3,4 @@ export { FakeMt5Terminal, type FakeTerminalOptions, type WireRecord } from './te
 export { SimulatedTradeServer, type SimDeal, type SimOrder, type SimPosition, type TradeServerOptions } from './trade-server';
 export { SIM_SYMBOLS, type SimSymbol } from './symbols';
 export { TRADE_FAULTS, type TradeFault } from './faults';
+export { startBridgeHarness, HARNESS_TOKEN, type BridgeHarness } from './bridge-harness';
