@@ -1,9 +1,9 @@
 // Fake Binance's order endpoints (POST/GET/DELETE /api/v3/order, openOrders, myTrades): parameter checks and
 // filter failures with Binance's error codes, so ccxt's own error mapping runs on real-looking answers.
-import { ok, type FakeResponse } from '../fake-http';
-import { onStep, type FakeSymbol } from '../fake-market';
-import type { BinanceOrderType, FakeOrder, MatchingEngine } from '../matching-engine';
-import { orderJson, tradeJson } from '../v3-wire';
+import { ok, type FakeResponse } from '../venue-kit/http';
+import { onStep, type FakeSymbol } from '../venue-kit/market';
+import type { BinanceOrderType, FakeOrder, MatchingEngine } from '../venue-kit/matching-engine';
+import { orderJson, tradeJson } from '../venue-kit/v3-wire';
 import { createdJson } from './wire';
 
 const CLIENT_ID = /^[.A-Z:/a-z0-9_-]{1,36}$/;

@@ -1,6 +1,6 @@
 // Fake Binance's market list in Binance's spot wire format (GET /api/v3/exchangeInfo). Tickers and klines are
-// Binance's v3 shapes that MEXC copies, so they live with the shared pieces (../v3-wire.ts, ../fake-market.ts).
-import type { FakeSymbol } from '../fake-market';
+// Binance's v3 shapes that MEXC copies, so they live with the shared pieces (../venue-kit/v3-wire.ts, ../venue-kit/market.ts).
+import type { FakeSymbol } from '../venue-kit/market';
 
 export const DEFAULT_SYMBOLS: FakeSymbol[] = [
   { symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', stepSize: '0.00001', minQty: '0.00001', minNotional: '5', price: 60_000 },

@@ -2,7 +2,7 @@
 // (hex) of totalParams with the key's secret, where totalParams is the query string concatenated with the request
 // body, both without the signature itself; `timestamp` must be within `recvWindow` (default 5000 ms) of the server.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { FakeRequest, FakeResponse } from '../fake-http';
+import type { FakeRequest, FakeResponse } from '../venue-kit/http';
 
 export interface FakeAccountKey {
   apiKey: string;

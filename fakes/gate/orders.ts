@@ -3,9 +3,9 @@
 // - `text` must be `t-` + at most 28 bytes of [0-9A-Za-z_.-] (Gate API v4 docs, spot order model);
 // - a market buy's `amount` is in the quote currency;
 // - {order_id} may be the text, but only while the order is open or within an hour after it ended.
-import { ok, type FakeResponse } from '../fake-http';
-import { onStep, type FakeSymbol } from '../fake-market';
-import type { FakeOrder, MatchingEngine } from '../matching-engine';
+import { ok, type FakeResponse } from '../venue-kit/http';
+import { onStep, type FakeSymbol } from '../venue-kit/market';
+import type { FakeOrder, MatchingEngine } from '../venue-kit/matching-engine';
 import { gateAccountJson, gateOrderJson, gateTradeJson, type GateOrderExtra } from './wire';
 
 const TEXT = /^t-[0-9A-Za-z_.-]{1,28}$/;

@@ -1,6 +1,6 @@
 // Binance's spot v3 JSON for orders, trades and the 24 h ticker, as the REST docs print them (decimals as strings).
 // MEXC's spot v3 copies these shapes, so both fakes build on them; each fake's wire.ts adds its own differences.
-import { decimalsOf, fmt, type FakeSymbol } from './fake-market';
+import { decimalsOf, fmt, type FakeSymbol } from './market';
 import type { FakeOrder, FakeTrade } from './matching-engine';
 
 export function orderJson(o: FakeOrder) {

@@ -2,8 +2,8 @@
 // at least 5, or 0 to stop the countdown; an optional `currency_pair` limits it to one market. Unless called again in
 // time, every open spot order of the account (of that market) is cancelled. Answers {triggerTime} in ms. The
 // countdown runs on real timers, so a test sees the orders go when the heartbeat stops.
-import { ok, type FakeResponse } from '../fake-http';
-import type { MatchingEngine } from '../matching-engine';
+import { ok, type FakeResponse } from '../venue-kit/http';
+import type { MatchingEngine } from '../venue-kit/matching-engine';
 import { gateError } from './orders';
 
 export const COUNTDOWN_MIN_S = 5;

@@ -2,8 +2,8 @@
 // limits has an independent 500 every 10 second limit", the same for UID limits; GET /api/v3/account also at most
 // 2 times/s. Over the limit: 429 with Retry-After (seconds); a client that keeps sending inside the Retry-After
 // period is banned with 418, as the docs warn ("from 2 minutes to 3 days").
-import type { FakeRequest, FakeResponse } from '../fake-http';
-import { RateGate, type LimitSpec, type WindowSpec } from '../rate-window';
+import type { FakeRequest, FakeResponse } from '../venue-kit/http';
+import { RateGate, type LimitSpec, type WindowSpec } from '../venue-kit/rate-window';
 import { mexcError } from './orders';
 
 export interface MexcRateLimits {

@@ -6,8 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Candle } from '../../../src-shared';
-import { FakeMarket, MINUTE } from './fake-market';
+import type { Candle } from '../../src-shared';
+import { FakeMarket, MINUTE } from './stream-market';
 
 const INTERVALS: Record<string, number> = { '1m': MINUTE, '5m': 5 * MINUTE, '15m': 15 * MINUTE, '1h': 60 * MINUTE };
 

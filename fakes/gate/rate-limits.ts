@@ -3,8 +3,8 @@
 // endpoint counts apart, as Gate documents. Every answer carries X-Gate-RateLimit-Requests-Remain / -Limit /
 // -Reset-Timestamp; a refused request gets 429 and the TOO_MANY_REQUESTS label. Gate documents no Retry-After and
 // no 418 ban for REST, so neither is sent here (injected faults can still send them).
-import type { FakeRequest, FakeResponse } from '../fake-http';
-import { RateGate, type LimitSpec, type WindowSpec } from '../rate-window';
+import type { FakeRequest, FakeResponse } from '../venue-kit/http';
+import { RateGate, type LimitSpec, type WindowSpec } from '../venue-kit/rate-window';
 import { gateError } from './orders';
 
 export interface GateRateLimits {

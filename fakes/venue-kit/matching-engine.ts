@@ -2,7 +2,7 @@
 // for the adapter. Limit orders rest (their funds locked) until the price crosses them; marketable limits and market
 // orders fill at the last price; stop-limits wait for their stop. Fills move balances and pay 0.1 % commission in
 // the asset received. It keeps Binance's vocabulary (NEW, FILLED, origQty…); each fake's wire.ts translates.
-import { decimalsOf, type FakeSymbol } from './fake-market';
+import { decimalsOf, type FakeSymbol } from './market';
 
 export type BinanceOrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'REJECTED' | 'EXPIRED';
 export type BinanceOrderType = 'LIMIT' | 'MARKET' | 'STOP_LOSS_LIMIT' | 'TAKE_PROFIT_LIMIT' | 'LIMIT_MAKER';

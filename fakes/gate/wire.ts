@@ -1,7 +1,7 @@
 // Fake Gate's JSON for orders, trades and balances, as Gate API v4 prints them: decimals as strings, times in
 // seconds plus a `_ms` twin, the client order id in `text`, and `finish_as` saying how an order ended.
-import { decimalsOf, fmt, type FakeSymbol } from '../fake-market';
-import type { Asset, FakeOrder, FakeTrade } from '../matching-engine';
+import { decimalsOf, fmt, type FakeSymbol } from '../venue-kit/market';
+import type { Asset, FakeOrder, FakeTrade } from '../venue-kit/matching-engine';
 
 /** What Gate reports that the shared engine does not keep. */
 export interface GateOrderExtra {

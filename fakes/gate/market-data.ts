@@ -1,7 +1,7 @@
 // Fake Gate's public data in Gate API v4's spot wire format: GET /spot/currency_pairs, /spot/currencies,
 // /spot/tickers, /spot/candlesticks. Prices come from the shared matching engine's last price; candle values from
-// the deterministic walk every fake uses (../fake-market.ts), reshaped to Gate's column order.
-import { decimalsOf, fmt, kline, type FakeSymbol } from '../fake-market';
+// the deterministic walk every fake uses (../venue-kit/market.ts), reshaped to Gate's column order.
+import { decimalsOf, fmt, kline, type FakeSymbol } from '../venue-kit/market';
 
 /** Gate pair ids are BASE_QUOTE; precisions are decimal places, minimums plain decimals (as Gate sends them). */
 export const GATE_PAIRS: FakeSymbol[] = [

@@ -1,5 +1,5 @@
-// The fake Gate as the shared venue contract (testing/venue-contract.ts) sees it.
-import type { VenueUnderTest } from '../venue-contract';
+// The fake Gate as the shared venue contract (../venue-kit/venue-contract.ts) sees it.
+import type { VenueUnderTest } from '../venue-kit/venue-contract';
 import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate, type FakeGateOptions } from './index';
 
 export const GATE_UNDER_TEST: VenueUnderTest<FakeGate, FakeGateOptions> = {

@@ -1,9 +1,9 @@
 // Fake MEXC's spot order endpoints (POST/GET/DELETE /api/v3/order, /openOrders, /myTrades) over the shared matching
 // engine, with MEXC's codes: -2013 for an order it does not know, -2011 to cancel one, 30004 for too little balance,
 // 30002 under the minimum, 700004 when neither id is sent, 700008 for an illegal client order id.
-import { ok, type FakeResponse } from '../fake-http';
-import { onStep, type FakeSymbol } from '../fake-market';
-import type { FakeOrder, MatchingEngine } from '../matching-engine';
+import { ok, type FakeResponse } from '../venue-kit/http';
+import { onStep, type FakeSymbol } from '../venue-kit/market';
+import type { FakeOrder, MatchingEngine } from '../venue-kit/matching-engine';
 import { engineOrderId, mexcCreatedJson, mexcOrderJson, mexcTradeJson } from './wire';
 
 /** MEXC documents no format; this is the rule the app keeps to (see ccxt/mexc.ts), enforced so a drift shows. */

@@ -2,9 +2,9 @@
 // markets, read tickers, candles and balances, and place, fetch (by id and by text), list and cancel orders.
 // Private calls are verified with the real signing scheme; limits follow Gate's "Frequency limit rule" (scaled
 // down on request); faults come from the shared injector. Point ccxt at `url` (the origin; ccxt adds /api/v4).
-import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http';
-import type { FakeSymbol } from '../fake-market';
-import { MatchingEngine } from '../matching-engine';
+import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../venue-kit/http';
+import type { FakeSymbol } from '../venue-kit/market';
+import { MatchingEngine } from '../venue-kit/matching-engine';
 import { verifyGateRequest, type GateCredentials } from './auth';
 import { currenciesJson, currencyPairJson, GATE_PAIRS, candlesticks, intervalSeconds, tickerJson } from './market-data';
 import { GateCountdowns } from './countdown';

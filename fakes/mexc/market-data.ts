@@ -2,8 +2,8 @@
 // v3 follows Binance's shapes with its own differences, which are the point of this file: `status` "1" for online,
 // precisions as integers, the minimum quantity in `baseSizePrecision` and the minimum order value in
 // `quoteAmountPrecision`, priceChangePercent as a fraction, 8-column klines and `60m` instead of `1h`.
-import { decimalsOf, fmt, klines as v3Klines, type FakeSymbol } from '../fake-market';
-import { ticker24hr } from '../v3-wire';
+import { decimalsOf, fmt, klines as v3Klines, type FakeSymbol } from '../venue-kit/market';
+import { ticker24hr } from '../venue-kit/v3-wire';
 
 export const MEXC_SYMBOLS: FakeSymbol[] = [
   { symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', stepSize: '0.000001', minQty: '0.00001', minNotional: '1', price: 60_000 },

@@ -1,9 +1,9 @@
 // Fake MEXC's JSON for orders, trades and the account: Binance's v3 shapes (../v3-wire.ts) with
 // MEXC's differences — string order ids (`C02__…`), a create answer without status or client id, trades that
 // carry the client order id, and an account without commission fields.
-import { fmt } from '../fake-market';
-import type { Asset, FakeOrder, FakeTrade } from '../matching-engine';
-import { orderJson, tradeJson } from '../v3-wire';
+import { fmt } from '../venue-kit/market';
+import type { Asset, FakeOrder, FakeTrade } from '../venue-kit/matching-engine';
+import { orderJson, tradeJson } from '../venue-kit/v3-wire';
 
 const ID_PREFIX = 'C02__';
 

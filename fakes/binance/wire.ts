@@ -1,8 +1,8 @@
 // Fake Binance's create answer, as the spot REST docs print it; the order, trade and ticker shapes it shares with
 // MEXC are in ../v3-wire.ts.
-import { fmt } from '../fake-market';
-import type { FakeOrder, FakeTrade } from '../matching-engine';
-import { orderJson } from '../v3-wire';
+import { fmt } from '../venue-kit/market';
+import type { FakeOrder, FakeTrade } from '../venue-kit/matching-engine';
+import { orderJson } from '../venue-kit/v3-wire';
 
 /** POST /api/v3/order answer for newOrderRespType ACK, RESULT or FULL. */
 export function createdJson(o: FakeOrder, fills: FakeTrade[], respType: string) {

@@ -3,13 +3,13 @@
 // refusals, and the faults (keys, clock, 429, 5xx, reset, timeout, a create whose answer is lost). Each venue's
 // test file calls these with its fake and keeps only what is its own (market table, id format, quirks).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Balance, Candle, Order, Trade, type AppError, type VenueId } from '../../../src-shared';
-import { EXCHANGE_OPERATIONS } from '../../resilience';
-import type { CcxtAdapter } from '../ccxt';
-import { createExchangeAdapter, venueProfile } from '../ccxt';
-import type { ExchangeCredentials } from '../ports';
+import { Balance, Candle, Order, Trade, type AppError, type VenueId } from '../../src-shared';
+import { EXCHANGE_OPERATIONS } from '../../src-main/resilience';
+import type { CcxtAdapter } from '../../src-main/exchanges/ccxt';
+import { createExchangeAdapter, venueProfile } from '../../src-main/exchanges/ccxt';
+import type { ExchangeCredentials } from '../../src-main/exchanges/ports';
 import type { MatchingEngine } from './matching-engine';
-import type { FakeHttpServer } from './fake-http';
+import type { FakeHttpServer } from './http';
 
 export interface ContractFake extends FakeHttpServer {
   engine: MatchingEngine;

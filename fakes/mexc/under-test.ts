@@ -1,5 +1,5 @@
-// The fake MEXC as the shared venue contract (testing/venue-contract.ts) sees it.
-import type { VenueUnderTest } from '../venue-contract';
+// The fake MEXC as the shared venue contract (../venue-kit/venue-contract.ts) sees it.
+import type { VenueUnderTest } from '../venue-kit/venue-contract';
 import { DEFAULT_MEXC_ACCOUNT, startFakeMexc, type FakeMexc, type FakeMexcOptions } from './index';
 
 export const MEXC_UNDER_TEST: VenueUnderTest<FakeMexc, FakeMexcOptions> = {

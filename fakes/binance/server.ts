@@ -1,12 +1,12 @@
 // A local Binance spot REST server (test code) that real, unmodified ccxt talks to: documented paths and JSON,
 // HMAC-signed private endpoints, documented endpoint weights with X-MBX-USED-WEIGHT-1M, 429 + Retry-After over the
 // limit, 418 for a client that keeps going, and injectable faults.
-import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http';
-import { klines, type FakeSymbol } from '../fake-market';
-import type { Fault } from '../faults';
-import { MatchingEngine, type Asset, type FakeOrder, type FakeTrade } from '../matching-engine';
-import { RateGate } from '../rate-window';
-import { ticker24hr } from '../v3-wire';
+import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../venue-kit/http';
+import { klines, type FakeSymbol } from '../venue-kit/market';
+import type { Fault } from '../venue-kit/faults';
+import { MatchingEngine, type Asset, type FakeOrder, type FakeTrade } from '../venue-kit/matching-engine';
+import { RateGate } from '../venue-kit/rate-window';
+import { ticker24hr } from '../venue-kit/v3-wire';
 import { verifySigned, type FakeAccountKey } from './auth';
 import { DEFAULT_SYMBOLS, exchangeInfo, intervalMs } from './market-data';
 import { fail, OrderEndpoints } from './orders';

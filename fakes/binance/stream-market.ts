@@ -1,7 +1,7 @@
 // The market behind the fake Binance stream server: one-minute bars of a few symbols on a simulated clock, driven by
 // a seeded random walk. It keeps the full record of every bar, which is what a test compares a client's chart with.
-import type { Candle } from '../../../src-shared';
-import { seededRandom } from '../../exchanges';
+import type { Candle } from '../../src-shared';
+import { seededRandom } from '../../src-main/exchanges';
 
 // The demo venue's seeded generator: one implementation of the randomness for the app and its fakes.
 export { seededRandom };

@@ -1,5 +1,5 @@
-// The fake Binance as the shared venue contract (testing/venue-contract.ts) sees it.
-import type { VenueUnderTest } from '../venue-contract';
+// The fake Binance as the shared venue contract (../venue-kit/venue-contract.ts) sees it.
+import type { VenueUnderTest } from '../venue-kit/venue-contract';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from './server';
 
 export const BINANCE_UNDER_TEST: VenueUnderTest<FakeBinance, FakeBinanceOptions> = {

@@ -2,9 +2,9 @@
 // (plus the futures contract list ccxt always asks for), read tickers, candles and balances, and place, fetch (by
 // id and by client id), list and cancel orders. Signed calls are verified with MEXC's real scheme; limits follow the
 // documented weights (scaled down on request); faults come from the shared injector. Point ccxt at `url`.
-import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../fake-http';
-import type { FakeSymbol } from '../fake-market';
-import { MatchingEngine } from '../matching-engine';
+import { ok, Router, startFakeHttp, type FakeHttpServer, type FakeRequest, type FakeResponse } from '../venue-kit/http';
+import type { FakeSymbol } from '../venue-kit/market';
+import { MatchingEngine } from '../venue-kit/matching-engine';
 import { verifyMexcRequest, type MexcCredentials } from './auth';
 import { MEXC_SYMBOLS, mexcExchangeInfo, mexcIntervalMs, mexcKlines, mexcTicker24hr } from './market-data';
 import { MexcOrderEndpoints, mexcError } from './orders';
