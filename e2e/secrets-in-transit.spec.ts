@@ -4,7 +4,7 @@
 // test messages cannot be fired without limit: the sixth in a minute says when the next is allowed.
 import type { Page } from '@playwright/test';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
-import { startTestSmtpServer, type TestSmtpServer } from '../src-main/notifications/testing/smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../fakes/smtp';
 import { attachScreenshot, expect, test } from './fixtures';
 
 const USER = 'trader@example.test';
