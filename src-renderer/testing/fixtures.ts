@@ -1,6 +1,6 @@
 // Orders, trades and an API bridge for the store tests: the bridge is the renderer's port to main, so a test drives
 // the real ApiClient and store through it and decides when each answer and event arrives.
-import type { ApiBridge, ApiResponse, Order, Trade } from '../../../src-shared';
+import type { ApiBridge, ApiResponse, Order, Trade } from '../../src-shared';
 
 export function order(over: Partial<Order> = {}): Order {
   return {
