@@ -115,7 +115,7 @@ void Connect()
       SocketClose(g_socket);
       g_socket = INVALID_HANDLE;
       ScheduleRetry(g_backoff);
-      g_backoff = (uint)MathMin(g_backoff * 2, BACKOFF_MAX_MS);
+      g_backoff = (uint)MathMin(g_backoff * 2, (uint)BACKOFF_MAX_MS);
       return;
      }
    g_welcomed = false;
@@ -135,7 +135,7 @@ void Disconnect(const string why)
    ArrayResize(g_tickSym, 0); ArrayResize(g_tickLast, 0);
    ArrayResize(g_barSym, 0);  ArrayResize(g_barTf, 0); ArrayResize(g_barTfName, 0); ArrayResize(g_barTime, 0); ArrayResize(g_barSeen, 0);
    if(g_nextAttempt < GetTickCount64()) ScheduleRetry(g_backoff);
-   g_backoff = (uint)MathMin(g_backoff * 2, BACKOFF_MAX_MS);
+   g_backoff = (uint)MathMin(g_backoff * 2, (uint)BACKOFF_MAX_MS);
   }
 
 void ScheduleRetry(const uint waitMs) { g_nextAttempt = GetTickCount64() + waitMs; }
@@ -172,7 +172,15 @@ void SendLine(const string json)
    if(g_socket == INVALID_HANDLE) return;
    uchar data[];
    int len = StringToCharArray(json + "\n", data, 0, WHOLE_ARRAY, CP_UTF8) - 1;  // without the terminating 0
-   if(SocketSend(g_socket, data, len) != len) { Disconnect("send failed"); return; }
+   // SocketSend may take part of a large reply (rates, deals): send the rest until all of it is written.
+   for(int sent = 0; sent < len;)
+     {
+      uchar rest[];
+      ArrayCopy(rest, data, 0, sent, len - sent);
+      int n = SocketSend(g_socket, rest, len - sent);
+      if(n <= 0) { Disconnect("send failed"); return; }
+      sent += n;
+     }
    g_lastSent = GetTickCount64();
   }
 
@@ -213,7 +221,15 @@ void HandleLine(const string line)
   {
    if(!ParseObject(line)) { ReplyError("null", "bad_json", "the line is not a JSON object"); return; }
    string type = Arg("type", "");
-   if(type == "welcome") { g_welcomed = true; g_backoff = BACKOFF_MIN_MS; Print("TradingAppBridge: connected to ", Arg("app", "the app")); PushAccountIfChanged(); return; }
+   if(type == "welcome")
+     {
+      g_welcomed = true;
+      g_backoff = BACKOFF_MIN_MS;
+      g_lastAccount = "";   // a new connection starts with the account figures
+      Print("TradingAppBridge: connected to ", Arg("app", "the app"));
+      PushAccountIfChanged();
+      return;
+     }
    if(type == "refused") { OnRefused(Arg("reason", ""), Arg("message", "")); return; }
    if(type == "bye")
      {
@@ -549,6 +565,7 @@ void PollBars()
       MqlRates r[];
       if(CopyRates(g_barSym[i], g_barTf[i], 0, 2, r) != 2) continue;   // r[0] the previous bar, r[1] the forming one
       if(g_barTime[i] != 0 && r[1].time != g_barTime[i]) PushBar(i, r[0], true);
+      if(g_socket == INVALID_HANDLE) return;   // the send failed and the subscriptions are gone
       string seen = BarJson(r[1]);
       if(seen == g_barSeen[i]) continue;
       g_barSeen[i] = seen;
