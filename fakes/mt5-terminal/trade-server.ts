@@ -39,6 +39,8 @@ export interface TradeServerOptions {
   leverage?: number;
   /** Server clock in ms; defaults to a Wednesday noon that advances in real time (sessions are open). */
   clock?: () => number;
+  /** The instruments offered; SIM_SYMBOLS by default. */
+  symbols?: readonly SimSymbol[];
 }
 
 const MESSAGES: Record<number, string> = {
@@ -58,7 +60,7 @@ export class SimulatedTradeServer {
   readonly clock: () => number;
   balance: number;
   tradeAllowed = true;
-  readonly symbols = new Map<string, SimSymbol>(SIM_SYMBOLS.map((symbol) => [symbol.name, symbol]));
+  readonly symbols: Map<string, SimSymbol>;
   readonly quotes = new Map<string, { bid: number; ask: number; time: number }>();
   readonly positions = new Map<string, SimPosition>();
   readonly orders = new Map<string, SimOrder>();
@@ -76,7 +78,8 @@ export class SimulatedTradeServer {
     this.leverage = options.leverage ?? 100;
     const started = Date.now();
     this.clock = options.clock ?? (() => WEDNESDAY_NOON + (Date.now() - started));
-    for (const symbol of SIM_SYMBOLS) {
+    this.symbols = new Map((options.symbols ?? SIM_SYMBOLS).map((symbol) => [symbol.name, symbol]));
+    for (const symbol of this.symbols.values()) {
       this.quotes.set(symbol.name, { bid: symbol.bid, ask: round(symbol.bid + symbol.spread, symbol.digits), time: this.clock() });
       this.bars.set(symbol.name, seedBars(symbol, this.clock()));
     }
