@@ -90,6 +90,16 @@ describe('the EA and the app speak the same protocol', () => {
     expect(Number(/input ushort InpPort\s*=\s*(\d+)/.exec(source)?.[1])).toBe(DEFAULT_BRIDGE_PORT);
   });
 
+  it('documents every command, push and error code in docs/mt5-protocol.md', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/mt5-protocol.md'), 'utf8');
+    const commandsPart = doc.slice(doc.indexOf('### Commands'), doc.indexOf('## The client-order-id map'));
+    const pushesPart = doc.slice(doc.indexOf('## Pushes'), doc.indexOf('## Retcodes'));
+    const named = (part: string) => unique([...part.matchAll(/^\*\*`(\w+)`\*\*(?: \/ \*\*`(\w+)`\*\*)?/gm)].flatMap((m) => [m[1]!, m[2]].filter((x): x is string => !!x)));
+    expect(named(commandsPart)).toEqual(unique(COMMAND_NAMES));
+    expect(named(pushesPart)).toEqual(unique(PUSH_NAMES));
+    for (const code of WireErrorCode.options) expect(doc).toContain(`| \`${code}\` |`);
+  });
+
   it('writes the hello fields the app requires', () => {
     const hello = source.slice(source.indexOf('void SendHello()'), source.indexOf('bool TradeAllowed()'));
     for (const key of ['type', 'v', 'token', 'login', 'server', 'company', 'name', 'currency', 'leverage', 'marginMode', 'tradeAllowed', 'build', 'eaVersion', 'serverOffsetMs']) {
