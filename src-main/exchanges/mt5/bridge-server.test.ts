@@ -85,6 +85,24 @@ describe('Mt5BridgeServer handshake', () => {
     await client.closed;
   });
 
+  it('closes connections beyond 16 waiting for their welcome, and takes new ones once those are gone', async () => {
+    const { connect, server: s } = await start();
+    const waiting = await Promise.all(Array.from({ length: 16 }, () => connect()));
+    const extra = await connect();
+    await extra.closed;
+    for (const client of waiting) client.end();
+    // The server hears of those closes in its own time: try until a newcomer is kept and welcomed.
+    const until = Date.now() + 5_000;
+    for (;;) {
+      const client = await connect();
+      client.send(helloLine());
+      const outcome = await Promise.race([client.next((line) => line.type === 'welcome').then(() => 'welcomed'), client.closed.then(() => 'closed')]);
+      if (outcome === 'welcomed') break;
+      if (Date.now() > until) throw new Error('no connection was taken after the waiting ones left');
+    }
+    expect(s.connectedLogins()).toEqual(['5012345']);
+  });
+
   it('takes the token from the secret store, made once and kept', async () => {
     const secrets = new MemorySecretStore();
     const token = await getOrCreatePairingToken(secrets);
