@@ -2,10 +2,21 @@
 import * as oidc from 'openid-client';
 import { SignInError } from './errors';
 
-function claimOf(error: { cause?: unknown }): string | undefined {
-  const cause = error.cause as { claim?: unknown; attribute?: unknown } | undefined;
-  const name = cause?.claim ?? cause?.attribute;
-  return typeof name === 'string' ? name : undefined;
+/** openid-client wraps oauth4webapi's error, whose message names the claim or parameter: read the whole chain. */
+function chain(error: unknown): { messages: string; claim: string | undefined } {
+  const messages: string[] = [];
+  let claim: string | undefined;
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    messages.push(current.message);
+    const cause = (current as { cause?: unknown }).cause;
+    if (cause && typeof cause === 'object' && !(cause instanceof Error)) {
+      const named = (cause as { claim?: unknown; attribute?: unknown }).claim ?? (cause as { attribute?: unknown }).attribute;
+      if (typeof named === 'string') claim ??= named;
+    }
+    current = cause;
+  }
+  return { messages: messages.join(' | '), claim };
 }
 
 /** What went wrong in a grant (code exchange, device poll, refresh), as a SignInError. */
@@ -31,10 +42,9 @@ export function signInRefusal(error: unknown, grant: 'code' | 'device' | 'refres
   }
   if (error instanceof Error && 'code' in error) {
     const code = (error as { code?: string }).code;
-    const claim = claimOf(error);
-    const message = error.message;
+    const { messages: message, claim } = chain(error);
     if (claim === 'state' || /"state"/.test(message)) return new SignInError('state-mismatch', 'the browser came back with another sign-in\'s answer (state mismatch): sign in again', error);
-    if (claim === 'nonce') return new SignInError('nonce-mismatch', 'the ID token answers another sign-in request (nonce mismatch): sign in again', error);
+    if (claim === 'nonce' || /"nonce"/.test(message)) return new SignInError('nonce-mismatch', 'the ID token answers another sign-in request (nonce mismatch): sign in again', error);
     if (claim === 'iss' || /"iss"/.test(message)) return new SignInError('issuer-mismatch', 'the answer comes from another issuer than the configured one', error);
     if (claim === 'aud' || /"aud"/.test(message)) return new SignInError('audience-mismatch', 'the ID token is meant for another application: check TBS_AUTH_CLIENT_ID', error);
     if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED' || /"exp"/.test(message)) return new SignInError('id-token-expired', "the ID token has expired: check this computer's clock, then sign in again", error);
