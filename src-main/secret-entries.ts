@@ -1,9 +1,11 @@
 // Every entry name the app files keys under, assembled from the functions the services themselves name them with:
 // an exchange account's keys (`account:<id>`, one per saved account), a data provider's key
-// (`market-data:<provider>`) and the notification secrets (`notifications:<secret>`). Moving keys from one store to
+// (`market-data:<provider>`), the notification secrets (`notifications:<secret>`) and the signed-in session
+// (`auth:session`, the refresh token). Moving keys from one store to
 // another (`npm run secrets -- migrate`) copies exactly these.
 import { DATA_API_IDS, NotificationSecret } from '../src-shared';
 import { AccountRepository, credentialsEntry } from './accounts';
+import { AUTH_SESSION_ENTRY } from './auth';
 import { keyAccount } from './market-data';
 import { secretAccount } from './notifications';
 import type { SecretStore } from './secrets';
@@ -14,6 +16,7 @@ export function secretEntryNames(db: SqliteDatabase): string[] {
     ...new AccountRepository(db).list().map((account) => credentialsEntry(account.id)),
     ...DATA_API_IDS.map((provider) => keyAccount(provider)),
     ...NotificationSecret.options.map((secret) => secretAccount(secret)),
+    AUTH_SESSION_ENTRY,
   ];
 }
 

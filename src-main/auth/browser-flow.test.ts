@@ -6,6 +6,9 @@ import { ProviderUserAgent } from '../../fakes/openid-provider/user-agent';
 import { InProcessEventBus } from '../events';
 import { MemorySecretStore } from '../secrets/testing';
 import { AUTH_SESSION_ENTRY, AuthService, SignInError, type AuthServiceDeps } from './index';
+
+/** openid-client's HTTP client type is its own; a fetch wrapper serves it. */
+type Fetch = NonNullable<AuthServiceDeps['fetch']>;
 import { freePorts } from './testing/free-ports';
 
 let provider: RunningOpenIdProvider;
@@ -79,7 +82,7 @@ describe('browser sign-in', () => {
 });
 
 /** The HTTP client openid-client uses, wrapped to play an attacker or a broken peer on the wire for token requests. */
-function onTokenRequest(change: (body: URLSearchParams) => 'replay-first' | void): typeof fetch {
+function onTokenRequest(change: (body: URLSearchParams) => 'replay-first' | void): Fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     if (!url.endsWith('/token') || !init?.body) return fetch(input, init);
@@ -89,11 +92,11 @@ function onTokenRequest(change: (body: URLSearchParams) => 'replay-first' | void
     // Someone else redeems the code first; the app's own request then replays it.
     if (what === 'replay-first') await fetch(url, { ...init, body: body.toString() });
     return fetch(url, { ...init, body: body.toString() });
-  }) as typeof fetch;
+  }) as unknown as Fetch;
 }
 
 /** Rewrites the ID token's payload in the token response, keeping its header and (now wrong) signature. */
-const tamperIdToken: typeof fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+const tamperIdToken: Fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const response = await fetch(input, init);
   const url = String(input instanceof Request ? input.url : input);
   if (!url.endsWith('/token') || response.status !== 200) return response;
@@ -103,7 +106,7 @@ const tamperIdToken: typeof fetch = (async (input: RequestInfo | URL, init?: Req
   claims.name = 'Mallory';
   json.id_token = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
   return new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } });
-}) as typeof fetch;
+}) as unknown as Fetch;
 
 async function expectRefused(auth: AuthService, result: Promise<unknown>, reason: SignInError['reason']) {
   const error = await result.then(
@@ -153,7 +156,7 @@ describe('browser sign-in refusals: each a typed error, nothing stored', () => {
       fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
         const body = init?.body ? String(init.body).replace('client_id=another-client', `client_id=${provider.clientId}`) : undefined;
         return fetch(input, { ...init, ...(body ? { body } : {}) });
-      }) as typeof fetch,
+      }) as unknown as Fetch,
     });
     const { result } = await signInThroughBrowser(auth, { authorize: (url) => url.searchParams.set('client_id', provider.clientId) });
     await expectRefused(auth, result, 'audience-mismatch');

@@ -34,7 +34,7 @@ export interface AuthServiceDeps {
   /** The app's clock (ms); tests move it to see expired tokens refused. */
   now?: () => number;
   /** openid-client's HTTP client; the real fetch when absent (tests reach the provider's wire through it). */
-  fetch?: typeof fetch;
+  fetch?: oidc.CustomFetch;
   /** A line for the app's log: never a token. */
   log?: (line: string) => void;
 }
