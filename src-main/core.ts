@@ -57,6 +57,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly dispatcher: Dispatcher;
+  /** The product account's sign-in (the host's `--sign-in` drives its device flow from the terminal). */
+  readonly auth: AuthService;
   readonly dataDir: string;
   /** The machine woke up or the network came back (the Electron shell's powerMonitor): probe every offline venue now. */
   wokeUp(): void;
@@ -282,6 +284,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     dispatcher,
+    auth,
     dataDir: options.dataDir,
     wokeUp: () => wokeUp(),
     async close() {
