@@ -49,6 +49,8 @@ export interface RunningOpenIdProvider {
   users: readonly FakeUser[];
   /** Every poll of the token endpoint with a device code, in order. */
   readonly devicePolls: DevicePoll[];
+  /** Every token the token endpoint issued (access, ID and refresh tokens), for tests that look for leaks. */
+  readonly issuedTokens: string[];
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startOpenIdProvider(options: OpenIdProviderOptions): Promi
   const users = options.users ?? DEFAULT_USERS;
   const interval = options.devicePollIntervalS ?? 1;
   const devicePolls: DevicePoll[] = [];
+  const issuedTokens: string[] = [];
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
 
@@ -220,6 +223,23 @@ export async function startOpenIdProvider(options: OpenIdProviderOptions): Promi
     return sendHtml(res, 'not found', 404);
   }
 
+  /** Keeps the tokens of a token response as it goes out. */
+  function recordTokens(res: ServerResponse): void {
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args;
+      if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        try {
+          const body = JSON.parse(chunk.toString()) as Record<string, unknown>;
+          for (const key of ['access_token', 'id_token', 'refresh_token']) if (typeof body[key] === 'string') issuedTokens.push(body[key]);
+        } catch {
+          // not JSON: no tokens in it
+        }
+      }
+      return end(...args);
+    }) as ServerResponse['end'];
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', issuer);
@@ -234,6 +254,7 @@ export async function startOpenIdProvider(options: OpenIdProviderOptions): Promi
           return;
         }
         (req as IncomingMessage & { body?: unknown }).body = form;
+        recordTokens(res);
       }
       providerCallback(req, res);
     } catch (error) {
@@ -247,6 +268,7 @@ export async function startOpenIdProvider(options: OpenIdProviderOptions): Promi
     audience: audiences[0]!,
     users,
     devicePolls,
+    issuedTokens,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -31,13 +31,12 @@ export function consentPage(uid: string, clientName: string, scopes: string[]): 
   );
 }
 
-/** `form` is oidc-provider's own <form> (with its anti-forgery field); the inputs are added to it by `form=` ids. */
+/** `form` is oidc-provider's own <form>: its anti-forgery field and the code's input ("Enter code"). */
 export function deviceInputPage(form: string, problem: string | undefined): string {
   return page(
     'Activate a device',
     `${problem ? `<p role="alert">${escape(problem)}</p>` : '<p>Enter the code shown by the app.</p>'}
 ${form}
-<label>Code <input type="text" name="user_code" form="op.deviceInputForm" autocomplete="off" required></label>
 <button type="submit" form="op.deviceInputForm">Continue</button>`,
   );
 }
