@@ -17,15 +17,21 @@ declare module 'oidc-provider' {
     save(): Promise<string>;
   }
 
+  /** The Koa context of oidc-provider's middleware: only what the fake reads and writes. */
+  export interface ProviderContext {
+    path: string;
+    status: number;
+    body: unknown;
+  }
+
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
-    use(middleware: (ctx: any, next: () => Promise<void>) => Promise<void>): void;
+    use(middleware: (ctx: ProviderContext, next: () => Promise<void>) => Promise<void>): void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
     Grant: { new (properties: { accountId: string; clientId: string }): GrantInstance; find(id: string): Promise<GrantInstance | undefined> };
-    on(event: string, listener: (...args: any[]) => void): void;
   }
   export const errors: { InvalidTarget: new (description?: string) => Error; SlowDown: new (description?: string) => Error };
 }
