@@ -73,7 +73,10 @@ describe('browser sign-in', () => {
     expect(JSON.stringify(status)).not.toMatch(/eyJ/);
     const saved = JSON.parse((await secrets.get(AUTH_SESSION_ENTRY))!);
     expect(saved.refreshToken.length).toBeGreaterThan(20);
-    expect(await auth.accessToken()).toMatch(/^eyJ/);
+    const accessToken = await auth.accessToken();
+    expect(accessToken).toMatch(/^eyJ/);
+    // The provider's record of issued tokens (which the e2e leak check greps for) holds exactly these.
+    expect(provider.issuedTokens).toEqual(expect.arrayContaining([accessToken, saved.refreshToken]));
     await auth.signOut();
     expect(auth.status().state).toBe('signed-out');
     expect(await secrets.get(AUTH_SESSION_ENTRY)).toBeUndefined();
