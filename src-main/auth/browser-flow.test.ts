@@ -189,6 +189,16 @@ describe('browser sign-in refusals: each a typed error, nothing stored', () => {
     await expectRefused(auth, result, 'code-rejected');
   });
 
+  it('gives the loopback port back when the browser never returns', async () => {
+    const auth = service({ browserTimeoutMs: 300 });
+    await auth.signInWithBrowser(() => {});
+    const error = await auth.completion().catch((e: unknown) => e);
+    expect((error as SignInError).reason).toBe('expired');
+    expect(secrets.entries()).toEqual([]);
+    // The port answers no more: the next sign-in can take it.
+    await expect(fetch(`http://127.0.0.1:${ports[0]}/callback`)).rejects.toThrow();
+  });
+
   it('says which ports were busy when all are', async () => {
     const { createServer } = await import('node:net');
     const blockers = await Promise.all(ports.map((port) => new Promise<ReturnType<typeof createServer>>((resolve) => {

@@ -18,6 +18,8 @@ import { issuerKeys, verifyAccessToken, verifyIdToken, type KeySet } from './tok
 const SCOPE = 'openid profile email offline_access';
 /** Refresh this long before the access token expires, so a call made meanwhile never carries an expired one. */
 const REFRESH_AHEAD_MS = 60_000;
+/** A browser sign-in not finished by then gives its loopback port back and says so. */
+const BROWSER_SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 /** After a refresh failed for a reason that can pass (the network), try again this much later. */
 const RETRY_REFRESH_MS = 60_000;
 
@@ -31,6 +33,8 @@ export interface AuthServiceDeps {
   bus: EventBus;
   /** The loopback ports tried for the browser flow's redirect, in order. */
   callbackPorts?: readonly number[];
+  /** How long a browser sign-in may wait for the provider's redirect (10 minutes when absent). */
+  browserTimeoutMs?: number;
   /** The app's clock (ms); tests move it to see expired tokens refused. */
   now?: () => number;
   /** openid-client's HTTP client; the real fetch when absent (tests reach the provider's wire through it). */
@@ -113,6 +117,12 @@ export class AuthService {
       audience: this.deps.config!.audience,
     });
     const abort = new AbortController();
+    const minutes = Math.round((this.deps.browserTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS) / 60_000);
+    const timeout = setTimeout(
+      () => abort.abort(new SignInError('expired', `the sign-in was not finished in the browser within ${minutes} minutes: start it again`)),
+      this.deps.browserTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS,
+    );
+    timeout.unref();
     const finished = (async () => {
       try {
         const callback = await untilAborted(redirect.callback, abort.signal);
@@ -126,6 +136,7 @@ export class AuthService {
       } catch (error) {
         throw signInRefusal(error, 'code');
       } finally {
+        clearTimeout(timeout);
         redirect.close();
       }
     })();
@@ -368,7 +379,7 @@ export class AuthService {
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new SignInError('cancelled', 'the sign-in was cancelled'));
+    const onAbort = () => reject(signal.reason instanceof SignInError ? signal.reason : new SignInError('cancelled', 'the sign-in was cancelled'));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
