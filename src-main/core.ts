@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import packageJson from '../package.json';
 import { AccountRepository, AccountService } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
-import { AuthService, authConfigFromEnv, type AuthConfig, type OpenBrowser } from './auth';
+import { AuthService, authConfigFromEnv, authEnvSet, SignInSettingsService, type AuthConfig, type EnvironmentSignIn, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
 import { InProcessEventBus, type EventBus } from './events';
 import type { EventName, VenueId } from '../src-shared';
@@ -49,7 +49,10 @@ export interface CoreOptions {
   twilioBaseUrl?: string;
   /** Where keys are kept: the host chooses (keychain or key file, see secrets/choose.ts); the OS keychain when absent. */
   secrets?: SecretVault;
-  /** Where the app signs in (Auth0); from the TBS_AUTH_* variables when absent; null: no sign-in at all. */
+  /**
+   * Where the environment says the app signs in (Auth0), which wins over the settings screen; read from the TBS_AUTH_*
+   * variables when absent; null: the environment sets none (the settings screen may).
+   */
   auth?: AuthConfig | null;
   /** Opens the system browser (Electron's shell.openExternal); the headless host asks the calling page instead. */
   openBrowser?: OpenBrowser;
@@ -67,14 +70,19 @@ export interface Core {
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
 
-/** The configured sign-in, or none: a half or wrong configuration is reported and leaves the app as without one. */
-function signInConfig(options: CoreOptions): AuthConfig | undefined {
-  if (options.auth !== undefined) return options.auth ?? undefined;
+/**
+ * The environment's sign-in, if it sets one: a half or wrong configuration is reported and leaves the app without
+ * sign-in (the settings screen shows why, and cannot override it).
+ */
+function environmentSignIn(options: CoreOptions): EnvironmentSignIn | undefined {
+  if (options.auth !== undefined) return options.auth === null ? undefined : { config: options.auth };
+  if (!authEnvSet(process.env)) return undefined;
   try {
-    return authConfigFromEnv(process.env);
+    return { config: authConfigFromEnv(process.env)! };
   } catch (error) {
-    console.error(`sign-in is off: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    const problem = error instanceof Error ? error.message : String(error);
+    console.error(`sign-in is off: ${problem}`);
+    return { problem };
   }
 }
 
@@ -164,7 +172,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   notifications.start();
   // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
   // refreshed in the background (and again once a locked key file opens).
-  const auth = new AuthService({ config: signInConfig(options), secrets, bus });
+  // From the environment, else from the settings screen; the settings screen applies changes without a restart.
+  const signInSettings: SignInSettingsService = new SignInSettingsService({
+    settings,
+    environment: environmentSignIn(options),
+    apply: (config): Promise<unknown> => auth.configure(config),
+  });
+  const auth: AuthService = new AuthService({ config: signInSettings.initialConfig(), secrets, bus });
   const restoreSignIn = () =>
     void auth.restore().catch((error: unknown) => console.warn('sign-in: the saved session could not be read', error instanceof Error ? error.message : error));
   restoreSignIn();
@@ -260,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       trading,
       secrets,
       auth,
+      signInSettings,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );

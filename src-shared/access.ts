@@ -73,6 +73,9 @@ export const CHANNEL_ROLES = {
   'auth:sign-in': 'operator',
   'auth:cancel': 'operator',
   'auth:sign-out': 'operator',
+  // Where the whole app signs in: changing it signs the trader out, so it is the operator's like every setting.
+  'auth:settings': 'operator',
+  'auth:update-settings': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */

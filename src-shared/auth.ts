@@ -46,6 +46,44 @@ export const authChannels = {
   'auth:sign-out': { req: NoPayload, res: AuthStatus },
 } as const;
 
+/** The three values of the settings screen's Sign-in section, as typed. */
+export const SignInSettingsValues = z.object({
+  /** The Auth0 domain (tenant.eu.auth0.com); https:// is assumed. */
+  issuer: z.string(),
+  /** The Native application's client id (a public client: no secret). */
+  clientId: z.string(),
+  /** The account server's API identifier. */
+  audience: z.string(),
+});
+export type SignInSettingsValues = z.infer<typeof SignInSettingsValues>;
+
+/**
+ * Where sign-in is configured. environment: the TBS_AUTH_* variables are set and win (the screen shows them read-only);
+ * settings: saved from the settings screen; none: no sign-in at all.
+ */
+export const SignInSettings = z.object({
+  source: z.enum(['environment', 'settings', 'none']),
+  values: SignInSettingsValues.optional(),
+  /** Why the configuration in force does not work (a half-set environment), in words. */
+  problem: z.string().optional(),
+});
+export type SignInSettings = z.infer<typeof SignInSettings>;
+
+/** Not secrets (a domain and a public client id), but bounded all the same. */
+const settingText = (max: number) => z.string().trim().max(max).default('');
+
+export const authSettingsChannels = {
+  'auth:settings': { req: NoPayload, res: SignInSettings },
+  /**
+   * Saves and applies the Sign-in section: all three values, or none (all empty: sign-in removed). A half-filled one is
+   * refused naming what is missing, and nothing is saved. Changing where the app signs in signs out first.
+   */
+  'auth:update-settings': {
+    req: z.object({ issuer: settingText(256), clientId: settingText(128), audience: settingText(256) }).strict(),
+    res: SignInSettings,
+  },
+} as const;
+
 export const authEvents = {
   'auth.status-changed': AuthStatus,
   /** The headless host's "system browser": the page that asked for a sign-in opens this address in a new tab. */

@@ -17,7 +17,7 @@ import { tradingChannels, tradingEvents } from './trading';
 import { riskChannels, riskEvents } from './risk';
 import { Role } from './roles';
 import { secretsChannels, secretsEvents } from './secrets';
-import { authChannels, authEvents } from './auth';
+import { authChannels, authEvents, authSettingsChannels } from './auth';
 
 export * from './market-data';
 
@@ -282,6 +282,8 @@ export const contract = {
     res: z.object({ probing: z.number().int().nonnegative() }),
   },
   ...authChannels,
+  // Appended after everything above, for the same reason (the fuzz seeds).
+  ...authSettingsChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {

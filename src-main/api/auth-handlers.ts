@@ -4,14 +4,16 @@
 import type { Handlers } from './dispatcher';
 import type { ApiServices } from './services';
 
-type AuthChannels = 'auth:status' | 'auth:sign-in' | 'auth:cancel' | 'auth:sign-out';
+type AuthChannels = 'auth:status' | 'auth:sign-in' | 'auth:cancel' | 'auth:sign-out' | 'auth:settings' | 'auth:update-settings';
 
-export function authHandlers({ auth, openBrowser }: Pick<ApiServices, 'auth' | 'openBrowser'>): Pick<Handlers, AuthChannels> {
+export function authHandlers({ auth, signInSettings, openBrowser }: Pick<ApiServices, 'auth' | 'signInSettings' | 'openBrowser'>): Pick<Handlers, AuthChannels> {
   return {
     'auth:status': () => auth.status(),
     'auth:sign-in': ({ flow }, session) =>
       flow === 'device' ? auth.signInWithDevice() : auth.signInWithBrowser(openBrowser ?? ((url) => session.push('auth.open-url', { url }))),
     'auth:cancel': () => auth.cancel(),
     'auth:sign-out': () => auth.signOut(),
+    'auth:settings': () => signInSettings.current(),
+    'auth:update-settings': (values) => signInSettings.update(values),
   };
 }

@@ -2,7 +2,7 @@
 // on an in-memory database and the demo venue.
 import type { AccountService } from '../accounts';
 import type { AlertService } from '../alerts';
-import type { AuthService, OpenBrowser } from '../auth';
+import type { AuthService, OpenBrowser, SignInSettingsService } from '../auth';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
@@ -46,6 +46,8 @@ export interface ApiServices {
   secrets: SecretVault;
   /** Signing in to the product's account (`auth:*`). */
   auth: AuthService;
+  /** Where the app signs in: the environment's TBS_AUTH_*, or the settings screen's Sign-in section (`auth:settings`). */
+  signInSettings: SignInSettingsService;
   /** The system browser (the Electron shell's); absent in the headless host, where the calling page opens the URL. */
   openBrowser?: OpenBrowser;
   /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */

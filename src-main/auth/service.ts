@@ -7,7 +7,7 @@ import * as oidc from 'openid-client';
 import type { AuthStatus, PendingSignIn, SignedInUser } from '../../src-shared';
 import type { EventBus } from '../events';
 import type { SecretStore } from '../secrets';
-import type { AuthConfig } from './config';
+import { sameAuthConfig, type AuthConfig } from './config';
 import { SignInError } from './errors';
 import { openLoopbackRedirect, CALLBACK_PORTS } from './loopback-redirect';
 import { signInRefusal } from './refusals';
@@ -27,7 +27,7 @@ const RETRY_REFRESH_MS = 60_000;
 export type OpenBrowser = (url: string) => void | Promise<void>;
 
 export interface AuthServiceDeps {
-  /** Undefined: sign-in is not configured and the service says so and does nothing. */
+  /** Undefined: sign-in is not configured and the service says so and does nothing. `configure` changes it. */
   config: AuthConfig | undefined;
   secrets: SecretStore;
   bus: EventBus;
@@ -62,15 +62,43 @@ export class AuthService {
   private refreshTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private closed = false;
+  private config: AuthConfig | undefined;
 
   constructor(private readonly deps: AuthServiceDeps) {
+    this.config = deps.config;
     this.store = new SessionStore(deps.secrets);
     this.now = deps.now ?? Date.now;
     this.log = deps.log ?? ((line) => console.warn(line));
   }
 
   get configured(): boolean {
-    return this.deps.config !== undefined;
+    return this.config !== undefined;
+  }
+
+  /**
+   * Applies another configuration (the settings screen), without a restart. A session belongs to the issuer and
+   * application that issued it: it is ended first — its refresh token revoked at its own issuer and forgotten — so
+   * that the token is never sent to the new one. Undefined removes sign-in; the same configuration changes nothing.
+   */
+  async configure(config: AuthConfig | undefined): Promise<AuthStatus> {
+    if (sameAuthConfig(this.config, config)) return this.status();
+    this.cancel();
+    if (this.session) {
+      try {
+        await this.endSessionAtIssuer('signed out: the sign-in settings changed');
+      } catch (error) {
+        // Forgetting failed (a locked key file): the saved session names its issuer, so it is never sent elsewhere.
+        this.log(`sign-in: the saved session could not be forgotten (${error instanceof Error ? error.name : 'error'})`);
+      }
+    }
+    this.config = config;
+    this.discovered = undefined;
+    this.access = undefined;
+    if (!config) this.problem = undefined;
+    this.changed();
+    // A session saved for this configuration earlier (a locked key file may not answer yet: it restores on unlock).
+    await this.restore().catch((error: unknown) => this.log(`sign-in: the saved session could not be read (${error instanceof Error ? error.name : 'error'})`));
+    return this.status();
   }
 
   status(): AuthStatus {
@@ -95,6 +123,12 @@ export class AuthService {
     if (!this.configured) return;
     const saved = await this.store.load();
     if (!saved) return;
+    // Issued elsewhere (the settings changed while the app was closed): never sent to this issuer, only forgotten.
+    if (!this.issuedHere(saved)) {
+      this.log('sign-in: the saved session was issued by another issuer or application; it is forgotten');
+      await this.store.forget();
+      return;
+    }
     this.session = saved;
     this.changed();
     this.scheduleRefresh(0);
@@ -114,7 +148,7 @@ export class AuthService {
       code_challenge_method: 'S256',
       state,
       nonce,
-      audience: this.deps.config!.audience,
+      audience: this.config!.audience,
     });
     const abort = new AbortController();
     const minutes = Math.round((this.deps.browserTimeoutMs ?? BROWSER_SIGN_IN_TIMEOUT_MS) / 60_000);
@@ -155,7 +189,7 @@ export class AuthService {
     const { configuration } = await this.begin();
     let response: oidc.DeviceAuthorizationResponse;
     try {
-      response = await oidc.initiateDeviceAuthorization(configuration, { scope: SCOPE, audience: this.deps.config!.audience });
+      response = await oidc.initiateDeviceAuthorization(configuration, { scope: SCOPE, audience: this.config!.audience });
     } catch (error) {
       throw signInRefusal(error, 'device');
     }
@@ -192,15 +226,7 @@ export class AuthService {
   /** Revokes the refresh token at the provider (best effort: offline, it is forgotten here all the same) and forgets it. */
   async signOut(): Promise<AuthStatus> {
     this.cancel();
-    const session = this.session;
-    if (!session) return this.status();
-    try {
-      const { configuration } = await this.discover();
-      await oidc.tokenRevocation(configuration, session.refreshToken, { token_type_hint: 'refresh_token' });
-    } catch (error) {
-      this.log(`sign-in: the refresh token could not be revoked at the provider (${error instanceof Error ? error.name : 'error'}); it is forgotten here`);
-    }
-    await this.endSession(undefined);
+    await this.endSessionAtIssuer(undefined);
     return this.status();
   }
 
@@ -230,7 +256,7 @@ export class AuthService {
 
   private async refreshOnce(): Promise<void> {
     const session = this.session;
-    if (!session) return;
+    if (!session || !this.issuedHere(session)) return;
     const { configuration, keys } = await this.discover();
     let tokens: oidc.TokenEndpointResponse;
     try {
@@ -255,7 +281,7 @@ export class AuthService {
   }
 
   private async begin(): Promise<{ configuration: oidc.Configuration; keys: KeySet }> {
-    if (!this.configured) throw new SignInError('not-configured', 'sign-in is not configured here (TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)');
+    if (!this.configured) throw new SignInError('not-configured', 'sign-in is not configured here (the settings screen, or TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)');
     if (this.session) throw new SignInError('failed', `already signed in as ${this.session.email}: sign out first`);
     this.cancel();
     return this.discover();
@@ -306,7 +332,7 @@ export class AuthService {
     nonce: string | undefined,
     previous: SavedSession | undefined,
   ): Promise<{ session: SavedSession; access: { token: string; expiresAt: number } }> {
-    const config = this.deps.config!;
+    const config = this.config!;
     const issuer = (await this.discover()).configuration.serverMetadata().issuer;
     const now = this.now();
     let user: SignedInUser & { sub: string };
@@ -326,9 +352,28 @@ export class AuthService {
       throw new SignInError('failed', 'the provider issued no refresh token: allow offline access for the API and enable refresh token rotation (docs/sign-in.md)');
     }
     return {
-      session: { refreshToken, ...user },
+      session: { refreshToken, issuer: config.issuer.href, clientId: config.clientId, ...user },
       access: { token: tokens.access_token, expiresAt: now + (tokens.expires_in ?? 300) * 1000 },
     };
+  }
+
+  /** Revokes the session's refresh token at the issuer that issued it (best effort: offline, it is forgotten here all the same) and ends it. */
+  private async endSessionAtIssuer(problem: string | undefined): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      if (!this.issuedHere(session)) throw new Error('issued by another configuration');
+      const { configuration } = await this.discover();
+      await oidc.tokenRevocation(configuration, session.refreshToken, { token_type_hint: 'refresh_token' });
+    } catch (error) {
+      this.log(`sign-in: the refresh token could not be revoked at the provider (${error instanceof Error ? error.name : 'error'}); it is forgotten here`);
+    }
+    await this.endSession(problem);
+  }
+
+  /** Whether a session was issued by the issuer and application configured now: only then is its token sent anywhere. */
+  private issuedHere(session: SavedSession): boolean {
+    return this.config !== undefined && session.issuer === this.config.issuer.href && session.clientId === this.config.clientId;
   }
 
   private async endSession(problem: string | undefined): Promise<void> {
@@ -349,9 +394,11 @@ export class AuthService {
     this.refreshTimer.unref();
   }
 
+  /** The configured issuer's metadata and keys, fetched once per configuration (`configure` starts over). */
   private discover(): Promise<{ configuration: oidc.Configuration; keys: KeySet }> {
-    this.discovered ??= (async () => {
-      const config = this.deps.config!;
+    if (this.discovered) return this.discovered;
+    const config = this.config!;
+    const discovered = (async () => {
       const skewS = Math.round((this.now() - Date.now()) / 1000);
       const metadata: Partial<oidc.ClientMetadata> = { [oidc.clockSkew]: skewS };
       const configuration = await oidc.discovery(config.issuer, config.clientId, metadata, oidc.None(), {
@@ -365,10 +412,11 @@ export class AuthService {
       if (!jwksUri) throw new SignInError('failed', 'the provider publishes no signing keys (jwks_uri)');
       return { configuration, keys: issuerKeys(jwksUri) };
     })().catch((error: unknown) => {
-      this.discovered = undefined;
-      throw error instanceof SignInError ? error : new SignInError('provider-unreachable', `the sign-in provider ${this.deps.config!.issuer.host} could not be reached`, error);
+      if (this.discovered === discovered) this.discovered = undefined;
+      throw error instanceof SignInError ? error : new SignInError('provider-unreachable', `the sign-in provider ${config.issuer.host} could not be reached`, error);
     });
-    return this.discovered;
+    this.discovered = discovered;
+    return discovered;
   }
 
   private changed(): void {

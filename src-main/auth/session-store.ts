@@ -1,5 +1,6 @@
 // The saved sign-in: the rotating refresh token and who it belongs to, kept as one entry of the SecretStore
-// (keychain or the encrypted key file). Never in SQLite, never sent to the renderer.
+// (keychain or the encrypted key file). Never in SQLite, never sent to the renderer. It records which issuer and
+// application issued it: a refresh token is only ever sent back to them (the sign-in settings may change meanwhile).
 import { z } from 'zod';
 import type { SecretStore } from '../secrets';
 
@@ -8,6 +9,9 @@ export const AUTH_SESSION_ENTRY = 'auth:session';
 
 const SavedSession = z.object({
   refreshToken: z.string().min(1),
+  /** The configured issuer (its href) and client id that issued the token. */
+  issuer: z.string().min(1),
+  clientId: z.string().min(1),
   sub: z.string(),
   name: z.string(),
   email: z.string(),
