@@ -3,7 +3,7 @@ import { accountsHandlers } from './accounts-handlers';
 import { alertsHandlers } from './alerts-handlers';
 import { appHandlers } from './app-handlers';
 import type { Handlers } from './dispatcher';
-import { marketDataHandlers } from './market-data-handlers';
+import { providersHandlers } from './providers-handlers';
 import { marketHandlers } from './market-handlers';
 import { notificationsHandlers } from './notifications-handlers';
 import { riskHandlers } from './risk-handlers';
@@ -18,7 +18,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...accountsHandlers(services),
     ...alertsHandlers(services),
     ...appHandlers(services),
-    ...marketDataHandlers(services),
+    ...providersHandlers(services),
     ...marketHandlers(services),
     ...notificationsHandlers(services),
     ...riskHandlers(services),
