@@ -6,6 +6,7 @@ import type { ApiErrorData } from './errors';
 import { accountsChannels } from './accounts';
 import { alertChannels, alertEvents } from './alerts';
 import { appChannels } from './app';
+import { authChannels, authEvents } from './auth';
 import { marketChannels, marketEvents } from './market';
 import { notificationChannels, notificationEvents } from './notifications';
 import { providersChannels } from './providers';
@@ -29,6 +30,7 @@ export const contract = {
   ...notificationChannels,
   ...secretsChannels,
   ...connectivityChannels,
+  ...authChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...alertEvents,
   ...notificationEvents,
   ...secretsEvents,
+  ...authEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
