@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared';
-import { authConfigFromEnv } from './config';
+import { authConfigFrom, authConfigFromEnv, authEnvSet } from './config';
 
 const full = { TBS_AUTH_ISSUER: 'tenant.eu.auth0.com', TBS_AUTH_CLIENT_ID: 'abc123', TBS_AUTH_AUDIENCE: 'https://api.tradebot.example' };
 
@@ -30,5 +30,30 @@ describe('authConfigFromEnv', () => {
     })();
     expect(error).toBeInstanceOf(AppError);
     expect((error as Error).message).toContain('TBS_AUTH_CLIENT_ID and TBS_AUTH_AUDIENCE');
+  });
+});
+
+describe('authConfigFrom (the settings screen goes through the same rule)', () => {
+  const names = { issuer: 'the issuer', clientId: 'the client id', audience: 'the audience' };
+
+  it('names the missing fields in the words of where the values come from', () => {
+    expect(() => authConfigFrom({ issuer: '', clientId: 'abc', audience: '' }, names)).toThrow(/set the issuer and the audience too/);
+  });
+
+  it('reads blank fields as not given: all blank is no sign-in', () => {
+    expect(authConfigFrom({ issuer: ' ', clientId: '', audience: '\t' }, names)).toBeUndefined();
+  });
+
+  it('refuses plain http off this machine, naming the field', () => {
+    expect(() => authConfigFrom({ issuer: 'http://auth.example.com', clientId: 'c', audience: 'a' }, names)).toThrow(/the issuer must use https/);
+    expect(authConfigFrom({ issuer: 'http://localhost:4000', clientId: 'c', audience: 'a' }, names)!.loopbackHttp).toBe(true);
+  });
+});
+
+describe('authEnvSet', () => {
+  it('is true as soon as one TBS_AUTH_* variable is set (the environment then decides), false for blanks', () => {
+    expect(authEnvSet({ TBS_AUTH_AUDIENCE: 'x' })).toBe(true);
+    expect(authEnvSet({ TBS_AUTH_ISSUER: '  ' })).toBe(false);
+    expect(authEnvSet({})).toBe(false);
   });
 });

@@ -66,6 +66,7 @@ export const SAMPLES: Partial<Record<Channel, Record<string, unknown>>> = {
   'notifications:remove-secret': { secret: 'twilio-auth-token' },
   'notifications:test': { channel: 'desktop' },
   'notifications:log': { limit: 10 },
+  'auth:update-settings': { issuer: `http://127.0.0.1:${CLOSED_PORT}`, clientId: 'fuzz-client', audience: 'https://api.fuzz.test' },
 };
 
 export const HUGE_STRING = 'x'.repeat(1_000_000);
@@ -163,7 +164,7 @@ function payloadArbitrary(sample: Record<string, unknown> | undefined): fc.Arbit
 
 /**
  * Keeps a request that would pass the schema from reaching beyond this machine: addresses it configures (an account's
- * endpoints, the SMTP host) are moved to a closed port on 127.0.0.1. Invalid requests are sent as generated.
+ * endpoints, the SMTP host, the sign-in issuer) are moved to a closed port on 127.0.0.1. Invalid requests are sent as generated.
  */
 export function keepLocal(channel: Channel, payload: unknown): unknown {
   if (payload === null || typeof payload !== 'object' || !contract[channel].req.safeParse(payload).success) return payload;
@@ -176,6 +177,10 @@ export function keepLocal(channel: Channel, payload: unknown): unknown {
   if (channel === 'notifications:update' && email && typeof email === 'object') {
     email.host = '127.0.0.1';
     email.port = CLOSED_PORT;
+  }
+  // A sign-in issuer the request would configure: discovery (a later `auth:sign-in`) stays on the closed local port.
+  if (channel === 'auth:update-settings' && typeof local.issuer === 'string' && local.issuer.trim() !== '') {
+    local.issuer = `http://127.0.0.1:${CLOSED_PORT}`;
   }
   return local;
 }
