@@ -23,9 +23,8 @@ afterEach(() => {
 function setup() {
   const db = openDatabase(':memory:');
   const settings = new SettingsRepository(db, recordingLogger());
-  let auth: AuthService | undefined;
-  const signInSettings = new SignInSettingsService({ settings, environment: undefined, apply: (config) => auth!.configure(config) });
-  auth = new AuthService({ config: undefined, secrets: new MemorySecretStore(), bus: new InProcessEventBus(), log: () => {} });
+  const signInSettings: SignInSettingsService = new SignInSettingsService({ settings, environment: undefined, apply: (config): Promise<unknown> => auth.configure(config) });
+  const auth: AuthService = new AuthService({ config: undefined, secrets: new MemorySecretStore(), bus: new InProcessEventBus(), log: () => {} });
   opened.push({ db, auth });
   const refuse = () => {
     throw new Error('not part of this test');

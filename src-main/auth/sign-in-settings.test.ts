@@ -53,9 +53,8 @@ afterEach(async () => {
 const valuesOf = (provider: RunningOpenIdProvider) => ({ issuer: provider.issuer, clientId: provider.clientId, audience: provider.audience });
 
 function app(environment?: EnvironmentSignIn) {
-  let auth: AuthService | undefined;
-  const signInSettings = new SignInSettingsService({ settings, environment, apply: (config) => auth!.configure(config), log: () => {} });
-  auth = new AuthService({ config: signInSettings.initialConfig(), secrets, bus, callbackPorts: ports, fetch: recordingFetch, log: () => {} });
+  const signInSettings: SignInSettingsService = new SignInSettingsService({ settings, environment, apply: (config): Promise<unknown> => auth.configure(config), log: () => {} });
+  const auth: AuthService = new AuthService({ config: signInSettings.initialConfig(), secrets, bus, callbackPorts: ports, fetch: recordingFetch, log: () => {} });
   services.push(auth);
   return { auth, signInSettings };
 }
