@@ -1,5 +1,5 @@
 // Accounts: its own screen, not a panel of the trading screen (UI.md). Lists the exchange accounts with their
-// status, tests and removes them, and adds new ones.
+// status, tests and removes them, and adds new ones; and where the app signs in to the product account.
 import { useEffect } from 'react';
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
 import { useAccounts } from './accounts-store';
 import { VenueHealth } from '../health/VenueHealth';
+import { SignInSettingsSection } from '../sign-in/SignInSettingsSection';
 
 interface Props {
   /** For the venues' display names. */
@@ -72,6 +73,8 @@ export function AccountsScreen({ venues, onBack }: Props) {
           )}
         </section>
         {loaded && <AddAccountForm venues={addable} venueName={venueName} onAdd={(account) => add(api, account)} />}
+        {/* The product account lives with the exchange accounts: the settings screens are operator-only already. */}
+        <SignInSettingsSection />
         <section className="accounts-health" aria-labelledby="health-heading">
           <h2 id="health-heading">Venue health</h2>
           <VenueHealth />
