@@ -3,6 +3,7 @@
 // "system browser" differs: the host asks the page to open the provider in a new tab. Browser flow: log in and
 // consent in the new page, back in the app with the user's name, sign out, sign in again, restart → still signed in.
 // Device flow: the code and its QR code in a dialog, entered on the provider's page. No token anywhere it must not be.
+// Configured from the settings screen instead of TBS_AUTH_*: "Sign in" appears without a restart.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -69,6 +70,40 @@ test('without an issuer and client id configured there is no sign-in at all', as
   await expect(page.getByRole('button', { name: /Sign in/ })).toHaveCount(0);
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
   expect(pageErrors).toEqual([]);
+});
+
+test('sign-in configured from the settings screen: "Sign in" appears at once, and signs in', async ({ page, context, pageErrors }) => {
+  const host = await startHostProcess();
+  try {
+    await open(page, host);
+    await expect(page.getByRole('button', { name: /Sign in/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const section = page.getByRole('form', { name: 'Sign-in settings' });
+    // Half filled: refused in main's words, nothing applied.
+    await section.getByLabel('Issuer (Auth0 domain)').fill(provider.issuer);
+    await section.getByRole('button', { name: 'Save sign-in' }).click();
+    await expect(section.getByRole('alert')).toContainText('set the client id and the audience too');
+    await section.getByLabel('Client id').fill(provider.clientId);
+    await section.getByLabel('Audience').fill(provider.audience);
+    await section.getByRole('button', { name: 'Save sign-in' }).click();
+    await expect(section.getByRole('status')).toHaveText('Saved: sign-in uses these settings now.');
+    await attachScreenshot(page, 'sign-in settings saved');
+
+    await page.getByRole('button', { name: '← Back to trading' }).click();
+    await signInWithBrowser(page, context);
+
+    // Removing sign-in signs out and takes the sign-in away, as if it was never configured.
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await section.getByRole('button', { name: 'Remove sign-in' }).click();
+    await expect(section.getByRole('status')).toHaveText('Sign-in removed.');
+    await page.getByRole('button', { name: '← Back to trading' }).click();
+    await expect(page.getByRole('button', { name: /Sign in/ })).toHaveCount(0);
+    await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await host.stop();
+  }
 });
 
 test('browser sign-in in a new page, sign out, and still signed in after a restart; no token leaks', async ({ page, context, pageErrors }) => {
