@@ -15,7 +15,7 @@ function terminalQrCode(text: string): string {
 /** Resolves to whether the host is signed in at the end. */
 export async function signInFromTerminal(auth: AuthService, output: LaunchOutput): Promise<boolean> {
   if (!auth.configured) {
-    output.warn('--sign-in: sign-in is not configured here: set TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID and TBS_AUTH_AUDIENCE (see docs/sign-in.md)');
+    output.warn('--sign-in: sign-in is not configured here: set TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID and TBS_AUTH_AUDIENCE, or fill the Sign-in section of the Accounts screen (see docs/sign-in.md)');
     return false;
   }
   try {
