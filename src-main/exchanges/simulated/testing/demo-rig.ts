@@ -30,18 +30,19 @@ export function demoRig(options: { seed?: number; store?: SimulatedAccountStore;
   const demo = new DemoVenue({ seed: options.seed ?? 42, now: clock, tickMs: TICK_MS, historyDays: 1 });
   let feeds = 0;
   // The real demo feed, counted: lets a test see the engine watch a symbol only while orders rest on it.
+  const counted = (stop: () => void) => {
+    feeds++;
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      feeds--;
+      stop();
+    };
+  };
   const live: LiveCandleSource = {
-    watchCandles(symbol, timeframe, onUpdate) {
-      feeds++;
-      const stop = demo.watchCandles(symbol, timeframe, onUpdate);
-      let stopped = false;
-      return () => {
-        if (stopped) return;
-        stopped = true;
-        feeds--;
-        stop();
-      };
-    },
+    watchCandles: (symbol, timeframe, onUpdate) => counted(demo.watchCandles(symbol, timeframe, onUpdate)),
+    watchTicker: (symbol, onTicker) => counted(demo.watchTicker(symbol, onTicker)),
   };
   const make = (store: SimulatedAccountStore | undefined) =>
     new SimulatedExchange({ venue: 'demo', mode: 'demo', prices: demo, live, now: clock, ...(store ? { store } : {}), ...options.exchange });
