@@ -1,6 +1,6 @@
 // A symbol's ticker (last price, 24 h change and volume) shared between windows: the top bar of each shows it
 // whatever the chart's timeframe, or with no chart at all. A late subscriber gets the last ticker at once. Every
-// ticker from upstream is also the app's `price.updated` (alerts, paper fills, risk marks read it there).
+// ticker from upstream is also the app's `price.updated` (the alerts and the risk marks read it there).
 import type { Ticker, VenueId } from '../../src-shared';
 import type { EventBus } from '../events';
 import type { LiveCandleSource } from '../exchanges';
