@@ -29,20 +29,21 @@ export function demoRig(options: { seed?: number; store?: SimulatedAccountStore;
   const clock = () => now;
   const demo = new DemoVenue({ seed: options.seed ?? 42, now: clock, tickMs: TICK_MS, historyDays: 1 });
   let feeds = 0;
-  // The real demo feed, counted: lets a test see the engine watch a symbol only while orders rest on it.
-  const counted = (stop: () => void) => {
-    feeds++;
-    let stopped = false;
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      feeds--;
-      stop();
-    };
-  };
+  // The real demo feed, its ticker streams counted: lets a test see the engine watch a symbol's price (a ticker, never
+  // candles) only while orders rest on it.
   const live: LiveCandleSource = {
-    watchCandles: (symbol, timeframe, onUpdate) => counted(demo.watchCandles(symbol, timeframe, onUpdate)),
-    watchTicker: (symbol, onTicker) => counted(demo.watchTicker(symbol, onTicker)),
+    watchCandles: (symbol, timeframe, onUpdate) => demo.watchCandles(symbol, timeframe, onUpdate),
+    watchTicker(symbol, onTicker) {
+      feeds++;
+      const stop = demo.watchTicker(symbol, onTicker);
+      let stopped = false;
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        feeds--;
+        stop();
+      };
+    },
   };
   const make = (store: SimulatedAccountStore | undefined) =>
     new SimulatedExchange({ venue: 'demo', mode: 'demo', prices: demo, live, now: clock, ...(store ? { store } : {}), ...options.exchange });
