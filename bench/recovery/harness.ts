@@ -5,7 +5,7 @@ import { VenueLink } from '../../src-main/resilience';
 import { CcxtLiveSource, DEFAULT_BACKOFF } from '../../src-main/exchanges';
 import { CandleStreams, TickerStreams } from '../../src-main/streaming';
 import { ccxtHistory, ccxtProBinance } from '../../src-main/streaming/testing/ccxt-fakes';
-import { FakeBinanceStream } from '../../src-main/streaming/testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 
 export interface RecoveryOptions {
   outages: number;

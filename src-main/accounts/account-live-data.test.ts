@@ -6,7 +6,7 @@ import type { Candle, NewAccount } from '../../src-shared';
 import { openCcxtLiveSource, VenueDirectory } from '../exchanges';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { FakeBinanceStream } from '../streaming/testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { AccountRepository } from './account-repository';
 import { AccountService, type OpenLiveData } from './account-service';
 import { fakeExchanges } from './testing/fake-exchange';

@@ -6,7 +6,7 @@ import { AppError, type Ticker } from '../../src-shared';
 import { createExchangeAdapter } from './ccxt';
 import { ExchangeManager } from './exchange-manager';
 import type { ExchangeAdapter } from './ports';
-import { startFakeBinance, type FakeBinance } from './testing/fake-binance';
+import { startFakeBinance, type FakeBinance } from '../../fakes/binance';
 
 /** A port nothing listens on: connecting is refused at once. */
 async function closedPort(): Promise<number> {

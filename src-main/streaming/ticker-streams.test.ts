@@ -6,7 +6,7 @@ import type { Ticker } from '../../src-shared';
 import { InProcessEventBus } from '../events';
 import { CcxtLiveSource, DemoVenue, type LiveCandleSource } from '../exchanges';
 import { ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { TickerStreams } from './ticker-streams';
 
 let cleanup: Array<() => unknown> = [];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, type PublicTrade } from '../../src-shared';
 import { CcxtLiveSource, DemoVenue, type LiveCandleSource } from '../exchanges';
 import { ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { RECENT_TRADES_KEPT, TradeStreams } from './trade-streams';
 
 let cleanup: Array<() => unknown> = [];

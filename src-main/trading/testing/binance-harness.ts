@@ -6,7 +6,7 @@ import { afterEach } from 'vitest';
 import type { TradingMode, VenueId } from '../../../src-shared';
 import { InProcessEventBus } from '../../events';
 import { createExchangeAdapter, rateLimitsOf, type CcxtAdapter, type ExchangeAdapter, type TradingVenue } from '../../exchanges';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../../fakes/binance';
 import { ResilienceRegistry, resilientAccount, type RateLimitSpec } from '../../resilience';
 import { openDatabase, type SqliteDatabase, type Synchronous } from '../../storage';
 import { useTempDatabases } from '../../storage/testing/temp-databases';
