@@ -20,6 +20,9 @@ const VENDORS = new Map([
   ['nodemailer', ['notifications']],
   ['electron', ['shell']],
   ['ws', ['host']],
+  // Sign-in (and, later, the entitlement JWT of billing): OAuth and JWT checks only where they are adapted.
+  ['openid-client', ['auth', 'billing']],
+  ['jose', ['auth', 'billing']],
 ]);
 
 /** Test frameworks: only tests and their helpers run under them, so shipped code never imports one. */

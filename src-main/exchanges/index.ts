@@ -48,3 +48,15 @@ export {
   type VenueProfile,
 } from './ccxt';
 export { ExchangeManager, type ExchangeManagerOptions, type VenueResult, type VenueTickerResult } from './exchange-manager';
+export {
+  BridgeError,
+  DEFAULT_BRIDGE_PORT,
+  getOrCreatePairingToken,
+  Mt5BridgeServer,
+  Mt5Session,
+  Mt5Venue,
+  PAIRING_TOKEN_ENTRY,
+  type Mt5BridgeServerOptions,
+  type Mt5Terminal,
+  type Mt5VenueOptions,
+} from './mt5';
