@@ -63,6 +63,7 @@ export class AuthService {
   private refreshing: Promise<void> | undefined;
   private closed = false;
   private config: AuthConfig | undefined;
+  private configuring: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.config = deps.config;
@@ -80,7 +81,14 @@ export class AuthService {
    * application that issued it: it is ended first — its refresh token revoked at its own issuer and forgotten — so
    * that the token is never sent to the new one. Undefined removes sign-in; the same configuration changes nothing.
    */
-  async configure(config: AuthConfig | undefined): Promise<AuthStatus> {
+  configure(config: AuthConfig | undefined): Promise<AuthStatus> {
+    // One at a time, in the order asked: two quick saves end with the configuration saved last.
+    const next = this.configuring.then(() => this.configureNow(config));
+    this.configuring = next.catch(() => {});
+    return next;
+  }
+
+  private async configureNow(config: AuthConfig | undefined): Promise<AuthStatus> {
     if (sameAuthConfig(this.config, config)) return this.status();
     this.cancel();
     if (this.session) {

@@ -225,6 +225,18 @@ describe('changing the issuer while signed in', () => {
     expect(await secrets.get(AUTH_SESSION_ENTRY)).toBeDefined();
   });
 
+  it('two saves in quick succession end with what was saved last, in force and in SQLite', async () => {
+    const { auth, signInSettings } = app();
+    await signInSettings.update(valuesOf(providerA));
+    await signInAtBrowser(auth, providerA);
+    const toB = signInSettings.update(valuesOf(providerB));
+    const cleared = signInSettings.update({ issuer: '', clientId: '', audience: '' });
+    await Promise.all([toB, cleared]);
+    expect(signInSettings.current()).toEqual({ source: 'none' });
+    expect(auth.status()).toMatchObject({ configured: false, state: 'signed-out' });
+    expect(sent.filter((request) => request.url.startsWith(providerB.issuer))).toEqual([]);
+  });
+
   it('clearing the section while signed in signs out and removes sign-in', async () => {
     const { auth, signInSettings } = app();
     await signInSettings.update(valuesOf(providerA));
