@@ -9,6 +9,13 @@ export type {
   OrderActivity,
   TradingVenue,
 } from './ports';
+export {
+  EXCHANGE_OPERATIONS,
+  type ExchangeOperation,
+  type OperationCost,
+  type RateLimitSpec,
+  type RateWindowSpec,
+} from './rate-limit-spec';
 export { DemoVenue, DEMO_SYMBOLS, seededRandom, type DemoVenueOptions } from './demo';
 export {
   DEFAULT_STARTING_BALANCES,

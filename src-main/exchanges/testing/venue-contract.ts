@@ -4,7 +4,7 @@
 // test file calls these with its fake and keeps only what is its own (market table, id format, quirks).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Balance, Candle, Order, Trade, type AppError, type VenueId } from '../../../src-shared';
-import { EXCHANGE_OPERATIONS } from '../../resilience';
+import { EXCHANGE_OPERATIONS } from '../rate-limit-spec';
 import type { CcxtAdapter } from '../ccxt';
 import { createExchangeAdapter, venueProfile } from '../ccxt';
 import type { ExchangeCredentials } from '../ports';
