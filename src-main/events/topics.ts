@@ -10,7 +10,6 @@ import type {
   RiskLimitEvent,
   Ticker,
   Trade,
-  VenueId,
 } from '../../src-shared';
 
 export interface BusTopics {
@@ -18,7 +17,6 @@ export interface BusTopics {
   'trade.executed': Trade;
   'order.updated': Order;
   'balance.changed': BalancesChanged;
-  'strategy.triggered': { strategyId: string; venue: VenueId; symbol: string; signal: string; at: number };
   'alert.triggered': AlertTriggered;
   /** An order refused by a risk limit, or the daily loss past its limit (src-main/risk). */
   'risk.limit.exceeded': RiskLimitEvent;

@@ -42,4 +42,3 @@ export {
   type CreateAdapterOptions,
   type VenueProfile,
 } from './ccxt';
-export { ExchangeManager, type ExchangeManagerOptions, type VenueResult, type VenueTickerResult } from './exchange-manager';
