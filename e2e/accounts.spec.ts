@@ -2,8 +2,7 @@
 // `npm test` starts (scripts/keychain-session.mjs), so keys go to a real Secret Service; the exchange is the fake
 // Binance (real ccxt in the host talks to it through the REST base URL field).
 import type { Page } from '@playwright/test';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
-import { FakeBinanceStream } from '../src-main/streaming/testing/fake-binance-stream';
+import { FakeBinanceStream, startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
 import { startHostProcess } from './host-process';
 import { attachScreenshot, expect, test } from './fixtures';
 

@@ -2,7 +2,7 @@
 // runs inside the private keychain session (scripts/keychain-session.mjs), so the SMTP password goes to a real
 // Secret Service; the browser sees it only as "set".
 import type { Page } from '@playwright/test';
-import { startTestSmtpServer, type TestSmtpServer } from '../src-main/notifications/testing/smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../fakes/smtp';
 import { attachScreenshot, expect, test } from './fixtures';
 
 const USER = 'trader@example.test';

@@ -2,8 +2,7 @@
 // Accounts screen. Keys go to the OS keychain, so this spec runs inside the private keychain session, as `npm test`
 // runs every spec: `node scripts/keychain-session.mjs npx playwright test e2e/orders-live.spec.ts`.
 import type { Page } from '@playwright/test';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
-import { FakeBinanceStream } from '../src-main/streaming/testing/fake-binance-stream';
+import { FakeBinanceStream, startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
 import { attachScreenshot, expect, test } from './fixtures';
 
 const ticket = (page: Page) => page.getByRole('region', { name: 'Order ticket' });

@@ -3,8 +3,8 @@
 // another machine is sent only after the trader accepts it in a dialog — for SMTP and for an account's base URL. And
 // test messages cannot be fired without limit: the sixth in a minute says when the next is allowed.
 import type { Page } from '@playwright/test';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
-import { startTestSmtpServer, type TestSmtpServer } from '../src-main/notifications/testing/smtp';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
+import { startTestSmtpServer, type TestSmtpServer } from '../fakes/smtp';
 import { attachScreenshot, expect, test } from './fixtures';
 
 const USER = 'trader@example.test';

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../src-main/exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
 import { freshDataDir, startHostProcess, type HostProcess } from './host-process';
 import { attachScreenshot, expect, test } from './fixtures';
 

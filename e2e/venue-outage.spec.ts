@@ -4,8 +4,7 @@
 // live by itself — no click — with every minute bar in place. `--reconnect-pace 2:2000` shortens the fast phase to two
 // reconnects and the slow probe to 2 s, so the outage outlasts them within a test's time.
 import type { Page } from '@playwright/test';
-import { startFakeBinance, TEST_ACCOUNT } from '../src-main/exchanges/testing/fake-binance';
-import { FakeBinanceStream } from '../src-main/streaming/testing/fake-binance-stream';
+import { FakeBinanceStream, startFakeBinance, TEST_ACCOUNT } from '../fakes/binance';
 import { attachScreenshot, expect, lastCandle, test } from './fixtures';
 import { startHostProcess } from './host-process';
 

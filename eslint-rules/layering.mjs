@@ -44,6 +44,12 @@ export const DOMAIN_IMPORTS = {
   alerts: ['events', 'exchanges', 'resilience', 'storage', 'streaming'],
 };
 
+/** Test frameworks: only tests and their helpers run under them, so shipped code never imports one. */
+const TEST_FRAMEWORKS = new Set(['vitest', '@playwright/test']);
+
+/** A file named as a fake (`fake-electron.ts`, `ccxt-fakes.ts`) is a stand-in for tests, not shipped code. */
+const FAKE_NAME = /(^|[-_.])fakes?([-_.]|$)/i;
+
 const BUILTINS = new Set(builtinModules);
 const MAIN_LAYERS = new Set(['root', 'domain', 'api', 'shell', 'host']);
 
@@ -88,7 +94,7 @@ const isTestSupport = (inner) => inner === 'testing' || inner.startsWith('testin
 function isTestPath(rel) {
   const parts = rel.split('/');
   const base = parts.at(-1) ?? '';
-  return /\.(test|spec)\.[cm]?[jt]sx?$/.test(base) || parts.includes('testing') || ['e2e', 'bench'].includes(parts[0]);
+  return /\.(test|spec)(\.[cm]?[jt]sx?)?$/.test(base) || parts.includes('testing') || ['e2e', 'bench'].includes(parts[0]);
 }
 
 /** Names a layer the way a reader finds it on disk. */
@@ -126,6 +132,7 @@ function checkPackage(from, target, isTest) {
     return { messageId: 'electron', data: { from: describeLayer(from) } };
   }
   if (isTest) return null;
+  if (TEST_FRAMEWORKS.has(name)) return { messageId: 'shippedTestFramework', data: { from: describeLayer(from), target: name } };
   if (from.layer === 'shared') return name === 'zod' ? null : { messageId: 'sharedPackage', data: { target: name } };
   const allowed = VENDORS.get(name);
   if (!allowed) return null;
@@ -184,6 +191,13 @@ function checkMainFile(from, target, spec, fileAbs, root, isTest) {
 }
 
 function checkFile(from, target, spec, fileAbs, root, isTest) {
+  const problem = checkFileLayer(from, target, spec, fileAbs, root, isTest);
+  if (problem || isTest || !isTestPath(target.rel)) return problem;
+  // Within its own folder too: a `testing/` helper or a test file is never part of what ships.
+  return { messageId: 'shippedToTesting', data: { from: describeLayer(from), target: target.rel } };
+}
+
+function checkFileLayer(from, target, spec, fileAbs, root, isTest) {
   if (from.layer === 'shared') {
     return target.layer === 'shared' ? null : { messageId: 'sharedFile', data: { target: target.rel } };
   }
@@ -271,6 +285,15 @@ const rule = {
       shippedToFake:
         '{{from}} may not import {{target}}: fakes/ holds the fake peers tests run against and never ships; ' +
         'take what the code needs from src-main or src-shared.',
+      shippedTestFramework:
+        "{{from}} may not import '{{target}}' outside tests: a test framework never ships; move the code that " +
+        'needs it into a *.test.ts file or a testing/ folder.',
+      shippedToTesting:
+        '{{from}} may not import {{target}} outside tests: tests and testing/ helpers never ship; move what ' +
+        'shipped code needs out of testing/.',
+      shippedFake:
+        '{{file}} is named as a fake but ships: fake peers live in the top-level fakes/ (one folder per peer), ' +
+        'small test helpers in a testing/ folder.',
       mainToOther:
         '{{from}} may import only src-main and src-shared ({{target}} is outside them): the app must not ' +
         'depend on scripts, tests or files outside its sources.',
@@ -284,6 +307,7 @@ const rule = {
     // Fake peers and scripts are not shipped and not layered (fakes/ may use the app's code to stand in for a peer).
     if (from.layer === 'other' || from.layer === 'outside' || from.layer === 'fakes') return {};
     const isTest = isTestPath(fromRel);
+    const fakeName = !isTest && FAKE_NAME.test(path.basename(fromRel, path.extname(fromRel)));
 
     function check(node) {
       const spec = specifierOf(node);
@@ -297,6 +321,9 @@ const rule = {
     }
 
     return {
+      Program: (node) => {
+        if (fakeName) context.report({ node, messageId: 'shippedFake', data: { file: fromRel } });
+      },
       ImportDeclaration: (node) => check(node.source),
       ExportNamedDeclaration: (node) => check(node.source),
       ExportAllDeclaration: (node) => check(node.source),

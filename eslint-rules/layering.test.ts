@@ -61,7 +61,9 @@ describe('src-main/<domain>: other domains through index.ts, never upwards, neve
       ok('src-main/trading/orders.ts', "import { randomUUID } from 'node:crypto'; import { z } from 'zod';"),
       ok('src-main/trading/risk/limits.ts', "import { x } from '../orders'; import { y } from '../../events';"),
       // A test may use another domain's test helpers, and any vendor package to start fake peers.
-      ok('src-main/trading/orders.test.ts', "import { FakeVenue } from '../exchanges/testing/fake-venue';"),
+      ok('src-main/trading/orders.test.ts', "import { ManualClock } from '../resilience/testing/manual-clock';"),
+      ok('src-main/trading/orders.test.ts', "import { harness } from './testing/harness';"),
+      ok('src-main/trading/testing/harness.ts', "import { useTempDatabases } from '../../storage/testing/temp-databases';"),
       ok('src-main/trading/orders.test.ts', "import { WebSocketServer } from 'ws';"),
     ],
     invalid: [
@@ -70,7 +72,7 @@ describe('src-main/<domain>: other domains through index.ts, never upwards, neve
       bad('src-main/trading/journal.ts', "export * from '../storage/database';", 'domainInternal'),
       bad('src-main/trading/journal.ts', "const m = await import('../storage/database');", 'domainInternal'),
       bad('src-main/trading/journal.ts', "type M = typeof import('../storage/database');", 'domainInternal'),
-      bad('src-main/trading/journal.ts', "import { FakeVenue } from '../exchanges/testing/fake-venue';", 'domainInternal'),
+      bad('src-main/trading/journal.ts', "import { ManualClock } from '../resilience/testing/manual-clock';", 'domainInternal'),
       bad('src-main/trading/journal.ts', "import { Notification } from 'electron';", 'electron'),
       bad('src-main/trading/journal.test.ts', "import { app } from 'electron';", 'electron'),
       bad('src-main/trading/journal.ts', "import { createDispatcher } from '../api';", 'domainUpward'),
@@ -160,8 +162,8 @@ describe('vendor SDKs stay in the folder that adapts them', () => {
       ok('src-main/notifications/email.ts', "import nodemailer from 'nodemailer';"),
       ok('src-main/shell/desktop.ts', "import { app } from 'electron';"),
       ok('src-main/host/server.ts', "import { WebSocketServer } from 'ws';"),
-      // Test support (fake peers) is exempt from the vendor rule, wherever it lives.
-      ok('src-main/exchanges/testing/fake-binance.ts', "import { WebSocketServer } from 'ws';"),
+      // Test support is exempt from the vendor rule, wherever it lives.
+      ok('src-main/trading/testing/harness.ts', "import { WebSocketServer } from 'ws';"),
       ok('src-main/notifications/email.test.ts', "import Database from 'better-sqlite3';"),
       ok('e2e/orders.spec.ts', "import { WebSocketServer } from 'ws'; import ccxt from 'ccxt';"),
       // Fake peers live in the top-level fakes/: tests and test support use them, and they may use the app's code.
@@ -259,6 +261,35 @@ describe('src-renderer: src-shared, itself and browser packages', () => {
       bad('src-renderer/features/x.ts', "import ccxt from 'ccxt';", 'rendererPackage'),
       bad('src-renderer/features/x.ts', "import nodemailer from 'nodemailer';", 'rendererPackage'),
       bad('src-renderer/features/x.ts', "import { fixture } from '../../e2e/fixtures';", 'rendererOther'),
+    ],
+  });
+});
+
+describe('nothing that ships is a fake, a test helper or a test framework', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/trading/orders.test.ts', "import { describe, it, vi } from 'vitest';"),
+      ok('src-main/storage/testing/temp-databases.ts', "import { afterEach } from 'vitest';"),
+      ok('src-renderer/testing/fixtures.ts', "import { vi } from 'vitest';"),
+      ok('src-shared/testing/refusal.ts', "import { expect } from 'vitest';"),
+      ok('e2e/orders.spec.ts', "import { test } from '@playwright/test';"),
+      ok('fakes/electron/index.ts', "import { vi } from 'vitest';"),
+      ok('src-main/accounts/testing/fake-exchange.ts', "export const x = 1;"),
+      ok('src-main/streaming/testing/ccxt-fakes.ts', "export const x = 1;"),
+      ok('src-main/streaming/fakeout-guard.ts', "export const x = 1;"),
+    ],
+    invalid: [
+      bad('src-main/trading/journal.ts', "import { vi } from 'vitest';", 'shippedTestFramework'),
+      bad('src-main/shell/window.ts', "import type { Mock } from 'vitest';", 'shippedTestFramework'),
+      bad('src-renderer/features/x.ts', "import { expect } from '@playwright/test';", 'shippedTestFramework'),
+      bad('src-shared/format.ts', "import { expect } from 'vitest';", 'shippedTestFramework'),
+      bad('src-main/trading/journal.ts', "import { harness } from './testing/harness';", 'shippedToTesting'),
+      bad('src-main/trading/journal.ts', "import { cases } from './journal.test';", 'shippedToTesting'),
+      bad('src-renderer/features/orders/list.tsx', "import { order } from '../../testing/fixtures';", 'shippedToTesting'),
+      bad('src-shared/format.ts', "import { refusal } from './testing/refusal';", 'shippedToTesting'),
+      bad('src-main/shell/fake-electron.ts', "export const x = 1;", 'shippedFake'),
+      bad('src-main/streaming/ccxt-fakes.ts', "export const x = 1;", 'shippedFake'),
+      bad('src-renderer/features/orders/fake-bridge.ts', "export const x = 1;", 'shippedFake'),
     ],
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { KillSwitchState, VenueId } from '../src-shared';
 import { CatchUp } from './catch-up';
-import { TEST_ACCOUNT } from './exchanges/testing/fake-binance';
+import { TEST_ACCOUNT } from '../fakes/binance';
 import { useBinanceHarness, type BinanceHarness } from './trading/testing/binance-harness';
 
 const start = useBinanceHarness();

@@ -9,7 +9,7 @@ import type { ApiResponse, EventName, Order, RiskLogEntry } from '../src-shared'
 import { TransportSession } from './api/session';
 import { createCore } from './core';
 import { createExchangeAdapter } from './exchanges';
-import { startFakeBinance, TEST_ACCOUNT } from './exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT } from '../fakes/binance';
 import { MemorySecretStore } from './secrets/testing';
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -4,7 +4,7 @@ import type { Timeframe } from '../../src-shared';
 import { VenueLink } from '../../src-main/resilience';
 import { CandleStreams, CcxtLiveSource, DEFAULT_BACKOFF, TickerStreams } from '../../src-main/streaming';
 import { ccxtHistory, ccxtProBinance } from '../../src-main/streaming/testing/ccxt-fakes';
-import { FakeBinanceStream } from '../../src-main/streaming/testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 
 export interface RecoveryOptions {
   outages: number;

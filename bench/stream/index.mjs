@@ -25,7 +25,7 @@ const TOKEN = 'bench-stream-token-0123456789abcdef';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const GOALS = { p50_ms: 5, p99_ms: 20, pushes_per_stream_s: 60, rss_growth_pct: 10 };
 
-const { FakeBinanceStream } = await loadTs('src-main/streaming/testing/fake-binance-stream.ts');
+const { FakeBinanceStream } = await loadTs('fakes/binance/stream.ts');
 const ids = Array.from({ length: SYMBOLS }, (_, i) => `C${String(i).padStart(2, '0')}USDT`);
 const fake = await new FakeBinanceStream({ symbols: Object.fromEntries(ids.map((id) => [id, 100])), now: Date.now() }).start();
 const epochNow = () => performance.timeOrigin + performance.now();

@@ -7,7 +7,7 @@ import { VenueDirectory } from '../exchanges';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { openCcxtLiveSource } from '../streaming';
-import { FakeBinanceStream } from '../streaming/testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { AccountRepository } from './account-repository';
 import { AccountService, type OpenLiveData } from './account-service';
 import { fakeExchanges } from './testing/fake-exchange';

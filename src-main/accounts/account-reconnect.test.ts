@@ -3,7 +3,7 @@
 // slow pace, and connected the moment Binance answers — no Test pressed. Refused keys are not retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createExchangeAdapter, VenueDirectory } from '../exchanges';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../../fakes/binance';
 import { ResilienceRegistry, resilientAccount, VenueLink } from '../resilience';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared';
 import { createExchangeAdapter, VenueDirectory } from '../exchanges';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../../fakes/binance';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { AccountRepository } from './account-repository';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src-shared';
 import { startHarness, type Harness } from '../notifications/testing/harness';
-import { startTestSmtpServer, type TestSmtpServer } from '../notifications/testing/smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../../fakes/smtp';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { notificationsHandlers } from './notifications-handlers';
 import { TransportSession } from './session';

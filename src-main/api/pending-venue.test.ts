@@ -5,12 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../src-shared';
 import { AccountRepository, AccountService } from '../accounts';
 import { createExchangeAdapter, VenueDirectory } from '../exchanges';
-import { startFakeBinance, TEST_ACCOUNT } from '../exchanges/testing/fake-binance';
+import { FakeBinanceStream, startFakeBinance, TEST_ACCOUNT } from '../../fakes/binance';
 import { VenueLink } from '../resilience';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from '../streaming';
-import { FakeBinanceStream } from '../streaming/testing/fake-binance-stream';
 import { marketHandlers } from './market-handlers';
 import { TransportSession } from './session';
 

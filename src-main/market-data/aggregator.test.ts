@@ -8,8 +8,9 @@ import { MarketDataAggregator } from './aggregator';
 import { ProviderKeys } from './provider-keys';
 import { VenueProvider } from './providers/venue';
 import { createDataApis } from './service';
-import { avNote, polygonError, T0, yahooError } from './testing/documented-json';
-import { ScriptedVenue, startFakeApis, urlsOf, venueDown, type FakeApis } from './testing/sources';
+import { avNote, polygonError, T0, yahooError } from '../../fakes/data-providers/documented-json';
+import { startFakeApis, urlsOf, type FakeApis } from '../../fakes/data-providers';
+import { ScriptedVenue, venueDown } from './testing/scripted-venue';
 
 let apis: FakeApis;
 let venue: ScriptedVenue;

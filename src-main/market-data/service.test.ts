@@ -10,8 +10,9 @@ import { SettingsRepository, type SqliteDatabase } from '../storage';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { keyAccount } from './provider-keys';
 import { MarketDataService } from './service';
-import { polygonAggs, T0 } from './testing/documented-json';
-import { ScriptedVenue, startFakeApis, urlsOf, venueDown, type FakeApis } from './testing/sources';
+import { polygonAggs, T0 } from '../../fakes/data-providers/documented-json';
+import { startFakeApis, urlsOf, type FakeApis } from '../../fakes/data-providers';
+import { ScriptedVenue, venueDown } from './testing/scripted-venue';
 
 const temp = useTempDatabases();
 const CMC_KEY = 'cmc-7a1f0c9e-secret-value';

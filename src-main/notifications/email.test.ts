@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailConfig } from '../../src-shared';
 import { startHarness, type Harness } from './testing/harness';
 import { sampleAlert, sampleRisk } from './testing/samples';
-import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp';
-import { startFakeTwilio, type FakeTwilio } from './testing/fake-twilio';
+import { startTestSmtpServer, type TestSmtpServer } from '../../fakes/smtp';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio';
 
 const USER = 'trader@example.test';
 const PASSWORD = 'correct horse battery staple';

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmailConfig, type SmsConfig } from '../../src-shared';
 import { SettingsRepository } from '../storage';
 import { NotificationService } from './service';
-import { startFakeTwilio, type FakeTwilio } from './testing/fake-twilio';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio';
 import { startHarness, type Harness } from './testing/harness';
 import { sampleRisk } from './testing/samples';
-import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../../fakes/smtp';
 import { refusal } from '../../src-shared/testing/refusal';
 
 const USER = 'trader@example.test';

@@ -1,7 +1,7 @@
 // SMS through a fake Twilio that checks the documented request and answers with the documented JSON.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Routing, SmsConfig } from '../../src-shared';
-import { startFakeTwilio, type FakeTwilio } from './testing/fake-twilio';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio';
 import { startHarness, type Harness } from './testing/harness';
 import { sampleAlert } from './testing/samples';
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { startHarness, type Harness } from './testing/harness';
-import { startTestSmtpServer, type TestSmtpServer } from './testing/smtp';
+import { startTestSmtpServer, type TestSmtpServer } from '../../fakes/smtp';
 import { refusal } from '../../src-shared/testing/refusal';
 
 describe('test messages', () => {

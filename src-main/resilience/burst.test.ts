@@ -5,7 +5,7 @@
 // under the limit.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExchangeAdapter, type CcxtAdapter, type RateLimitSpec } from '../exchanges';
-import { startFakeBinance, type FakeBinance } from '../exchanges/testing/fake-binance';
+import { startFakeBinance, type FakeBinance } from '../../fakes/binance';
 import { ResilienceRegistry } from './registry';
 import { withResilience } from './with-resilience';
 

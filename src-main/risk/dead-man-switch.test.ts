@@ -2,7 +2,7 @@
 // countdown renewed), and when the heartbeats stop — the app died — Gate cancels the open orders by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExchangeAdapter, type CcxtAdapter } from '../exchanges';
-import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../exchanges/testing/fake-gate';
+import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../../fakes/gate';
 import { DeadManSwitch } from './dead-man-switch';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,7 @@
 // this test's subject) is what tells the kill switch at once that the venue is back.
 import { describe, expect, it } from 'vitest';
 import { AppError, type KillSwitchState, type PlaceOrder } from '../../src-shared';
-import { TEST_ACCOUNT } from '../exchanges/testing/fake-binance';
+import { TEST_ACCOUNT } from '../../fakes/binance';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { openDatabase } from '../storage';
 import { useBinanceHarness, waitFor } from '../trading/testing/binance-harness';

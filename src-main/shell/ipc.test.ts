@@ -3,7 +3,7 @@ import { AppError, CHANNELS, type Preferences } from '../../src-shared';
 import { createDispatcher, type Dispatcher, type Handlers } from '../api/dispatcher';
 import type { Session } from '../api/session';
 import { appLocation } from './app-location';
-import { FakeIpcMain, FakeWebContents, invokeEvent } from './fake-electron';
+import { FakeIpcMain, FakeWebContents, invokeEvent } from '../../fakes/electron';
 import { registerIpc } from './ipc';
 import { OwnedWindows, senderCheck } from './sender';
 

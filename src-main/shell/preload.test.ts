@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_NAMES, type ApiBridge } from '../../src-shared';
-import { fakeContextBridge, fakeIpcRenderer } from './fake-electron';
+import { fakeContextBridge, fakeIpcRenderer } from '../../fakes/electron';
 
 // The Electron binary cannot run here: the fakes stand in for contextBridge and ipcRenderer.
 vi.mock('electron', async () => {
-  const fakes = await import('./fake-electron');
+  const fakes = await import('../../fakes/electron');
   return { contextBridge: fakes.fakeContextBridge, ipcRenderer: fakes.fakeIpcRenderer };
 });
 

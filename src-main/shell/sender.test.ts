@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { appLocation } from './app-location';
-import { FakeWebContents, invokeEvent } from './fake-electron';
+import { FakeWebContents, invokeEvent } from '../../fakes/electron';
 import { OwnedWindows, senderCheck } from './sender';
 
 const INDEX_HTML = '/opt/trade-bot/out/renderer/index.html';

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY, devContentSecurityPolicy } from '../../src-shared';
 import { appLocation } from './app-location';
-import { FakeBrowserWindow, FakeWebContents, fakeShell } from './fake-electron';
+import { FakeBrowserWindow, FakeWebContents, fakeShell } from '../../fakes/electron';
 
 // The Electron binary cannot run here: the fakes stand in for the parts of 'electron' that window.ts uses.
 vi.mock('electron', async () => {
-  const fakes = await import('./fake-electron');
+  const fakes = await import('../../fakes/electron');
   return { BrowserWindow: fakes.FakeBrowserWindow, shell: fakes.fakeShell };
 });
 

@@ -8,8 +8,7 @@ import { CandleStreams } from './candle-streams';
 import { CcxtLiveSource } from './ccxt-live-source';
 import type { StatusChange } from './source';
 import { ccxtHistory, ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
-import { seededRandom } from './testing/fake-market';
+import { FakeBinanceStream, seededRandom } from '../../fakes/binance';
 
 const series = { venue: 'binance', symbol: 'BTC/USDT', timeframe: '1m' } as const;
 const FAST: BackoffPolicy = { initialMs: 5, factor: 2, maxMs: 40, jitter: 0.5, maxAttempts: 1000 };

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle, Ticker } from '../../src-shared';
 import { FrameCoalescer, type CoalescedCandle } from './coalescer';
-import { manualClock } from './testing/manual-clock';
+import { ManualClock } from '../resilience/testing/manual-clock';
 
 const bar = (time: number, close: number): Candle => ({ time, open: 100, high: Math.max(100, close), low: Math.min(100, close), close, volume: 1 });
 const ticker = (last: number): Ticker => ({ venue: 'demo', symbol: 'BTC/USDT', last, timestamp: 1 });
 const update = (time: number, close: number) => ({ candle: bar(time, close), ticker: ticker(close) });
 
 function setup() {
-  const { clock, advance, pending } = manualClock();
+  const clock = new ManualClock(1_000);
   const pushes: CoalescedCandle[] = [];
   const coalescer = new FrameCoalescer((u) => pushes.push(u), 16, clock);
-  return { coalescer, pushes, advance, pending };
+  return { coalescer, pushes, advance: (ms: number) => clock.advanceNow(ms), pending: () => clock.pending };
 }
 
 describe('FrameCoalescer', () => {

@@ -6,7 +6,7 @@ import type { Ticker } from '../../src-shared';
 import { DemoVenue, type LiveCandleSource } from '../exchanges';
 import { CcxtLiveSource } from './ccxt-live-source';
 import { ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { TickerStreams } from './ticker-streams';
 
 let cleanup: Array<() => unknown> = [];

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PublicTrade } from '../../src-shared';
 import { FrameBatcher, newestWins } from './frame-batcher';
 import { TradeBatcher } from './trade-batcher';
-import { manualClock } from './testing/manual-clock';
+import { ManualClock } from '../resilience/testing/manual-clock';
 
 const trade = (id: number): PublicTrade => ({ id: String(id), price: 100 + id, amount: 1, side: 'buy', timestamp: id });
 
 function setup(max = 200) {
-  const { clock, advance, pending } = manualClock();
+  const clock = new ManualClock(1_000);
   const pushes: PublicTrade[][] = [];
   const batcher = new TradeBatcher((trades) => pushes.push(trades), max, 16, clock);
-  return { batcher, pushes, advance, pending };
+  return { batcher, pushes, advance: (ms: number) => clock.advanceNow(ms), pending: () => clock.pending };
 }
 
 describe('TradeBatcher', () => {
@@ -49,7 +49,8 @@ describe('TradeBatcher', () => {
 
 describe('FrameBatcher with newestWins (tickers)', () => {
   it('pushes a quiet stream\'s value at once, then only the newest of a frame', () => {
-    const { clock, advance } = manualClock();
+    const clock = new ManualClock(1_000);
+    const advance = (ms: number) => clock.advanceNow(ms);
     const pushes: number[] = [];
     const batcher = new FrameBatcher<number>(newestWins, (value) => pushes.push(value), 16, clock);
     batcher.offer(1);

@@ -5,7 +5,7 @@ import { AppError, type PublicTrade } from '../../src-shared';
 import { DemoVenue, type LiveCandleSource } from '../exchanges';
 import { CcxtLiveSource } from './ccxt-live-source';
 import { ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
+import { FakeBinanceStream } from '../../fakes/binance';
 import { RECENT_TRADES_KEPT, TradeStreams } from './trade-streams';
 
 let cleanup: Array<() => unknown> = [];

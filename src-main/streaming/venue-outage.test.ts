@@ -11,8 +11,7 @@ import { CcxtLiveSource } from './ccxt-live-source';
 import type { StatusChange } from './source';
 import { TickerStreams } from './ticker-streams';
 import { ccxtHistory, ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
-import { seededRandom } from './testing/fake-market';
+import { FakeBinanceStream, seededRandom } from '../../fakes/binance';
 
 /** The fast phase of the app (12 reconnects, capped at 30 s), scaled down: the outage outlasts it many times. */
 const FAST: BackoffPolicy = { initialMs: 5, factor: 2, maxMs: 40, jitter: 0.3, maxAttempts: 12 };

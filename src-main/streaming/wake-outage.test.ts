@@ -12,8 +12,7 @@ import { CandleStreams } from './candle-streams';
 import { CcxtLiveSource } from './ccxt-live-source';
 import type { StatusChange } from './source';
 import { ccxtHistory, ccxtProBinance } from './testing/ccxt-fakes';
-import { FakeBinanceStream } from './testing/fake-binance-stream';
-import { seededRandom } from './testing/fake-market';
+import { FakeBinanceStream, seededRandom } from '../../fakes/binance';
 
 const FAST: BackoffPolicy = { initialMs: 5, factor: 2, maxMs: 40, jitter: 0.3, maxAttempts: 12 };
 /** Far longer than the test waits after the wake-up: only the wake-up can bring the streams back in time. */

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Order, OrderStatus, PlaceOrder } from '../../src-shared';
 import { seededRandom, type TradingVenue } from '../exchanges';
-import type { FaultKind } from '../exchanges/testing';
-import type { FakeOrder } from '../exchanges/testing/fake-binance';
+import type { FaultKind } from '../../fakes/venue-kit';
+import type { FakeOrder } from '../../fakes/binance';
 import { isUnsettled } from './order-state';
 import { useBinanceHarness, waitFor } from './testing/binance-harness';
 

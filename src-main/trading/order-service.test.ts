@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type Order, type Trade } from '../../src-shared';
 import type { BusTopics } from '../events';
-import { TEST_ACCOUNT } from '../exchanges/testing/fake-binance';
+import { TEST_ACCOUNT } from '../../fakes/binance';
 import { useBinanceHarness, waitFor, type BinanceHarness } from './testing/binance-harness';
 import { ADOPTED_REASON } from './order-recorder';
 

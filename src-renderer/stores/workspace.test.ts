@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Preferences, Role, VenueSummary } from '../../src-shared';
 import { ApiClient } from '../api/client';
-import { FakeBridge } from '../features/orders/testing-fixtures';
+import { FakeBridge } from '../testing/fixtures';
 import { useWorkspace } from './workspace';
 
 const SAVED: Preferences = { venue: 'binance', symbol: 'BTC/USDT', timeframe: '1m', theme: 'dark', palette: 'green-red', timeZone: 'local' };

@@ -3,8 +3,8 @@
 // escalates from 429 to a 418 ban.
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src-shared';
-import { BINANCE_UNDER_TEST } from '../testing/fake-binance/under-test';
-import { describeVenueFaults, freshVenues } from '../testing/venue-contract';
+import { BINANCE_UNDER_TEST } from '../../../fakes/binance/under-test';
+import { describeVenueFaults, freshVenues } from '../../../fakes/venue-kit/venue-contract';
 
 describeVenueFaults(BINANCE_UNDER_TEST);
 

@@ -3,7 +3,7 @@
 // A ccxt upgrade that adds a hidden request (as loadMarkets does without the profile's options) shows up here.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EXCHANGE_OPERATIONS, type ExchangeOperation } from '../rate-limit-spec';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../../../fakes/binance';
 import { BINANCE_RATE_LIMITS } from './binance';
 import type { CcxtAdapter } from './ccxt-adapter';
 import { createExchangeAdapter } from './factory';

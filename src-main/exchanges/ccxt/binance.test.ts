@@ -3,8 +3,8 @@
 // The behaviour every venue shares is in testing/venue-contract.ts; this file adds what is Binance's own.
 import { describe, expect, it } from 'vitest';
 import { Market, Ticker } from '../../../src-shared';
-import { BINANCE_UNDER_TEST } from '../testing/fake-binance/under-test';
-import { describeVenueContract, withVenue } from '../testing/venue-contract';
+import { BINANCE_UNDER_TEST } from '../../../fakes/binance/under-test';
+import { describeVenueContract, withVenue } from '../../../fakes/venue-kit/venue-contract';
 import { BINANCE_CLIENT_ORDER_ID } from './binance';
 
 withVenue(BINANCE_UNDER_TEST, (ctx) => {

@@ -2,8 +2,8 @@
 // create whose answer is lost) plus what is Gate's own: per-endpoint limits with the X-Gate-RateLimit headers, and
 // the lookup by text once Gate has stopped resolving it.
 import { describe, expect, it } from 'vitest';
-import { GATE_UNDER_TEST } from '../testing/fake-gate/under-test';
-import { describeVenueFaults, failure, freshVenues } from '../testing/venue-contract';
+import { GATE_UNDER_TEST } from '../../../fakes/gate/under-test';
+import { describeVenueFaults, failure, freshVenues } from '../../../fakes/venue-kit/venue-contract';
 import { gateResetWaitMs } from './gate';
 
 describeVenueFaults(GATE_UNDER_TEST);

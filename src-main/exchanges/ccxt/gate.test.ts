@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Market, Ticker, Trade } from '../../../src-shared';
-import { GATE_UNDER_TEST } from '../testing/fake-gate/under-test';
-import { describeVenueContract, withVenue } from '../testing/venue-contract';
+import { GATE_UNDER_TEST } from '../../../fakes/gate/under-test';
+import { describeVenueContract, withVenue } from '../../../fakes/venue-kit/venue-contract';
 import { GATE_CLIENT_ORDER_ID_MAX_BYTES, isGateClientOrderId } from './gate';
 
 withVenue(GATE_UNDER_TEST, (ctx) => {

@@ -2,8 +2,8 @@
 // create whose answer is lost) plus what is MEXC's own: weight limits that escalate to a 418 ban, a create answer
 // without a status, and open orders that MEXC lists one market at a time.
 import { describe, expect, it } from 'vitest';
-import { MEXC_UNDER_TEST } from '../testing/fake-mexc/under-test';
-import { describeVenueFaults, failure, freshVenues } from '../testing/venue-contract';
+import { MEXC_UNDER_TEST } from '../../../fakes/mexc/under-test';
+import { describeVenueFaults, failure, freshVenues } from '../../../fakes/venue-kit/venue-contract';
 import type { CcxtAdapter } from './ccxt-adapter';
 import { MEXC_OPEN_ORDERS_MAX_MARKETS } from './mexc';
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Market, Ticker } from '../../../src-shared';
-import { MEXC_UNDER_TEST } from '../testing/fake-mexc/under-test';
-import { describeVenueContract, withVenue } from '../testing/venue-contract';
+import { MEXC_UNDER_TEST } from '../../../fakes/mexc/under-test';
+import { describeVenueContract, withVenue } from '../../../fakes/venue-kit/venue-contract';
 import { isMexcClientOrderId } from './mexc';
 
 withVenue(MEXC_UNDER_TEST, (ctx) => {

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createExchangeAdapter } from '../ccxt';
 import type { ExchangeAdapter } from '../ports';
-import { startFakeBinance, type FakeBinance } from '../testing/fake-binance';
+import { startFakeBinance, type FakeBinance } from '../../../fakes/binance';
 import { SimulatedExchange } from './simulated-exchange';
 import { failure } from './testing/demo-rig';
 

@@ -18,8 +18,8 @@ import {
   polygonNotAuthorized,
   yahooChart,
   yahooError,
-} from '../testing/documented-json';
-import { startFakeServer } from '../testing/fake-server';
+} from '../../../fakes/data-providers/documented-json';
+import { startFakeServer } from '../../../fakes/data-providers';
 import { AlphaVantageProvider } from './alpha-vantage';
 import { CoinMarketCapProvider } from './coinmarketcap';
 import { PolygonProvider } from './polygon';

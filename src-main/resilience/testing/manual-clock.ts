@@ -1,4 +1,6 @@
-// A clock that moves only when a test says so: timers fire in order as `advance` passes them.
+// The one clock tests move by hand: timers fire in order as `advance` passes them. It is both the resilience `Clock`
+// (setTimer, awaited `advance` that lets promise chains run between timers) and the streaming `FrameClock`
+// (setTimeout/clearTimeout, synchronous `advanceNow` for frame-timed code such as coalescing).
 import type { Clock } from '../clock';
 
 interface Timer {
@@ -25,9 +27,29 @@ export class ManualClock implements Clock {
     };
   }
 
+  /** The FrameClock face of `setTimer`: the handle is the cancel function. */
+  setTimeout(run: () => void, ms: number): unknown {
+    return this.setTimer(run, ms);
+  }
+
+  clearTimeout(handle: unknown): void {
+    (handle as () => void)();
+  }
+
   /** Moves time forward by `ms` synchronously, for code that sets no timers (pure budget arithmetic). */
   tick(ms: number): void {
     this.current += ms;
+  }
+
+  /** Moves time forward by `ms`, firing due timers in order synchronously (for code with no promise chains). */
+  advanceNow(ms: number): void {
+    const end = this.current + ms;
+    for (let due = this.nextDue(end); due; due = this.nextDue(end)) {
+      this.timers = this.timers.filter((t) => t !== due);
+      this.current = Math.max(this.current, due.at);
+      due.callback();
+    }
+    this.current = end;
   }
 
   /** Moves time forward by `ms`, firing due timers in order and letting their promise chains run in between. */
@@ -35,7 +57,7 @@ export class ManualClock implements Clock {
     const end = this.current + ms;
     for (;;) {
       await flush();
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.nextDue(end);
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
       this.current = Math.max(this.current, due.at);
@@ -47,6 +69,10 @@ export class ManualClock implements Clock {
 
   get pending(): number {
     return this.timers.length;
+  }
+
+  private nextDue(end: number): Timer | undefined {
+    return this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
   }
 }
 

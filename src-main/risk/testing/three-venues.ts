@@ -3,10 +3,10 @@
 import { AppError, type OrderRequest, type TradingMode, type VenueId } from '../../../src-shared';
 import { createExchangeAdapter, type ExchangeAdapter } from '../../exchanges';
 import { ResilienceRegistry, resilientAccount } from '../../resilience';
-import { startFakeBinance, TEST_ACCOUNT } from '../../exchanges/testing/fake-binance';
-import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../../exchanges/testing/fake-gate';
-import { DEFAULT_MEXC_ACCOUNT, startFakeMexc } from '../../exchanges/testing/fake-mexc';
-import type { FakeHttpServer } from '../../exchanges/testing';
+import { startFakeBinance, TEST_ACCOUNT } from '../../../fakes/binance';
+import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../../../fakes/gate';
+import { DEFAULT_MEXC_ACCOUNT, startFakeMexc } from '../../../fakes/mexc';
+import type { FakeHttpServer } from '../../../fakes/venue-kit';
 import { venueCancelTarget, type CancelTarget } from '../cancel-targets';
 
 export interface VenueUnderRisk {

@@ -4,7 +4,7 @@ import ccxt, { type Exchange } from 'ccxt';
 import { timeframeMs, type Candle, type Market, type Symbol, type Ticker, type Timeframe } from '../../../src-shared';
 import type { CandleQuery, MarketDataVenue } from '../../exchanges';
 import { toCandle } from '../ccxt-convert';
-import type { FakeBinanceStream } from './fake-binance-stream';
+import type { FakeBinanceStream } from '../../../fakes/binance';
 
 export async function ccxtProBinance(fake: Pick<FakeBinanceStream, 'restBase' | 'wsBase'>): Promise<Exchange> {
   const ex = new ccxt.pro.binance({ options: { fetchMarkets: { types: ['spot'] } } }) as unknown as Exchange;

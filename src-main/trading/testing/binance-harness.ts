@@ -13,7 +13,7 @@ import {
   type RateLimitSpec,
   type TradingVenue,
 } from '../../exchanges';
-import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../exchanges/testing/fake-binance';
+import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../../fakes/binance';
 import { ResilienceRegistry, resilientAccount } from '../../resilience';
 import { openDatabase, type SqliteDatabase, type Synchronous } from '../../storage';
 import { useTempDatabases } from '../../storage/testing/temp-databases';

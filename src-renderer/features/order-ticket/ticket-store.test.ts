@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
-import { deferred, FakeBridge, order } from '../orders/testing-fixtures';
+import { deferred, FakeBridge, order } from '../../testing/fixtures';
 import { useTicket } from './ticket-store';
 
 const ticket = () => useTicket.getState();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
-import { FakeBridge } from '../orders/testing-fixtures';
+import { FakeBridge } from '../../testing/fixtures';
 import { useWorkspace } from '../../stores/workspace';
 import { defaultMode, readSavedModes, useTradingMode } from './trading-mode';
 

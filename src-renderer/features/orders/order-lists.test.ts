@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOrder, freeOf, mergeTrades, partitionOrders, sortBalances, type OrderLists, type TradingView } from './order-lists';
-import { order, trade } from './testing-fixtures';
+import { order, trade } from '../../testing/fixtures';
 
 const demo: TradingView = { venue: 'demo', mode: 'demo' };
 const empty: OrderLists = { open: [], history: [] };

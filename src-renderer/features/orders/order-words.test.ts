@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Market } from '../../../src-shared';
 import { assetDecimals, decimalsOf, describeOrder, describeOutcome, feeDecimals, formatTime } from './order-words';
-import { order } from './testing-fixtures';
+import { order } from '../../testing/fixtures';
 
 const markets: Market[] = [
   { venue: 'demo', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', pricePrecision: 2, amountPrecision: 5, active: true },

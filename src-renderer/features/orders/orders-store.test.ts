@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Balance, Order, Trade } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
 import { attachOrdersFeed, useOrders } from './orders-store';
-import { deferred, FakeBridge, order, trade } from './testing-fixtures';
+import { deferred, FakeBridge, order, trade } from '../../testing/fixtures';
 
 const usdt = (free: number, used = 0): Balance => ({ venue: 'demo', asset: 'USDT', free, used, total: free + used });
 const btc = (free: number): Balance => ({ venue: 'demo', asset: 'BTC', free, used: 0, total: free });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SecretsStatus } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
-import { FakeBridge } from '../orders/testing-fixtures';
+import { FakeBridge } from '../../testing/fixtures';
 import { useSecrets } from './secrets-store';
 
 const secrets = () => useSecrets.getState();
