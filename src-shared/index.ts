@@ -13,3 +13,4 @@ export * from './roles';
 export * from './access';
 export * from './secrets';
 export * from './content-types';
+export * from './zod-issues';

@@ -4,7 +4,7 @@
 // One account per venue for now: the VenueDirectory (and so every `venue` field of the contract) names a venue,
 // not an account. A second account for a venue is refused with a message saying so.
 import { randomUUID } from 'node:crypto';
-import { AppError, NewAccount, plainTextUrlProblem, type VenueId } from '../../src-shared';
+import { AppError, NewAccount, plainTextUrlProblem, type VenueId, describeZodIssues } from '../../src-shared';
 import type { ExchangeCredentials, VenueDirectory } from '../exchanges';
 import type { SecretStore } from '../secrets';
 import { describeError } from './account-errors';
@@ -123,8 +123,7 @@ export class AccountRecords {
     const parsed = NewAccount.safeParse(input);
     if (!parsed.success) {
       // Paths and messages only: zod's messages never quote the value, which may be a secret.
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'account'}: ${issue.message}`);
-      throw new AppError('INVALID_REQUEST', issues.join('; '));
+      throw new AppError('INVALID_REQUEST', describeZodIssues(parsed.error, 'account'));
     }
     const request = parsed.data;
     const { venue } = request;
