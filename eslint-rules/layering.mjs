@@ -20,6 +20,9 @@ const VENDORS = new Map([
   ['nodemailer', ['notifications']],
   ['electron', ['shell']],
   ['ws', ['host']],
+  // Sign-in (and, later, the entitlement JWT of billing): OAuth and JWT checks only where they are adapted.
+  ['openid-client', ['auth', 'billing']],
+  ['jose', ['auth', 'billing']],
 ]);
 
 /**
@@ -32,7 +35,8 @@ export const DOMAIN_IMPORTS = {
   events: [],
   secrets: [],
   storage: [],
-  exchanges: ['storage'],
+  exchanges: ['secrets', 'storage'],
+  auth: ['events', 'secrets'],
   resilience: ['exchanges'],
   streaming: ['events', 'exchanges', 'resilience'],
   settings: ['exchanges', 'storage'],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import packageJson from '../package.json';
 import { AccountRepository, AccountService } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
+import { AuthService, authConfigFromEnv, type AuthConfig, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
 import { InProcessEventBus, type EventBus } from './events';
 import type { EventName, VenueId } from '../src-shared';
@@ -48,10 +49,16 @@ export interface CoreOptions {
   twilioBaseUrl?: string;
   /** Where keys are kept: the host chooses (keychain or key file, see secrets/choose.ts); the OS keychain when absent. */
   secrets?: SecretVault;
+  /** Where the app signs in (Auth0); from the TBS_AUTH_* variables when absent; null: no sign-in at all. */
+  auth?: AuthConfig | null;
+  /** Opens the system browser (Electron's shell.openExternal); the headless host asks the calling page instead. */
+  openBrowser?: OpenBrowser;
 }
 
 export interface Core {
   readonly dispatcher: Dispatcher;
+  /** The product account's sign-in (the host's `--sign-in` drives its device flow from the terminal). */
+  readonly auth: AuthService;
   readonly dataDir: string;
   /** The machine woke up or the network came back (the Electron shell's powerMonitor): probe every offline venue now. */
   wokeUp(): void;
@@ -59,6 +66,17 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
+
+/** The configured sign-in, or none: a half or wrong configuration is reported and leaves the app as without one. */
+function signInConfig(options: CoreOptions): AuthConfig | undefined {
+  if (options.auth !== undefined) return options.auth ?? undefined;
+  try {
+    return authConfigFromEnv(process.env);
+  } catch (error) {
+    console.error(`sign-in is off: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
 
 /** Bus topics that every window shows (fills, balances, alerts): pushed to every session under the same name. */
 type RelayedTopic = EventName & Parameters<EventBus['publish']>[0];
@@ -145,6 +163,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(twilioBaseUrl ? { twilioBaseUrl } : {}),
   });
   notifications.start();
+  // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
+  // refreshed in the background (and again once a locked key file opens).
+  const auth = new AuthService({ config: signInConfig(options), secrets, bus });
+  const restoreSignIn = () =>
+    void auth.restore().catch((error: unknown) => console.warn('sign-in: the saved session could not be read', error instanceof Error ? error.message : error));
+  restoreSignIn();
   // Limits and the kill switch; its state comes back from SQLite, so an engaged switch still blocks orders now.
   // The kill switch cancels through the order service, so that its journal records every cancel.
   const risk: RiskService = new RiskService({
@@ -236,12 +260,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       alerts,
       trading,
       secrets,
+      auth,
+      ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );
   // The key file unlocked (or the keychain back): the accounts that found it locked at start connect now, and every
   // window hears of it, so its passphrase prompt goes away and its screens load again.
   const stopSecretsWatch = secrets.onStatusChanged((status) => {
     if (status.state === 'ready') void accounts.reconnectWaiting().then(() => trading.reconcile()).catch(reconcileFailed);
+    if (status.state === 'ready' && auth.status().state === 'signed-out') restoreSignIn();
     dispatcher.broadcast('secrets.status-changed', status);
   });
 
@@ -250,16 +277,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   links.onChange((venue) => pushConnectivity(venue));
   venues.onChange((venue) => pushConnectivity(venue));
 
+  auth.onStatusChanged((status) => dispatcher.broadcast('auth.status-changed', status));
+
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
 
   return {
     dispatcher,
+    auth,
     dataDir: options.dataDir,
     wokeUp: () => wokeUp(),
     async close() {
       stopSecretsWatch();
+      auth.close();
       wakeWatch.stop();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.
       await deadMan.stop({ disarm: true });

@@ -14,7 +14,7 @@ const folder = mkdtempSync(join(tmpdir(), 'tbs-migrate-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('secretEntryNames and migrateSecrets', () => {
-  it('copies accounts, provider keys and notification secrets from the keychain to the key file, then removes them', async () => {
+  it('copies accounts, provider keys, notification secrets and the signed-in session from the keychain to the key file, then removes them', async () => {
     const db = openDatabase(join(folder, 'app.sqlite'));
     const accounts = new AccountRepository(db);
     accounts.insert({ id: 'acct-1', venue: 'binance', label: 'B', sandbox: false, hasPassword: false, createdAt: 1 });
@@ -30,27 +30,31 @@ describe('secretEntryNames and migrateSecrets', () => {
       'market-data:polygon',
       'notifications:smtp-password',
       'notifications:twilio-auth-token',
+      'mt5:pairing-token',
+      'auth:session',
     ]);
 
     const keychain = new MemorySecretStore();
     await keychain.set('account:acct-1', '{"apiKey":"k1","secret":"s1"}');
     await keychain.set('market-data:polygon', 'poly');
     await keychain.set('notifications:smtp-password', 'mail');
+    await keychain.set('auth:session', '{"refreshToken":"rt"}');
     await keychain.set('unrelated', 'not ours');
     const file = new FileSecretStore(join(folder, 'secrets.enc'), { cost: { N: 2 ** 12, r: 8, p: 1 } });
     await file.unlock('a long passphrase');
 
     const kept = await migrateSecrets({ from: keychain, to: file, names, removeSource: false });
-    expect(kept).toEqual({ copied: ['account:acct-1', 'market-data:polygon', 'notifications:smtp-password'], removedFromSource: false });
-    expect(keychain.entries()).toHaveLength(4);
+    expect(kept).toEqual({ copied: ['account:acct-1', 'market-data:polygon', 'notifications:smtp-password', 'auth:session'], removedFromSource: false });
+    expect(keychain.entries()).toHaveLength(5);
 
     const moved = await migrateSecrets({ from: keychain, to: file, names, removeSource: true });
-    expect(moved.copied).toHaveLength(3);
+    expect(moved.copied).toHaveLength(4);
     expect(keychain.entries()).toEqual([['unrelated', 'not ours']]);
     const reopened = new FileSecretStore(file.path);
     await reopened.unlock('a long passphrase');
     expect(await reopened.get('account:acct-1')).toBe('{"apiKey":"k1","secret":"s1"}');
     expect(await reopened.get('notifications:smtp-password')).toBe('mail');
+    expect(await reopened.get('auth:session')).toBe('{"refreshToken":"rt"}');
     expect(await reopened.get('unrelated')).toBeUndefined();
   });
 

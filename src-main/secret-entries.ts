@@ -1,9 +1,12 @@
 // Every entry name the app files keys under, assembled from the functions the services themselves name them with:
 // an exchange account's keys (`account:<id>`, one per saved account), a data provider's key
-// (`market-data:<provider>`) and the notification secrets (`notifications:<secret>`). Moving keys from one store to
-// another (`npm run secrets -- migrate`) copies exactly these.
+// (`market-data:<provider>`), the notification secrets (`notifications:<secret>`), the MetaTrader 5 pairing token and
+// the signed-in session (`auth:session`, the refresh token). Moving keys from one store to another
+// (`npm run secrets -- migrate`) copies exactly these.
 import { DATA_API_IDS, NotificationSecret } from '../src-shared';
 import { AccountRepository, credentialsEntry } from './accounts';
+import { AUTH_SESSION_ENTRY } from './auth';
+import { PAIRING_TOKEN_ENTRY } from './exchanges';
 import { keyAccount } from './market-data';
 import { secretAccount } from './notifications';
 import type { SecretStore } from './secrets';
@@ -14,6 +17,8 @@ export function secretEntryNames(db: SqliteDatabase): string[] {
     ...new AccountRepository(db).list().map((account) => credentialsEntry(account.id)),
     ...DATA_API_IDS.map((provider) => keyAccount(provider)),
     ...NotificationSecret.options.map((secret) => secretAccount(secret)),
+    PAIRING_TOKEN_ENTRY,
+    AUTH_SESSION_ENTRY,
   ];
 }
 

@@ -11,6 +11,7 @@ import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { OrderTicket } from './features/order-ticket/OrderTicket';
 import { RiskScreen } from './features/risk/RiskScreen';
 import { useSecrets } from './features/secrets/secrets-store';
+import { useSignIn } from './features/sign-in/sign-in-store';
 import { UnlockDialog } from './features/secrets/UnlockDialog';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
@@ -42,6 +43,15 @@ export function App() {
   useEffect(() => {
     if (generation > 0 && workspaceLoaded && !readOnly) void loadSecrets(api);
   }, [generation, workspaceLoaded, readOnly, loadSecrets]);
+  // The product account (sign-in): only the operator is told who is signed in, and only the operator signs in.
+  const loadSignIn = useSignIn((state) => state.load);
+  const signInChanged = useSignIn((state) => state.changed);
+  useEffect(() => api.on('auth.status-changed', signInChanged), [signInChanged]);
+  // The headless host has no system browser of its own: it asks this page to open the provider in a new tab.
+  useEffect(() => api.on('auth.open-url', ({ url }) => void window.open(url, '_blank', 'noopener')), []);
+  useEffect(() => {
+    if (generation > 0 && workspaceLoaded && !readOnly) void loadSignIn(api);
+  }, [generation, workspaceLoaded, readOnly, loadSignIn]);
   // Unlocked: the saved accounts reconnect, and their venues become available.
   useEffect(() => {
     if (unlocks > 0) void load(api);

@@ -68,6 +68,11 @@ export const CHANNEL_ROLES = {
   // Whether the keys are locked is a secret's status; unlocking is the operator's.
   'secrets:status': 'operator',
   'secrets:unlock': 'operator',
+  // The status carries a waiting device code and who is signed in; signing in or out acts for the whole app.
+  'auth:status': 'operator',
+  'auth:sign-in': 'operator',
+  'auth:cancel': 'operator',
+  'auth:sign-out': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -87,6 +92,9 @@ export const EVENT_ROLES = {
   'notification.shown': 'viewer',
   'notification.logged': 'viewer',
   'secrets.status-changed': 'operator',
+  'auth.status-changed': 'operator',
+  // Only the operator's own page asked for it, and only the operator may follow a sign-in through.
+  'auth.open-url': 'operator',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

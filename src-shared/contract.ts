@@ -17,6 +17,7 @@ import { tradingChannels, tradingEvents } from './trading';
 import { riskChannels, riskEvents } from './risk';
 import { Role } from './roles';
 import { secretsChannels, secretsEvents } from './secrets';
+import { authChannels, authEvents } from './auth';
 
 export * from './market-data';
 
@@ -280,6 +281,7 @@ export const contract = {
     req: NoPayload,
     res: z.object({ probing: z.number().int().nonnegative() }),
   },
+  ...authChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -317,6 +319,7 @@ export const events = {
   ...alertEvents,
   ...notificationEvents,
   ...secretsEvents,
+  ...authEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

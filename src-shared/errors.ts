@@ -43,6 +43,11 @@ export const ERROR_CODES = [
   'WRONG_PASSPHRASE',
   /** No key store answers on this machine (no Secret Service): keys cannot be stored until one is set up. */
   'SECRETS_UNAVAILABLE',
+  /**
+   * Signing in to the product's account failed or was refused (wrong state, a token that does not verify, the user
+   * declined, the code expired…): nothing was stored; the message says what happened and what to do.
+   */
+  'SIGN_IN_FAILED',
   /** Everything else: a bug; the message says what failed. */
   'INTERNAL',
 ] as const;
@@ -80,6 +85,7 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   SECRETS_LOCKED: false,
   WRONG_PASSPHRASE: false,
   SECRETS_UNAVAILABLE: false,
+  SIGN_IN_FAILED: false,
   INTERNAL: false,
 };
 

@@ -14,3 +14,4 @@ export * from './access';
 export * from './secrets';
 export * from './content-types';
 export * from './zod-issues';
+export * from './auth';

@@ -101,6 +101,13 @@ export type NotificationSettings = z.infer<typeof NotificationSettings>;
 export const NotificationSecret = z.enum(['smtp-password', 'twilio-auth-token']);
 export type NotificationSecret = z.infer<typeof NotificationSecret>;
 
+/**
+ * What a log row or a shown notification is about: a notification type, a test message from the settings screen, or
+ * the trader's account (signed in, signed out).
+ */
+export const LoggedType = z.union([NotificationType, z.literal('test'), z.literal('account')]);
+export type LoggedType = z.infer<typeof LoggedType>;
+
 export const DELIVERY_OUTCOMES = ['sent', 'failed', 'throttled', 'quiet-hours', 'skipped'] as const;
 export const DeliveryOutcome = z.enum(DELIVERY_OUTCOMES);
 export type DeliveryOutcome = z.infer<typeof DeliveryOutcome>;
@@ -109,7 +116,7 @@ export type DeliveryOutcome = z.infer<typeof DeliveryOutcome>;
 export const DeliveryLogEntry = z.object({
   id: z.number().int().positive(),
   at: z.number().int().nonnegative(),
-  type: z.union([NotificationType, z.literal('test')]),
+  type: LoggedType,
   channel: DeliveryChannel,
   outcome: DeliveryOutcome,
   subject: z.string(),
@@ -124,7 +131,7 @@ export const TestDeliveryResult = z.object({ ok: z.boolean(), detail: z.string()
 export type TestDeliveryResult = z.infer<typeof TestDeliveryResult>;
 
 export const NotificationShown = z.object({
-  type: z.union([NotificationType, z.literal('test')]),
+  type: LoggedType,
   title: z.string(),
   body: z.string(),
   at: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@
 import { accountsHandlers } from './accounts-handlers';
 import { alertsHandlers } from './alerts-handlers';
 import { appHandlers } from './app-handlers';
+import { authHandlers } from './auth-handlers';
 import type { Handlers } from './dispatcher';
 import { marketDataHandlers } from './market-data-handlers';
 import { marketHandlers } from './market-handlers';
@@ -18,6 +19,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...accountsHandlers(services),
     ...alertsHandlers(services),
     ...appHandlers(services),
+    ...authHandlers(services),
     ...marketDataHandlers(services),
     ...marketHandlers(services),
     ...notificationsHandlers(services),

@@ -2,6 +2,7 @@
 // on an in-memory database and the demo venue.
 import type { AccountService } from '../accounts';
 import type { AlertService } from '../alerts';
+import type { AuthService, OpenBrowser } from '../auth';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
@@ -43,6 +44,10 @@ export interface ApiServices {
   alerts: AlertService;
   /** Where keys are kept (keychain or key file) and whether they can be used now (`secrets:*`). */
   secrets: SecretVault;
+  /** Signing in to the product's account (`auth:*`). */
+  auth: AuthService;
+  /** The system browser (the Electron shell's); absent in the headless host, where the calling page opens the URL. */
+  openBrowser?: OpenBrowser;
   /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */
   trading: OrderService;
 }

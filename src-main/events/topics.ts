@@ -10,6 +10,8 @@ import type {
   RiskLimitEvent,
   Ticker,
   Trade,
+  UserSignedIn,
+  UserSignedOut,
 } from '../../src-shared';
 
 export interface BusTopics {
@@ -28,6 +30,10 @@ export interface BusTopics {
   'notification.shown': NotificationShown;
   /** A notification delivery was written to the delivery log. */
   'notification.logged': DeliveryLogEntry;
+  /** The trader signed in to the product's account (src-main/auth). */
+  'user.signed-in': UserSignedIn;
+  /** The trader signed out, or the session ended by itself (`reason` says why). */
+  'user.signed-out': UserSignedOut;
 }
 
 export type Topic = keyof BusTopics;

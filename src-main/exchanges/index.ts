@@ -42,3 +42,15 @@ export {
   type CreateAdapterOptions,
   type VenueProfile,
 } from './ccxt';
+export {
+  BridgeError,
+  DEFAULT_BRIDGE_PORT,
+  getOrCreatePairingToken,
+  Mt5BridgeServer,
+  Mt5Session,
+  Mt5Venue,
+  PAIRING_TOKEN_ENTRY,
+  type Mt5BridgeServerOptions,
+  type Mt5Terminal,
+  type Mt5VenueOptions,
+} from './mt5';

@@ -91,3 +91,46 @@ describe('starting the headless host', () => {
     expect(out.text()).toContain('plain HTTP on 0.0.0.0 (--insecure-http): only safe behind a proxy that adds TLS');
   });
 });
+
+describe('--sign-in: the device flow from the terminal', () => {
+  const secretsEnv = { TBS_SECRETS_PASSPHRASE: 'a passphrase for the test key file' };
+
+  it('says what to configure when sign-in is not, and the host runs without any sign-in', async () => {
+    const { host, out } = await launch(['--sign-in', '--secrets', 'file'], false, secretsEnv);
+    expect(await host.signedIn).toBe(false);
+    expect(out.text()).toContain('--sign-in: sign-in is not configured here: set TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID and TBS_AUTH_AUDIENCE');
+    expect(host.core.auth.status()).toEqual({ configured: false, state: 'signed-out' });
+  });
+
+  it('refuses to start with a half configuration, naming what is missing', async () => {
+    await expect(launch([], false, { TBS_AUTH_ISSUER: 'tenant.auth0.com' })).rejects.toThrow(/TBS_AUTH_CLIENT_ID and TBS_AUTH_AUDIENCE/);
+  });
+
+  it('prints the address and the code, signs in once they are entered elsewhere, and stays signed in after a restart', async () => {
+    const { startOpenIdProvider } = await import('../../fakes/openid-provider');
+    const { ProviderUserAgent } = await import('../../fakes/openid-provider/user-agent');
+    const provider = await startOpenIdProvider({ callbackPorts: [53682] });
+    try {
+      const env = { ...secretsEnv, TBS_AUTH_ISSUER: provider.issuer, TBS_AUTH_CLIENT_ID: provider.clientId, TBS_AUTH_AUDIENCE: provider.audience };
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'tbs-launch-')), 'data');
+      const first = terminal(false);
+      const host = await launchHost(['--data-dir', dataDir, '--sign-in', '--secrets', 'file'], env, first.output, renderer());
+      launched.push(host);
+      await expect.poll(() => first.text(), { timeout: 10_000 }).toMatch(/enter the code [A-Z-]+/);
+      const [, uri, code] = /open (\S+) and enter the code (\S+)/.exec(first.text())!;
+      await new ProviderUserAgent(provider.issuer).activateDevice(uri!, code!, provider.users[0]!);
+      expect(await host.signedIn).toBe(true);
+      expect(first.text()).toContain('sign-in: signed in as Alice Trader (alice@example.com)');
+      await host.stop();
+      launched.splice(launched.indexOf(host), 1);
+
+      const again = terminal(false);
+      const restarted = await launchHost(['--data-dir', dataDir, '--sign-in', '--secrets', 'file'], env, again.output, renderer());
+      launched.push(restarted);
+      expect(await restarted.signedIn).toBe(true);
+      expect(again.text()).toContain('sign-in: already signed in as Alice Trader (alice@example.com)');
+    } finally {
+      await provider.close();
+    }
+  });
+});

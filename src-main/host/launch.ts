@@ -3,11 +3,13 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared';
+import { authConfigFromEnv, type AuthConfig } from '../auth';
 import { createCore, type Core } from '../core';
 import { chooseSecretStore } from '../secrets';
 import { createToken } from './auth';
 import { isLoopback, parseHostOptions, UsageError, type HostCliOptions } from './options';
 import { startHost, type RunningHost } from './server';
+import { signInFromTerminal } from './sign-in-command';
 import { loadTls, type TlsMaterial } from './tls';
 
 /** The generated token, for a host whose output is not a terminal. */
@@ -23,6 +25,8 @@ export interface LaunchOutput {
 export interface LaunchedHost {
   host: RunningHost;
   core: Core;
+  /** With `--sign-in`: the terminal's device sign-in, resolving to whether the host is signed in at its end. */
+  signedIn?: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -47,8 +51,19 @@ function describeTls(tls: TlsMaterial): string[] {
   return lines;
 }
 
+/** The sign-in configuration of the host's environment; a half or wrong one stops the start, saying what to fix. */
+function signInConfig(env: NodeJS.ProcessEnv): AuthConfig | null {
+  try {
+    return authConfigFromEnv(env) ?? null;
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output: LaunchOutput, rendererDir: string): Promise<LaunchedHost> {
   const options = parseHostOptions(argv, env);
+  const auth = signInConfig(env);
   const secrets = await chooseSecretStore({ choice: options.secrets, dataDir: options.dataDir });
   if (options.secretsPassphrase !== undefined) {
     // Before the core starts, so that the saved accounts reconnect at once; a wrong passphrase stops the start.
@@ -61,6 +76,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
   }
   const core = await createCore({
     secrets,
+    auth,
     dataDir: options.dataDir,
     transport: 'websocket',
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
@@ -120,6 +136,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
   return {
     host,
     core,
+    ...(options.signIn ? { signedIn: signInFromTerminal(core.auth, output) } : {}),
     stop: () => host.close().then(() => core.close()),
   };
 }

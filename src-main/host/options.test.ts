@@ -20,6 +20,12 @@ describe('host options', () => {
     expect(parseHostOptions([], { TBS_HOST_TOKEN: 'a-token-from-the-environment' }).tokenSource).toEqual({ kind: 'env' });
   });
 
+  it('takes --sign-in (off by default)', () => {
+    expect(parseHostOptions([], {}).signIn).toBe(false);
+    expect(parseHostOptions(['--sign-in'], {}).signIn).toBe(true);
+    expect(() => parseHostOptions(['--sign-in=yes'], {})).toThrow(UsageError);
+  });
+
   it('takes TLS from files or self-signed, and extra allowed origins', () => {
     expect(parseHostOptions(['--tls-cert', '/c.pem', '--tls-key', '/k.pem'], {}).tls).toEqual({ kind: 'files', certFile: '/c.pem', keyFile: '/k.pem' });
     expect(parseHostOptions(['--tls-self-signed'], {}).tls).toEqual({ kind: 'self-signed' });

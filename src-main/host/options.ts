@@ -36,6 +36,8 @@ export interface HostCliOptions {
   secrets: SecretsStoreKind | undefined;
   /** The key file's passphrase (`--secrets-passphrase-file` or TBS_SECRETS_PASSPHRASE); undefined: asked in the browser. */
   secretsPassphrase: string | undefined;
+  /** `--sign-in`: sign in to the product account with the device flow, the code shown in the terminal. */
+  signIn: boolean;
   /** Hidden, for e2e tests: reconnects of the fast phase, then the venue probe's pace, so an outage outlasts it soon. */
   reconnectPace: { fastAttempts: number; probeEveryMs: number } | undefined;
 }
@@ -59,7 +61,9 @@ export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind AD
                          where keys are kept (default: the system keychain if one answers, else an encrypted
                          file secrets.enc in the data folder)
   --secrets-passphrase-file FILE
-                         the key file's passphrase (or set TBS_SECRETS_PASSPHRASE); otherwise the browser asks`;
+                         the key file's passphrase (or set TBS_SECRETS_PASSPHRASE); otherwise the browser asks
+  --sign-in              sign in to your Trade Bot Scratch account from this terminal: shows an address and a code
+                         to enter on any device (needs TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -124,6 +128,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         secrets: { type: 'string' },
         'secrets-passphrase-file': { type: 'string' },
         'reconnect-pace': { type: 'string' },
+        'sign-in': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -205,6 +210,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     secrets,
     secretsPassphrase,
     reconnectPace,
+    signIn: values['sign-in'],
   };
 }
 

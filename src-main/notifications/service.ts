@@ -85,7 +85,25 @@ export class NotificationService {
       bus.subscribe('trade.executed', (trade) => this.notify('trade-executed', trade)),
       bus.subscribe('alert.triggered', (alert) => this.notify('price-alert', alert)),
       bus.subscribe('risk.limit.exceeded', (risk) => this.notify('risk-limit', risk)),
+      bus.subscribe('user.signed-in', (user) => void this.accountChanged(`Signed in as ${user.name}`, user.email)),
+      bus.subscribe('user.signed-out', (ended) => void this.accountChanged('Signed out', ended.reason ?? 'You signed out of your account.')),
     );
+  }
+
+  /**
+   * Signing in and out is logged like a delivery, and shown on the desktop channel when that is on: the log is where
+   * the trader sees when a session ended by itself. Never throttled or held back: it is rare and answers an action.
+   */
+  private async accountChanged(subject: string, detail: string): Promise<DeliveryLogEntry> {
+    const entry = (outcome: DeliveryLogEntry['outcome'], attempts: number) =>
+      this.append({ type: 'account', channel: 'desktop', outcome, subject, detail, attempts });
+    if (!this.store.config().desktop.enabled) return entry('skipped', 0);
+    try {
+      await new DesktopSender(this.desktop, () => this.clock.now()).send({ subject, text: detail, html: '' }, 'account');
+      return entry('sent', 1);
+    } catch {
+      return entry('failed', 1);
+    }
   }
 
   /** Delivers a notification on its type's channels; resolves once every channel has an outcome in the log. */

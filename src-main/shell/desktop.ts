@@ -1,7 +1,7 @@
 // The Electron entry (built to out/main/desktop.js). It only adds a transport to the core: one window, IPC, and the
 // security settings; every service comes from createCore, exactly as in the headless host.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core';
 import { chooseSecretStore, configuredPassphrase, secretsChoice, type SecretVault } from '../secrets';
 import { appLocation } from './app-location';
@@ -88,7 +88,14 @@ function start(): void {
   void app.whenReady().then(async () => {
     try {
       const secrets = await secretsFromArgs(dataDir);
-      core = await createCore({ dataDir, transport: 'ipc', desktopNotifier: new ElectronDesktopNotifier(), ...(secrets ? { secrets } : {}) });
+      core = await createCore({
+        dataDir,
+        transport: 'ipc',
+        desktopNotifier: new ElectronDesktopNotifier(),
+        // Sign-in happens in the system browser, never in an embedded window (RFC 8252): the URL comes from main.
+        openBrowser: (url) => shell.openExternal(url),
+        ...(secrets ? { secrets } : {}),
+      });
       hardenSession(session.defaultSession, location);
       const { entry } = location;
       if (entry.kind === 'bundle') serveBundle(session.defaultSession.protocol, entry.root, location.contentSecurityPolicy);

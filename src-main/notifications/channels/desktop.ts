@@ -1,5 +1,5 @@
 // The desktop channel over a DesktopNotifier port.
-import type { NotificationType } from '../../../src-shared';
+import type { LoggedType } from '../../../src-shared';
 import type { EventBus } from '../../events';
 import type { RenderedMessage } from '../templates';
 import type { ChannelSender, DesktopNotifier } from './port';
@@ -20,7 +20,7 @@ export class DesktopSender implements ChannelSender {
     private readonly now: () => number,
   ) {}
 
-  async send(message: RenderedMessage, type: NotificationType | 'test'): Promise<string> {
+  async send(message: RenderedMessage, type: LoggedType): Promise<string> {
     // The text body's first line is the headline; the subject is the title.
     const body = message.text.split('\n')[0] ?? '';
     return this.notifier.show({ type, title: message.subject, body, at: this.now() });

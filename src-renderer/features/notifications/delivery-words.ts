@@ -13,7 +13,7 @@ export const OUTCOME_WORDS: Record<DeliveryLogEntry['outcome'], string> = {
 export const CHANNEL_WORDS: Record<DeliveryLogEntry['channel'], string> = { desktop: 'Desktop', email: 'Email', sms: 'SMS' };
 
 export function typeWords(type: DeliveryLogEntry['type']): string {
-  return type === 'test' ? 'Test' : NOTIFICATION_TYPE_NAMES[type];
+  return type === 'test' ? 'Test' : type === 'account' ? 'Account' : NOTIFICATION_TYPE_NAMES[type];
 }
 
 /** Date and time in the chosen zone, to the second: when the trader was (or was not) told. */

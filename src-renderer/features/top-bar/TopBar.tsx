@@ -3,6 +3,7 @@ import { useReadOnly } from '../../stores/workspace';
 import { useTradingMode } from '../order-ticket/trading-mode';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
 import { UnlockKeysButton } from '../secrets/SecretsNotice';
+import { SignInControl } from '../sign-in/SignInControl';
 import { ConnectionBadge } from './ConnectionBadge';
 import { DisplayMenu } from './DisplayMenu';
 import { LastPrice } from './LastPrice';
@@ -59,6 +60,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       <span className="spacer" />
       {readOnly && <ReadOnlyBadge />}
       {!readOnly && <UnlockKeysButton />}
+      {!readOnly && <SignInControl />}
       {!readOnly && (
         <button type="button" onClick={onOpenAccounts}>
           Accounts

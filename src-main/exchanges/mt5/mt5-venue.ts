@@ -1,0 +1,163 @@
+// One MetaTrader 5 account (one login) behind the venue port, so the order service, journal and resolver treat it
+// like any exchange. Orders never duplicate: the order service journals the client order id before createOrder; a
+// reply lost, a dropped bridge or an "unknown" retcode rejects with a code the service resolves through
+// fetchOrderByClientId (the EA's `find`), never by sending again.
+import { randomBytes } from 'node:crypto';
+import { AppError, timeframeMs, type Balance, type Candle, type Market, type Order, type OrderRequest, type Symbol, type Ticker, type Timeframe, type Trade } from '../../../src-shared';
+import type { CandleQuery, TradingVenue } from '../ports';
+import { orderFromFind, orderFromResult } from './order-mapping';
+import type { CommandArgs, Mt5Symbol, Mt5Timeframe } from './protocol';
+import { retcodeOutcome } from './retcodes';
+import type { Mt5Session } from './session';
+import { toMarket, unifiedSymbol } from './symbol-names';
+
+const TIMEFRAMES: Record<Timeframe, Mt5Timeframe> = { '1m': 'M1', '5m': 'M5', '15m': 'M15', '1h': 'H1', '4h': 'H4', '1d': 'D1' };
+
+export interface Mt5VenueOptions {
+  login: string;
+  /** The live session of that login, or undefined while the terminal is away (it may come back any time). */
+  session: (login: string) => Mt5Session | undefined;
+  now?: () => number;
+  /** Deadline of order_send; past it the order is unknown and resolved by `find` (default: the session's 30 s). */
+  orderTimeoutMs?: number;
+}
+
+export class Mt5Venue implements TradingVenue {
+  readonly id = 'mt5' as const;
+  private readonly now: () => number;
+  private symbols: Map<Symbol, Mt5Symbol> | undefined;
+
+  constructor(private readonly options: Mt5VenueOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async markets(): Promise<Market[]> {
+    return [...(await this.loadSymbols(true)).values()].map(toMarket);
+  }
+
+  async ticker(symbol: Symbol): Promise<Ticker> {
+    const [last] = (await this.candles(symbol, '1m', { limit: 1 })).slice(-1);
+    if (!last) throw new AppError('NOT_FOUND', `MetaTrader 5 has no recent price for ${symbol}`);
+    return { venue: 'mt5', symbol, last: last.close, timestamp: last.time };
+  }
+
+  async candles(symbol: Symbol, timeframe: Timeframe, query: CandleQuery): Promise<Candle[]> {
+    const session = this.session();
+    const name = (await this.symbolOf(symbol)).name;
+    const offset = session.serverOffsetMs;
+    const to = (query.before ?? this.now() + timeframeMs(timeframe)) + offset - 1;
+    const from = to - query.limit * timeframeMs(timeframe) * 3; // weekends and session breaks leave gaps
+    const { bars } = await session.request('rates', { symbol: name, timeframe: TIMEFRAMES[timeframe], from, to });
+    return bars
+      .filter((bar) => bar.open > 0 && bar.high > 0 && bar.low > 0 && bar.close > 0)
+      .map((bar) => ({ time: bar.time - offset, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.tickVolume }))
+      .filter((bar) => query.before === undefined || bar.time < query.before)
+      .slice(-query.limit);
+  }
+
+  /** Balance, equity and margin as one Balance in the account currency: total = equity, used = margin. */
+  async balance(): Promise<Balance[]> {
+    const account = await this.session().request('account', {});
+    const total = Math.max(0, account.equity);
+    return [{ venue: 'mt5', asset: account.currency, free: Math.max(0, account.freeMargin), used: Math.max(0, account.margin), total }];
+  }
+
+  async createOrder(request: OrderRequest, clientOrderId: string): Promise<Order> {
+    const symbol = await this.symbolOf(request.symbol);
+    const session = this.session();
+    const args: CommandArgs<'order_send'> = { cid: clientOrderId, symbol: symbol.name, side: request.side, orderType: 'market', volume: request.amount };
+    if (request.type === 'limit') Object.assign(args, { orderType: 'limit', price: request.price });
+    // MT5's stop-limit: `price` is the trigger, `stopLimit` the limit price of the order it becomes.
+    if (request.type === 'stop-limit') Object.assign(args, { orderType: 'stop_limit', price: request.stopPrice, stopLimit: request.price });
+    const result = await session.request('order_send', args, this.options.orderTimeoutMs);
+    const outcome = retcodeOutcome(result.retcode, result.message, symbol);
+    if (outcome.kind !== 'accepted') throw outcome.error;
+    return orderFromResult(request, result, outcome.placed, { symbol: request.symbol, clientOrderId, serverOffsetMs: session.serverOffsetMs, now: this.now() });
+  }
+
+  async fetchOrderByClientId(symbol: Symbol, clientOrderId: string): Promise<Order | undefined> {
+    const session = this.session();
+    const found = await session.request('find', { cid: clientOrderId });
+    const refused = found.result ? retcodeOutcome(found.result.retcode, found.result.message, this.symbols?.get(symbol)) : undefined;
+    const reason = refused?.kind === 'refused' ? refused.error.message : undefined;
+    return orderFromFind(found, { symbol, clientOrderId, serverOffsetMs: session.serverOffsetMs, now: this.now() }, reason);
+  }
+
+  async fetchOrder(symbol: Symbol, exchangeOrderId: string): Promise<Order> {
+    const open = (await this.openOrders(symbol)).find((order) => order.exchangeOrderId === exchangeOrderId);
+    if (open) return open;
+    const session = this.session();
+    const { deals } = await session.request('deals', { from: 0, to: this.now() + session.serverOffsetMs + 86_400_000 });
+    const cid = deals.find((deal) => deal.order === exchangeOrderId)?.comment.replace(/^tbs:/, '');
+    const order = cid ? await this.fetchOrderByClientId(symbol, cid) : undefined;
+    if (!order) throw new AppError('NOT_FOUND', `MetaTrader 5 has no order ${exchangeOrderId}`);
+    return order;
+  }
+
+  async cancelOrder(symbol: Symbol, exchangeOrderId: string): Promise<Order> {
+    const before = await this.fetchOrder(symbol, exchangeOrderId);
+    const { retcode, message } = await this.session().request('cancel', { ticket: exchangeOrderId });
+    const outcome = retcodeOutcome(retcode, message, this.symbols?.get(symbol));
+    if (outcome.kind !== 'accepted') throw outcome.error;
+    return { ...before, status: 'cancelled', updatedAt: this.now() };
+  }
+
+  async openOrders(symbol?: Symbol): Promise<Order[]> {
+    const session = this.session();
+    const name = symbol ? (await this.symbolOf(symbol)).name : undefined;
+    const { orders } = await session.request('orders', name ? { symbol: name } : {});
+    const symbols = await this.loadSymbols(false);
+    const byName = new Map([...symbols.values()].map((s) => [s.name, unifiedSymbol(s)]));
+    return orders.flatMap((order) => {
+      const unified = byName.get(order.symbol);
+      if (!unified) return [];
+      const found = orderFromFind({ cid: 'x', state: 'done', result: null, orders: [order], positions: [], deals: [] }, { symbol: unified, clientOrderId: order.comment.replace(/^tbs:/, '') || order.ticket, serverOffsetMs: session.serverOffsetMs, now: this.now() });
+      return found ? [found] : [];
+    });
+  }
+
+  async myTrades(symbol: Symbol, since?: number): Promise<Trade[]> {
+    const session = this.session();
+    const name = (await this.symbolOf(symbol)).name;
+    const offset = session.serverOffsetMs;
+    const { deals } = await session.request('deals', { symbol: name, from: (since ?? 0) + offset, to: this.now() + offset + 60_000 });
+    return deals
+      .filter((deal) => (deal.type === 'buy' || deal.type === 'sell') && deal.volume > 0 && deal.price > 0)
+      .map((deal) => ({
+        id: deal.ticket,
+        venue: 'mt5' as const,
+        mode: 'live' as const,
+        symbol,
+        side: deal.type === 'sell' ? ('sell' as const) : ('buy' as const),
+        price: deal.price,
+        amount: deal.volume,
+        fee: Math.abs(deal.commission + deal.fee) || undefined,
+        clientOrderId: deal.comment.startsWith('tbs:') ? deal.comment.slice(4) : undefined,
+        timestamp: Math.max(0, deal.time - offset),
+      }));
+  }
+
+  /** 16 characters of [A-Za-z0-9_-]: `tbs:` + id fits MT5's 31-character order comment. */
+  newClientOrderId(): string {
+    return randomBytes(12).toString('base64url');
+  }
+
+  private session(): Mt5Session {
+    const session = this.options.session(this.options.login);
+    if (!session?.open) throw new AppError('VENUE_UNAVAILABLE', `MetaTrader 5 (${this.options.login}) is not connected: start the terminal with the TradingAppBridge EA attached.`);
+    return session;
+  }
+
+  private async loadSymbols(refresh: boolean): Promise<Map<Symbol, Mt5Symbol>> {
+    if (this.symbols && !refresh) return this.symbols;
+    const { symbols } = await this.session().request('symbols', {});
+    this.symbols = new Map(symbols.map((symbol) => [unifiedSymbol(symbol), symbol]));
+    return this.symbols;
+  }
+
+  private async symbolOf(symbol: Symbol): Promise<Mt5Symbol> {
+    const found = (await this.loadSymbols(false)).get(symbol) ?? (await this.loadSymbols(true)).get(symbol);
+    if (!found) throw new AppError('NOT_FOUND', `MetaTrader 5 (${this.options.login}) has no symbol ${symbol} in Market Watch`);
+    return found;
+  }
+}

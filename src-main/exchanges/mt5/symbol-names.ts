@@ -1,0 +1,36 @@
+// MT5 names instruments freely (EURUSD, XAUUSD, US500, EURUSD.m); the app's symbols are BASE/QUOTE. A currency pair
+// whose name starts with its base currency becomes BASE/PROFIT (EURUSD → EUR/USD); anything else keeps its name
+// (letters and digits only) over its profit currency (US500 → US500/USD).
+import type { Market, Symbol } from '../../../src-shared';
+import type { Mt5Symbol } from './protocol';
+
+const clean = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20);
+
+export function unifiedSymbol(symbol: Mt5Symbol): Symbol {
+  const base = clean(symbol.currencyBase);
+  const quote = clean(symbol.currencyProfit) || 'USD';
+  const name = clean(symbol.name);
+  if (base && base !== quote && name.startsWith(base)) return `${base}/${quote}`;
+  return `${name || 'MT5'}/${quote}`;
+}
+
+/** The decimals a volume step allows (0.01 → 2, 0.1 → 1, 1 → 0). */
+export function stepDecimals(step: number): number {
+  if (!(step > 0)) return 0;
+  return Math.max(0, Math.min(18, Math.round(-Math.log10(step) + 0.4999)));
+}
+
+export function toMarket(symbol: Mt5Symbol): Market {
+  const unified = unifiedSymbol(symbol);
+  const [base, quote] = unified.split('/') as [string, string];
+  return {
+    venue: 'mt5',
+    symbol: unified,
+    base,
+    quote,
+    pricePrecision: Math.max(0, Math.min(18, symbol.digits)),
+    amountPrecision: stepDecimals(symbol.volumeStep),
+    minAmount: symbol.volumeMin,
+    active: symbol.tradeMode !== 'disabled',
+  };
+}
