@@ -123,7 +123,7 @@ describe('src-main/<domain>: only the domains the table lists', () => {
       bad('src-main/streaming/candles.ts', "type A = typeof import('../accounts');", 'domainNotInTable'),
       // Outside the table and past the public entry: the table speaks first.
       bad('src-main/exchanges/factory.ts', "import { RateBudget } from '../resilience/rate-budget';", 'domainNotInTable'),
-      bad('src-main/auth/session.ts', "import { KeytarSecretStore } from '../secrets';", 'domainUnlisted'),
+      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainUnlisted'),
     ],
   });
 
