@@ -26,7 +26,7 @@ describe('core with the key file', () => {
     const call = (channel: string, payload: unknown): Promise<ApiResponse> => core.dispatcher.dispatch(channel, payload, session);
 
     expect(await call('secrets:status', {})).toMatchObject({ ok: true, result: { store: 'file', state: 'locked', fileExists: false } });
-    expect(await call('market-data:set-key', { provider: 'polygon', apiKey: 'poly-key-1234' })).toMatchObject({
+    expect(await call('providers:set-key', { provider: 'polygon', apiKey: 'poly-key-1234' })).toMatchObject({
       ok: false,
       error: { code: 'SECRETS_LOCKED', message: expect.stringContaining('locked: enter the passphrase') },
     });
@@ -35,7 +35,7 @@ describe('core with the key file', () => {
 
     expect(await call('secrets:unlock', { passphrase: 'a long passphrase' })).toMatchObject({ ok: true, result: { state: 'ready' } });
     expect(events).toContainEqual({ event: 'secrets.status-changed', payload: { store: 'file', state: 'ready', fileExists: true } });
-    expect(await call('market-data:set-key', { provider: 'polygon', apiKey: 'poly-key-1234' })).toMatchObject({ ok: true, result: { keySet: true } });
+    expect(await call('providers:set-key', { provider: 'polygon', apiKey: 'poly-key-1234' })).toMatchObject({ ok: true, result: { keySet: true } });
     expect(await secrets.get('market-data:polygon')).toBe('poly-key-1234');
   });
 });

@@ -4,7 +4,7 @@ import { alertsHandlers } from './alerts-handlers';
 import { appHandlers } from './app-handlers';
 import { authHandlers } from './auth-handlers';
 import type { Handlers } from './dispatcher';
-import { marketDataHandlers } from './market-data-handlers';
+import { providersHandlers } from './providers-handlers';
 import { marketHandlers } from './market-handlers';
 import { notificationsHandlers } from './notifications-handlers';
 import { riskHandlers } from './risk-handlers';
@@ -20,7 +20,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...alertsHandlers(services),
     ...appHandlers(services),
     ...authHandlers(services),
-    ...marketDataHandlers(services),
+    ...providersHandlers(services),
     ...marketHandlers(services),
     ...notificationsHandlers(services),
     ...riskHandlers(services),

@@ -34,7 +34,7 @@ export interface ApiServices {
   resilience: ResilienceRegistry;
   /** Whether each venue answers (`system:connectivity`), and its probe now (`system:retry-now`). */
   links: VenueLinks;
-  /** Price sources, their priority and keys, quotes from all of them (`market-data:*`). */
+  /** Price sources, their priority and keys, quotes from all of them (`providers:*`). */
   marketData: MarketDataService;
   /** Desktop, email and SMS notifications, their settings, tests and delivery log (`notifications:*`). */
   notifications: NotificationService;

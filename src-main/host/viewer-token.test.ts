@@ -49,7 +49,7 @@ const OPERATOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'settings:update': { timeframe: '5m' },
   'notifications:test': { channel: 'desktop' },
   'accounts:list': {},
-  'market-data:providers': {},
+  'providers:list': {},
   'notifications:settings': {},
 };
 

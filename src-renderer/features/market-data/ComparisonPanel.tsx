@@ -15,7 +15,7 @@ interface Props {
   load?: (symbol: Symbol) => Promise<CompareResult>;
 }
 
-export function ComparisonPanel({ symbol, decimals, pollMs = 15_000, load = (s) => api.call('market-data:compare', { symbol: s }) }: Props) {
+export function ComparisonPanel({ symbol, decimals, pollMs = 15_000, load = (s) => api.call('providers:compare', { symbol: s }) }: Props) {
   const [result, setResult] = useState<{ data: CompareResult; receivedAt: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);

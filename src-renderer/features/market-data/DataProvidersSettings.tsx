@@ -1,5 +1,5 @@
 // Which price sources are asked, in what order, and their API keys. Moving a source up or down saves the order at
-// once; the order decides whose price `market-data:quote` gives first.
+// once; the order decides whose price `providers:quote` gives first.
 import { useCallback, useEffect, useState } from 'react';
 import type { DataApiId, ProviderId, ProviderInfo, ProvidersState } from '../../../src-shared';
 import { api } from '../../api';
@@ -33,20 +33,20 @@ export function DataProvidersSettings() {
   }, []);
 
   useEffect(() => {
-    void guard(() => api.call('market-data:providers', {}));
+    void guard(() => api.call('providers:list', {}));
   }, [guard]);
 
   if (!state) return <p className="empty">{error ? `Could not load the data providers: ${error}` : 'Loading data providers…'}</p>;
 
   const reorder = (id: ProviderId, by: -1 | 1) =>
-    void guard(() => api.call('market-data:set-priority', { priority: move(state.priority, id, by) }));
+    void guard(() => api.call('providers:set-priority', { priority: move(state.priority, id, by) }));
   const saveKey = async (id: DataApiId, apiKey: string) => {
-    await api.call('market-data:set-key', { provider: id, apiKey });
-    setState(await api.call('market-data:providers', {}));
+    await api.call('providers:set-key', { provider: id, apiKey });
+    setState(await api.call('providers:list', {}));
   };
   const removeKey = async (id: DataApiId) => {
-    await api.call('market-data:remove-key', { provider: id });
-    setState(await api.call('market-data:providers', {}));
+    await api.call('providers:remove-key', { provider: id });
+    setState(await api.call('providers:list', {}));
   };
 
   return (

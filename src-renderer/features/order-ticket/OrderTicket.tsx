@@ -12,7 +12,7 @@ import { LiveConfirmDialog } from './LiveConfirmDialog';
 import { amountForShare, checkTicket, costPreview, FEE_ESTIMATE_RATE, issuesOf, priceText, spentAsset, toPlaceOrder } from './ticket-form';
 import { TicketHeader } from './TicketHeader';
 import { TicketOutcome } from './TicketOutcome';
-import { useTicket, type NumberField } from './ticket-store';
+import { ticketResult, useTicket, type NumberField } from './ticket-store';
 import { useTradingMode } from './trading-mode';
 import { useLastPrice } from '../../hooks/use-last-price';
 import { modeStorage, useTradingView } from './use-trading-view';
@@ -43,11 +43,13 @@ export function OrderTicket({ venueId, venues, market }: Props) {
   const ticket = useTicket();
   // The balance check only with balances of this very view: another venue's USDT says nothing here.
   const balances = useOrders((s) => (sameView(s.view, view) && !s.loading.balances && !s.errors.balances ? s.balances : undefined));
+  // The order last placed, as the orders store holds it: its events keep it current (unknown → open → filled).
+  const lists = useOrders((s) => s.lists);
+  const result = ticketResult(ticket.placement, lists);
   const [confirming, setConfirming] = useState<PlaceOrder>();
   const amountRef = useRef<HTMLInputElement>(null);
   const ticketRef = useRef<HTMLElement>(null);
 
-  useEffect(() => api.on('order.updated', (order) => useTicket.getState().receiveOrder(order)), []);
   // Another market or venue: its numbers mean nothing here.
   useEffect(() => useTicket.getState().clear(), [venueId, market?.symbol]);
   useEffect(() => {
@@ -85,10 +87,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
   const quote = (value: number | undefined): string => `${formatPrice(value, market.pricePrecision)} ${market.quote}`;
   const venueName = venue?.name ?? venueId;
 
-  const send = async (request: PlaceOrder): Promise<void> => {
-    const placed = await useTicket.getState().place(api, request);
-    if (placed) useOrders.getState().receiveOrder(placed);
-  };
+  const send = (request: PlaceOrder): Promise<void> => useTicket.getState().place(api, request);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     ticket.touchAll();
@@ -195,7 +194,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
             {blocked}
           </p>
         )}
-        <TicketOutcome result={ticket.result} market={market} />
+        <TicketOutcome result={result} market={market} />
         <p className="hint">B / S: buy / sell · Esc: clear</p>
       </form>
       <LiveConfirmDialog

@@ -2,13 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../src-shared';
 import { ApiClient } from '../../api/client';
 import { deferred, FakeBridge, order } from '../../testing/fixtures';
-import { useTicket } from './ticket-store';
+import { useOrders } from '../orders/orders-store';
+import { ticketResult, useTicket } from './ticket-store';
 
 const ticket = () => useTicket.getState();
+/** The placed order lives in the orders store (events reach it there); the ticket reads it from there. */
+const orders = () => useOrders.getState();
+const result = () => ticketResult(ticket().placement, orders().lists);
 const request = { venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 0.01, price: 50_000 } as const;
 
 beforeEach(() => {
-  useTicket.setState({ side: 'buy', type: 'limit', amount: '', price: '', stopPrice: '', result: undefined, submitting: false });
+  useTicket.setState({ side: 'buy', type: 'limit', amount: '', price: '', stopPrice: '', placement: undefined, submitting: false });
+  useOrders.setState({ view: { venue: 'demo', mode: 'demo' }, lists: { open: [], history: [] } });
   ticket().clear();
 });
 
@@ -45,23 +50,23 @@ describe('ticket store', () => {
     const bridge = new FakeBridge().answer('orders:place', () => order({ status: 'open' }));
     await ticket().place(new ApiClient(bridge), request);
     expect(bridge.calls).toEqual([{ channel: 'orders:place', payload: request }]);
-    expect(ticket().result).toEqual({ kind: 'order', order: expect.objectContaining({ status: 'open' }) });
+    expect(result()).toEqual({ kind: 'order', order: expect.objectContaining({ status: 'open' }) });
 
     bridge.answer('orders:place', () => {
       throw new Error('the minimum amount is 0.00001 BTC');
     });
     await ticket().place(new ApiClient(bridge), request);
-    expect(ticket().result).toEqual({ kind: 'refused', message: 'the minimum amount is 0.00001 BTC' });
+    expect(result()).toEqual({ kind: 'refused', message: 'the minimum amount is 0.00001 BTC' });
     expect(ticket().submitting).toBe(false);
   });
 
   it('follows the placed order: an unknown order becomes open when the venue answers', async () => {
     const bridge = new FakeBridge().answer('orders:place', () => order({ status: 'unknown', reason: 'no answer within 10 s' }));
     await ticket().place(new ApiClient(bridge), request);
-    ticket().receiveOrder(order({ clientOrderId: 'someone-else', status: 'filled', updatedAt: 9_000 }));
-    expect(ticket().result).toMatchObject({ order: { status: 'unknown' } });
-    ticket().receiveOrder(order({ status: 'open', updatedAt: 2_000 }));
-    expect(ticket().result).toMatchObject({ order: { status: 'open' } });
+    orders().receiveOrder(order({ clientOrderId: 'someone-else', status: 'filled', updatedAt: 9_000 }));
+    expect(result()).toMatchObject({ order: { status: 'unknown' } });
+    orders().receiveOrder(order({ status: 'open', updatedAt: 2_000 }));
+    expect(result()).toMatchObject({ order: { status: 'open' } });
   });
 
   it('keeps a fill pushed before the answer to the place arrived', async () => {
@@ -71,10 +76,10 @@ describe('ticket store', () => {
     expect(ticket().submitting).toBe(true);
     // A second submit while the first is in flight sends nothing.
     await ticket().place(new ApiClient(bridge), request);
-    ticket().receiveOrder(order({ status: 'filled', filled: 0.01, updatedAt: 3_000 }));
+    orders().receiveOrder(order({ status: 'filled', filled: 0.01, updatedAt: 3_000 }));
     answer.resolve(order({ status: 'open', updatedAt: 1_000 }));
     await placing;
     expect(bridge.calls).toHaveLength(1);
-    expect(ticket().result).toMatchObject({ order: { status: 'filled' } });
+    expect(result()).toMatchObject({ order: { status: 'filled' } });
   });
 });

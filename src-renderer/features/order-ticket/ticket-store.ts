@@ -1,22 +1,34 @@
 // The order ticket's state: what is typed, which fields the trader has edited (an empty field shows its message only
-// once edited: a fresh ticket does not greet the trader with errors), the submission in flight and main's answer,
-// followed as the order's events arrive.
+// once edited: a fresh ticket does not greet the trader with errors), the submission in flight and which order it
+// placed. The order itself lives in the orders store, kept current by its events: the ticket reads its status there.
 import { create } from 'zustand';
 import type { Order, OrderSide, OrderType, PlaceOrder } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import type { TicketFields } from './ticket-form';
 import { errorMessage } from '../../format/error-message';
+import { findOrder, type OrderLists } from '../orders/order-lists';
+import { useOrders } from '../orders/orders-store';
 
 export type NumberField = 'amount' | 'price' | 'stopPrice';
 
+/** What the last submit came to: the id of the order placed, or main's refusal in its words. */
+export type Placement = { kind: 'placed'; clientOrderId: string } | { kind: 'refused'; message: string };
+
 export type TicketResult = { kind: 'order'; order: Order } | { kind: 'refused'; message: string };
+
+/** What the ticket shows of its last submit: the placed order as the orders store holds it now, or the refusal. */
+export function ticketResult(placement: Placement | undefined, lists: OrderLists): TicketResult | undefined {
+  if (placement?.kind !== 'placed') return placement;
+  const order = findOrder(lists, placement.clientOrderId);
+  return order && { kind: 'order', order };
+}
 
 interface TicketState extends TicketFields {
   touched: Record<NumberField, boolean>;
   /** Counts Esc presses (and market switches): the price is filled in again from the last price after each. */
   clears: number;
   submitting: boolean;
-  result: TicketResult | undefined;
+  placement: Placement | undefined;
   /** Incremented when B or S asks for the ticket: the form moves focus to the amount. */
   focusRequest: number;
   setSide(side: OrderSide): void;
@@ -30,12 +42,8 @@ interface TicketState extends TicketFields {
    * fills the price in again from the last price.
    */
   clear(): void;
-  place(api: ApiClient, order: PlaceOrder): Promise<Order | undefined>;
-  receiveOrder(order: Order): void;
+  place(api: ApiClient, order: PlaceOrder): Promise<void>;
 }
-
-/** Order events pushed while a placement is awaiting its answer. */
-let seenWhileSubmitting: Order[] | undefined;
 
 const UNTOUCHED: Record<NumberField, boolean> = { amount: false, price: false, stopPrice: false };
 
@@ -48,7 +56,7 @@ export const useTicket = create<TicketState>((set, get) => ({
   touched: UNTOUCHED,
   clears: 0,
   submitting: false,
-  result: undefined,
+  placement: undefined,
   focusRequest: 0,
 
   setSide(side) {
@@ -76,34 +84,19 @@ export const useTicket = create<TicketState>((set, get) => ({
   },
 
   clear() {
-    set({ amount: '', price: '', stopPrice: '', touched: UNTOUCHED, result: undefined, clears: get().clears + 1 });
+    set({ amount: '', price: '', stopPrice: '', touched: UNTOUCHED, placement: undefined, clears: get().clears + 1 });
   },
 
   async place(api, order) {
-    if (get().submitting) return undefined;
-    seenWhileSubmitting = [];
-    set({ submitting: true, result: undefined });
+    if (get().submitting) return;
+    set({ submitting: true, placement: undefined });
     try {
-      const placed = await api.call('orders:place', order);
-      // The order's own events may have come before the answer, with a later state: show the newest.
-      const newest = (seenWhileSubmitting ?? [])
-        .filter((seen) => seen.clientOrderId === placed.clientOrderId)
-        .reduce((best, seen) => (seen.updatedAt > best.updatedAt ? seen : best), placed);
-      set({ result: { kind: 'order', order: newest } });
-      return placed;
+      const placed = await useOrders.getState().place(api, order);
+      set({ placement: { kind: 'placed', clientOrderId: placed.clientOrderId } });
     } catch (error) {
-      set({ result: { kind: 'refused', message: errorMessage(error) } });
-      return undefined;
+      set({ placement: { kind: 'refused', message: errorMessage(error) } });
     } finally {
-      seenWhileSubmitting = undefined;
       set({ submitting: false });
     }
-  },
-
-  receiveOrder(order) {
-    seenWhileSubmitting?.push(order);
-    const held = get().result;
-    if (held?.kind !== 'order' || held.order.clientOrderId !== order.clientOrderId) return;
-    if (order.updatedAt >= held.order.updatedAt) set({ result: { kind: 'order', order } });
   },
 }));

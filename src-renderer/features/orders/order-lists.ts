@@ -61,13 +61,18 @@ export function partitionOrders(orders: Iterable<Order>, historyLimit: number): 
   return { open, history: history.slice(0, historyLimit) };
 }
 
+/** The version of an order the lists hold, if they hold it. */
+export function findOrder(lists: OrderLists, clientOrderId: string): Order | undefined {
+  return lists.open.find((o) => o.clientOrderId === clientOrderId) ?? lists.history.find((o) => o.clientOrderId === clientOrderId);
+}
+
 /**
  * The lists after an `order.updated` (or the answer of a place, cancel or check). Orders of another venue or mode
  * are ignored; an update older than the version held changes nothing.
  */
 export function applyOrder(lists: OrderLists, order: Order, view: TradingView | undefined, historyLimit: number): OrderLists {
   if (!inView(order, view)) return lists;
-  const held = lists.open.find((o) => o.clientOrderId === order.clientOrderId) ?? lists.history.find((o) => o.clientOrderId === order.clientOrderId);
+  const held = findOrder(lists, order.clientOrderId);
   if (held && !isNewer(order, held)) return lists;
   return partitionOrders([...lists.open, ...lists.history, order], historyLimit);
 }

@@ -1,8 +1,10 @@
-// Orders, trades and balances of the venue and mode in view. Loaded once per view (and again after a reconnect),
-// then kept current by the pushed events; no polling. What arrives while a load is in flight is replayed over the
-// loaded lists, so a fill pushed during the request is not lost.
+// Orders, trades and balances of the venue and mode in view: the renderer's one home for orders. Loaded once per view
+// (and again after a reconnect), then kept current by the pushed events; no polling. Every version of an order — a
+// load, an event, the answer of a place, cancel or check — goes through receiveOrder and one merge rule (by client
+// order id, the newest update winning), so an event that comes before the answer that created the order is not lost.
+// What arrives while a load is in flight is replayed over the loaded lists.
 import { create } from 'zustand';
-import type { Balance, BalancesChanged, CancelAllResult, Order, Symbol, Trade } from '../../../src-shared';
+import type { Balance, BalancesChanged, CancelAllResult, Order, PlaceOrder, Symbol, Trade } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
 import { errorMessage } from '../../format/error-message';
@@ -30,6 +32,8 @@ interface OrdersState {
   /** Shows the view, loading it unless it is already loaded for this connection. */
   show(api: ApiClient, view: TradingView, generation: number): Promise<void>;
   reload(api: ApiClient): Promise<void>;
+  /** Sends an order; its answer joins the lists like any other version of it. Throws main's refusal. */
+  place(api: ApiClient, order: PlaceOrder): Promise<Order>;
   cancel(api: ApiClient, clientOrderId: string): Promise<void>;
   cancelAll(api: ApiClient, symbol: Symbol): Promise<CancelAllResult | undefined>;
   check(api: ApiClient, clientOrderId: string): Promise<void>;
@@ -121,6 +125,12 @@ export const useOrders = create<OrdersState>((set, get) => {
       // A failed load is tried again at the next show(), not remembered as done.
       if (Object.keys(errors).length > 0) loadedFor = undefined;
       set({ ...next, errors });
+    },
+
+    async place(api, order) {
+      const placed = await api.call('orders:place', order);
+      get().receiveOrder(placed);
+      return placed;
     },
 
     cancel: (api, clientOrderId) =>

@@ -1,5 +1,6 @@
-// Shapes of the market-data aggregator's channels (`market-data:*`): which sources exist, in what order they are
-// asked, and what each one answered. Kept apart from contract.ts so that the contract stays a list of channels.
+// The price sources of the market-data aggregator (`providers:*`): which sources exist (data APIs and the connected
+// exchanges), in what order they are asked, their keys, and what each one answered. The venues' own market channels
+// are `market:*` (src-shared/market.ts).
 import { z } from 'zod';
 import { Candle, Symbol, Timeframe, VENUE_IDS } from './domain';
 import { ErrorCode } from './errors';
@@ -31,7 +32,7 @@ export const ProviderInfo = z.object({
 export type ProviderInfo = z.infer<typeof ProviderInfo>;
 
 export const ProvidersState = z.object({
-  /** Every source, most trusted first: `market-data:quote` asks them in this order. */
+  /** Every source, most trusted first: `providers:quote` asks them in this order. */
   priority: z.array(ProviderId),
   providers: z.array(ProviderInfo),
 });
@@ -94,20 +95,32 @@ export type CandlesResult = z.infer<typeof CandlesResult>;
 
 export const MAX_API_KEY_LENGTH = 256;
 
-/** The requests of the market-data channels, referenced by contract.ts. */
-export const marketDataRequests = {
-  setPriority: z.object({ priority: z.array(ProviderId).min(1) }).strict(),
-  setKey: z
-    .object({ provider: DataApiId, apiKey: z.string().trim().min(1).max(MAX_API_KEY_LENGTH) })
-    .strict(),
-  removeKey: z.object({ provider: DataApiId }).strict(),
-  quote: z.object({ symbol: Symbol }).strict(),
-  candles: z
-    .object({
-      symbol: Symbol,
-      timeframe: Timeframe,
-      limit: z.number().int().min(1).max(5000).default(500),
-      before: z.number().int().nonnegative().optional(),
-    })
-    .strict(),
-};
+const NoPayload = z.object({}).strict();
+const QuoteRequest = z.object({ symbol: Symbol }).strict();
+
+export const providersChannels = {
+  /** The price sources (data APIs and exchanges) in priority order; keys are reported only as set or not. */
+  'providers:list': { req: NoPayload, res: ProvidersState },
+  'providers:set-priority': { req: z.object({ priority: z.array(ProviderId).min(1) }).strict(), res: ProvidersState },
+  /** Stores a data API's key in the OS keychain; the answer says only that it is set. */
+  'providers:set-key': {
+    req: z.object({ provider: DataApiId, apiKey: z.string().trim().min(1).max(MAX_API_KEY_LENGTH) }).strict(),
+    res: ProviderInfo,
+  },
+  'providers:remove-key': { req: z.object({ provider: DataApiId }).strict(), res: ProviderInfo },
+  /** The first source's price in priority order, with every failure before it. */
+  'providers:quote': { req: QuoteRequest, res: QuoteResult },
+  /** Every source's price (with its age) or failure, side by side. */
+  'providers:compare': { req: QuoteRequest, res: CompareResult },
+  'providers:candles': {
+    req: z
+      .object({
+        symbol: Symbol,
+        timeframe: Timeframe,
+        limit: z.number().int().min(1).max(5000).default(500),
+        before: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    res: CandlesResult,
+  },
+} as const;

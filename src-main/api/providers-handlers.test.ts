@@ -1,4 +1,4 @@
-// `market-data:*` through the real dispatcher (contract validation and response parsing) over the real service: a
+// `providers:*` through the real dispatcher (contract validation and response parsing) over the real service: a
 // key goes in and never comes back out in any answer, and requests the contract refuses never reach the keychain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type ApiResponse } from '../../src-shared';
@@ -7,7 +7,7 @@ import { MarketDataService } from '../market-data';
 import { MemorySecretStore } from '../secrets/testing';
 import { openDatabase, SettingsRepository, type SqliteDatabase } from '../storage';
 import { createDispatcher, type Handlers } from './dispatcher';
-import { marketDataHandlers } from './market-data-handlers';
+import { providersHandlers } from './providers-handlers';
 import { TransportSession } from './session';
 
 const KEY = 'av-KEY-0d9c8b7a6f5e-secret';
@@ -33,7 +33,7 @@ beforeEach(() => {
     throw new Error('not part of this test');
   };
   const others = Object.fromEntries(CHANNELS.map((channel) => [channel, refuse])) as unknown as Handlers;
-  const dispatcher = createDispatcher({ ...others, ...marketDataHandlers({ marketData }) });
+  const dispatcher = createDispatcher({ ...others, ...providersHandlers({ marketData }) });
   dispatch = (channel, payload) => dispatcher.dispatch(channel, payload, session);
 });
 
@@ -41,15 +41,15 @@ afterEach(() => db.close());
 
 describe('market-data handlers', () => {
   it('answers set-key, providers, remove-key and quote without ever echoing the key', async () => {
-    const set = await dispatch('market-data:set-key', { provider: 'alpha-vantage', apiKey: KEY });
+    const set = await dispatch('providers:set-key', { provider: 'alpha-vantage', apiKey: KEY });
     expect(set).toMatchObject({ ok: true, result: { id: 'alpha-vantage', keySet: true } });
     const answers = [
       set,
-      await dispatch('market-data:providers', {}),
-      await dispatch('market-data:set-priority', { priority: ['alpha-vantage'] }),
-      await dispatch('market-data:quote', { symbol: 'BTC/USDT' }),
-      await dispatch('market-data:compare', { symbol: 'BTC/USDT' }),
-      await dispatch('market-data:remove-key', { provider: 'alpha-vantage' }),
+      await dispatch('providers:list', {}),
+      await dispatch('providers:set-priority', { priority: ['alpha-vantage'] }),
+      await dispatch('providers:quote', { symbol: 'BTC/USDT' }),
+      await dispatch('providers:compare', { symbol: 'BTC/USDT' }),
+      await dispatch('providers:remove-key', { provider: 'alpha-vantage' }),
     ];
     for (const answer of answers) expect(answer.ok).toBe(true);
     expect(JSON.stringify(answers)).not.toContain(KEY);
@@ -63,16 +63,16 @@ describe('market-data handlers', () => {
       { provider: 'bloomberg', apiKey: KEY },
       { provider: 'alpha-vantage', apiKey: KEY, extra: 1 },
     ]) {
-      const answer = await dispatch('market-data:set-key', payload);
+      const answer = await dispatch('providers:set-key', payload);
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
       expect(JSON.stringify(answer)).not.toContain(KEY);
     }
-    expect(await dispatch('market-data:set-priority', { priority: ['nasdaq'] })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await dispatch('providers:set-priority', { priority: ['nasdaq'] })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(secrets.entries()).toEqual([]);
   });
 
   it('reports every source\'s failure in a quote when none can answer', async () => {
-    const answer = await dispatch('market-data:quote', { symbol: 'BTC/USDT' });
+    const answer = await dispatch('providers:quote', { symbol: 'BTC/USDT' });
     if (!answer.ok) throw new Error(answer.error.message);
     const result = answer.result as { quote?: unknown; failures: Array<{ provider: string; code: string }> };
     expect(result.quote).toBeUndefined();
