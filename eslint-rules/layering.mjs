@@ -14,7 +14,7 @@ const MAIN_NON_DOMAINS = new Set(['api', 'shell', 'host']);
 
 /** Vendor SDKs and the src-main folders that adapt them; nowhere else may import them. */
 const VENDORS = new Map([
-  ['ccxt', ['exchanges', 'streaming']],
+  ['ccxt', ['exchanges']],
   ['better-sqlite3', ['storage']],
   ['keytar', ['secrets']],
   ['nodemailer', ['notifications']],

@@ -13,7 +13,9 @@ import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './mar
 import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './notifications';
 import {
   createExchangeAdapter,
+  DEFAULT_BACKOFF,
   DemoVenue,
+  openCcxtLiveSource,
   SimulatedExchange,
   SqliteAccountStore,
   SUPPORTED_VENUES,
@@ -25,7 +27,7 @@ import { KeytarSecretStore, type SecretVault } from './secrets';
 import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CatchUp, describeDuration } from './catch-up';
-import { CandleStreams, DEFAULT_BACKOFF, openCcxtLiveSource, TickerStreams, TradeStreams } from './streaming';
+import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, TradingVenues } from './trading';
 
 export interface CoreOptions {
@@ -110,10 +112,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const streams = new CandleStreams((venue) => venues.liveSource(venue), {
     // Missed candles after a reconnect come from the same venue's REST history.
     history: (venue) => (venues.summaries().find((v) => v.id === venue)?.available ? venues.get(venue) : undefined),
-    bus,
   });
   const tapes = new TradeStreams((venue) => venues.liveSource(venue));
-  const tickers = new TickerStreams((venue) => venues.liveSource(venue));
+  // The app's prices (price.updated) come from the ticker streams; a candle stream carries candles only.
+  const tickers = new TickerStreams((venue) => venues.liveSource(venue), { bus });
   const preferences = new PreferencesService(settings, venues);
   // One per app: every adapter of a venue shares its breaker and rate budget (see src-main/resilience).
   const resilience = new ResilienceRegistry();
@@ -187,7 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   deadMan.start();
   // Price alerts keep their own live feeds of the symbols they watch, so they fire with no chart open.
-  const alerts = new AlertService({ repository: new AlertRepository(db), streams, bus, venues });
+  const alerts = new AlertService({ repository: new AlertRepository(db), streams: tickers, bus, venues });
   alerts.start();
   // Orders: live to the accounts, demo to the demo venue's market, paper to a simulated account per real venue.
   const tradingVenues = new TradingVenues(venues, simulatedAccounts);

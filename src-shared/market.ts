@@ -65,11 +65,6 @@ export const marketEvents = {
      */
     closed: z.array(Candle).optional(),
     candle: Candle,
-    /**
-     * The symbol's latest ticker, in the same frame: one frame per push (two frames per push doubled the frame rate
-     * and, in Chromium, the latency: bench/stream measured p50 30 ms with a separate ticker event, 1 ms without).
-     */
-    ticker: Ticker,
   }),
   /** New trades of a subscribed tape, oldest first (the first push carries the recent ones). */
   'trades.updated': z.object({ subscriptionId: z.string(), venue: VenueId, symbol: Symbol, trades: z.array(PublicTrade) }),

@@ -2,7 +2,8 @@
 // link, CandleStreams with REST backfill, and ten wanted streams on the one venue (eight candle series, two tickers).
 import type { Timeframe } from '../../src-shared';
 import { VenueLink } from '../../src-main/resilience';
-import { CandleStreams, CcxtLiveSource, DEFAULT_BACKOFF, TickerStreams } from '../../src-main/streaming';
+import { CcxtLiveSource, DEFAULT_BACKOFF } from '../../src-main/exchanges';
+import { CandleStreams, TickerStreams } from '../../src-main/streaming';
 import { ccxtHistory, ccxtProBinance } from '../../src-main/streaming/testing/ccxt-fakes';
 import { FakeBinanceStream } from '../../fakes/binance';
 

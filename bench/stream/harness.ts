@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { ApiServices } from '../../src-main/api';
 import { createDispatcher, type Handlers } from '../../src-main/api/dispatcher';
 import { marketHandlers } from '../../src-main/api/market-handlers';
-import { VenueDirectory, type MarketDataVenue } from '../../src-main/exchanges';
+import { CcxtLiveSource, VenueDirectory, type MarketDataVenue } from '../../src-main/exchanges';
 import { startHost } from '../../src-main/host/server';
-import { CandleStreams, CcxtLiveSource } from '../../src-main/streaming';
+import { CandleStreams } from '../../src-main/streaming';
 import { ccxtHistory, ccxtProBinance } from '../../src-main/streaming/testing/ccxt-fakes';
 
 export async function startStreamHost(options: { restBase: string; wsBase: string; token: string; pageOrigin?: string }) {

@@ -3,10 +3,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Candle, NewAccount } from '../../src-shared';
-import { VenueDirectory } from '../exchanges';
+import { openCcxtLiveSource, VenueDirectory } from '../exchanges';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { openCcxtLiveSource } from '../streaming';
 import { FakeBinanceStream } from '../../fakes/binance';
 import { AccountRepository } from './account-repository';
 import type { OpenLiveData } from './account-connections';

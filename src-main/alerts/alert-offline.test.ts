@@ -1,13 +1,13 @@
-// A crossing while the price feed was down: the real CandleStreams fills the gap from the venue's history once the
-// feed is back, and the alert service reads the missed bars' highs and lows. A scripted venue (live feed + history of
+// A crossing while the price feed was down: the real TickerStreams feeds the alerts, which fill the gap from the
+// venue's history once the feed is back and read the missed bars' highs and lows. A scripted venue (live feed + history of
 // one-minute bars) makes the price path the test's; the clock is manual.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertTriggered, Candle, Market, Ticker } from '../../src-shared';
 import { InProcessEventBus } from '../events';
-import type { CandleUpdate, MarketDataVenue, VenueDirectory } from '../exchanges';
+import type { CandleUpdate, LiveCandleSource, MarketDataVenue, StatusListener, VenueDirectory } from '../exchanges';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { openDatabase } from '../storage';
-import { CandleStreams, type StatusListener, type StreamSource } from '../streaming';
+import { TickerStreams } from '../streaming';
 import { AlertRepository } from './alert-repository';
 import { AlertService } from './alert-service';
 
@@ -17,10 +17,11 @@ const at = (minute: number, second = 0) => T0 + minute * MINUTE + second * 1000;
 const BTC: Market = { venue: 'binance', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', pricePrecision: 2, amountPrecision: 5, minNotional: 5, active: true };
 
 /** Binance as far as alerts see it: one symbol whose trades the test makes, a live feed it can cut, and history. */
-class ScriptedVenue implements MarketDataVenue, StreamSource {
+class ScriptedVenue implements MarketDataVenue, LiveCandleSource {
   readonly id = 'binance' as const;
+  readonly staleAfterMs = 3_600_000;
   readonly bars: Candle[] = [];
-  private listeners = new Set<{ onUpdate: (u: CandleUpdate) => void; onStatus: StatusListener | undefined }>();
+  private listeners = new Set<{ onUpdate?: (u: CandleUpdate) => void; onTicker?: (t: Ticker) => void; onStatus: StatusListener | undefined }>();
   connected = true;
   last: Ticker;
 
@@ -49,7 +50,10 @@ class ScriptedVenue implements MarketDataVenue, StreamSource {
     bar.volume += 1;
     this.last = { venue: 'binance', symbol: 'BTC/USDT', last: price, timestamp: now };
     if (!this.connected) return;
-    for (const l of this.listeners) l.onUpdate({ candle: { ...bar }, ticker: this.last });
+    for (const l of this.listeners) {
+      l.onUpdate?.({ candle: { ...bar } });
+      l.onTicker?.(this.last);
+    }
   }
 
   drop(): void {
@@ -64,6 +68,12 @@ class ScriptedVenue implements MarketDataVenue, StreamSource {
 
   watchCandles(_symbol: string, _timeframe: string, onUpdate: (u: CandleUpdate) => void, onStatus?: StatusListener): () => void {
     const listener = { onUpdate, onStatus };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  watchTicker(_symbol: string, onTicker: (t: Ticker) => void, onStatus?: StatusListener): () => void {
+    const listener = { onTicker, onStatus };
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -85,7 +95,7 @@ function world() {
   const clock = new ManualClock(at(0));
   const venue = new ScriptedVenue(clock, 64_000);
   const bus = new InProcessEventBus();
-  const streams = new CandleStreams(() => venue, { history: () => venue, bus, now: () => clock.now(), staleAfterMs: 3_600_000 });
+  const streams = new TickerStreams(() => venue, { bus });
   const venues = { get: () => venue, summaries: () => [{ id: 'binance', name: 'Binance', mode: 'live', available: true }] } as unknown as VenueDirectory;
   const repository = new AlertRepository(openDatabase(':memory:'));
   const service = new AlertService({ repository, streams, bus, venues, clock, minIntervalMs: 0 });

@@ -1,4 +1,4 @@
-// The alerts service end to end on real peers: the demo venue's seeded market, CandleStreams, the event bus and
+// The alerts service end to end on real peers: the demo venue's seeded market, TickerStreams, the event bus and
 // SQLite, driven by a manual clock so that every tick is the test's to make.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { InProcessEventBus } from '../events';
 import { DemoVenue, VenueDirectory, type LiveCandleSource, type MarketDataVenue } from '../exchanges';
 import { ManualClock } from '../resilience/testing/manual-clock';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { CandleStreams } from '../streaming';
+import { TickerStreams } from '../streaming';
 import { AlertRepository } from './alert-repository';
 import { AlertService } from './alert-service';
 import { HYSTERESIS_FRACTION } from './rule-logic';
@@ -28,8 +28,8 @@ function venueNamed(id: VenueId, market: DemoVenue): MarketDataVenue & LiveCandl
     markets: () => market.markets(),
     ticker: async (symbol) => renamed(await market.ticker(symbol)),
     candles: (symbol, timeframe, query) => market.candles(symbol, timeframe, query),
-    watchCandles: (symbol, timeframe, onUpdate) =>
-      market.watchCandles(symbol, timeframe, (update) => onUpdate({ ...update, ticker: renamed(update.ticker) })),
+    watchCandles: (symbol, timeframe, onUpdate) => market.watchCandles(symbol, timeframe, onUpdate),
+    watchTicker: (symbol, onTicker) => market.watchTicker(symbol, (ticker) => onTicker(renamed(ticker))),
   };
 }
 
@@ -39,7 +39,7 @@ function world(options: { file?: string; clock?: ManualClock; seed?: number; min
   const venues = new VenueDirectory();
   venues.add({ venue: demo, live: demo, mode: 'demo' });
   const bus = new InProcessEventBus();
-  const streams = new CandleStreams((venue) => venues.liveSource(venue), { bus, now: () => clock.now() });
+  const streams = new TickerStreams((venue) => venues.liveSource(venue), { bus });
   const db = temp.open(options.file ?? ':memory:');
   const service = new AlertService({
     repository: new AlertRepository(db),

@@ -18,7 +18,7 @@ import {
 import type { EventBus } from '../events';
 import type { VenueDirectory } from '../exchanges';
 import { systemClock, type Clock } from '../resilience';
-import type { CandleStreams, OfflineWindow } from '../streaming';
+import type { OfflineWindow, TickerStreams } from '../streaming';
 import type { AlertRepository, AlertRuleRecord } from './alert-repository';
 import { describeRule } from './describe';
 import { feedKey, PriceFeeds, type Feed, type FeedKey, type FeedNeed } from './price-feeds';
@@ -38,7 +38,8 @@ import { ruleView } from './rule-view';
 
 export interface AlertServiceOptions {
   repository: AlertRepository;
-  streams: Pick<CandleStreams, 'subscribe'>;
+  /** The live prices of the watched symbols (their tickers). */
+  streams: Pick<TickerStreams, 'subscribe'>;
   bus: EventBus;
   /** Which markets a venue lists and its current price, when a rule is made or changed. */
   venues: Pick<VenueDirectory, 'get' | 'summaries'> & Partial<Pick<VenueDirectory, 'onChange'>>;
@@ -80,7 +81,15 @@ export class AlertService {
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.hysteresisFraction = options.hysteresisFraction ?? HYSTERESIS_FRACTION;
     this.newId = options.newId ?? randomUUID;
-    this.feeds = new PriceFeeds(options.streams, this.clock, options.retryMs ?? 5_000, (feed, bar, offline) => this.onMissedBar(feed, bar, offline));
+    this.feeds = new PriceFeeds({
+      streams: options.streams,
+      clock: this.clock,
+      retryMs: options.retryMs ?? 5_000,
+      // The bars missed during an outage come from the venue's own history, when it is connected.
+      history: (venue) => (options.venues.summaries().find((summary) => summary.id === venue)?.available ? options.venues.get(venue) : undefined),
+      onBackfilled: (feed, bar, offline) => this.onMissedBar(feed, bar, offline),
+      onReleased: (tickers) => tickers.forEach((ticker) => this.onPrice(ticker)),
+    });
   }
 
   /** Loads the saved rules and starts watching the prices they need. */
@@ -260,7 +269,7 @@ export class AlertService {
 
   private onPrice(ticker: Ticker): void {
     const feed = this.feeds.get(feedKey(ticker.venue, ticker.symbol));
-    if (!feed) return;
+    if (!feed || this.feeds.hold(ticker)) return;
     const at = this.clock.now();
     feed.lastPrice = ticker.last;
     feed.window.add(at, ticker.last);

@@ -6,7 +6,7 @@ import { AlertRepository, AlertService } from '../alerts';
 import { InProcessEventBus } from '../events';
 import { DemoVenue, VenueDirectory } from '../exchanges';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { CandleStreams } from '../streaming';
+import { TickerStreams } from '../streaming';
 import { alertsHandlers } from './alerts-handlers';
 import { createDispatcher, type Handlers } from './dispatcher';
 import type { ApiServices } from './services';
@@ -24,7 +24,7 @@ function setup() {
   const venues = new VenueDirectory();
   venues.add({ venue: demo, live: demo, mode: 'demo' });
   const bus = new InProcessEventBus();
-  const streams = new CandleStreams((venue) => venues.liveSource(venue), { bus });
+  const streams = new TickerStreams((venue) => venues.liveSource(venue), { bus });
   const alerts = new AlertService({ repository: new AlertRepository(temp.open(':memory:')), streams, bus, venues });
   alerts.start();
   cleanups.push(() => {

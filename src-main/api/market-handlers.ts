@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Ticker } from '../../src-shared';
-import { pendingWords } from '../exchanges';
-import { FrameBatcher, FrameCoalescer, newestWins, TradeBatcher, type StatusChange, type StreamKey } from '../streaming';
+import { pendingWords, type StatusChange } from '../exchanges';
+import { FrameBatcher, FrameCoalescer, newestWins, TradeBatcher, type StreamKey } from '../streaming';
 import type { ApiServices } from './services';
 import type { Handlers } from './dispatcher';
 import type { Session } from './session';
@@ -170,8 +170,8 @@ export function marketHandlers({
       subscribeStream(series, session, {
         subscribe: (k, onUpdate, onStatus) => streams.subscribe(k, onUpdate, onStatus),
         batcher: (subscriptionId) =>
-          new FrameCoalescer(({ closed, candle, ticker }) => {
-            session.push('candle.updated', { subscriptionId, ...series, ...(closed.length > 0 ? { closed } : {}), candle, ticker });
+          new FrameCoalescer(({ closed, candle }) => {
+            session.push('candle.updated', { subscriptionId, ...series, ...(closed.length > 0 ? { closed } : {}), candle });
           }),
       }),
 

@@ -4,12 +4,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../src-shared';
 import { AccountRepository, AccountService } from '../accounts';
-import { createExchangeAdapter, VenueDirectory } from '../exchanges';
+import { createExchangeAdapter, openCcxtLiveSource, VenueDirectory } from '../exchanges';
 import { FakeBinanceStream, startFakeBinance, TEST_ACCOUNT } from '../../fakes/binance';
 import { VenueLink } from '../resilience';
 import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { CandleStreams, openCcxtLiveSource, TickerStreams, TradeStreams } from '../streaming';
+import { CandleStreams, TickerStreams, TradeStreams } from '../streaming';
 import { marketHandlers } from './market-handlers';
 import { TransportSession } from './session';
 

@@ -7,6 +7,8 @@ export type {
   LiveCandleSource,
   MarketDataVenue,
   OrderActivity,
+  StatusChange,
+  StatusListener,
   TradingVenue,
 } from './ports';
 export {
@@ -31,15 +33,25 @@ export { ccxtLib, type CcxtLib } from './ccxt/ccxt-lib';
 export { VenueDirectory, pendingWords, type PendingVenue, type VenueEntry } from './venue-directory';
 export {
   applyConnectionOptions,
+  backoffCeiling,
+  backoffDelay,
   CcxtAdapter,
+  CcxtLiveSource,
+  DEFAULT_BACKOFF,
+  normalizeCandles,
+  openCcxtLiveSource,
   createExchangeAdapter,
   createStreamingExchange,
   rateLimitsOf,
   redact,
   SUPPORTED_VENUES,
   toAppError,
+  type BackoffPolicy,
+  type CcxtLiveSourceOptions,
   type CcxtVenueId,
   type CreateAdapterOptions,
+  type LiveSourceHandle,
+  type VenueReach,
   type VenueProfile,
 } from './ccxt';
 export {

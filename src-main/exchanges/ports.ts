@@ -1,6 +1,6 @@
 // What the rest of the app needs from a venue's market data. The demo venue implements it now; the ccxt adapters
 // implement it for real venues.
-import type { Balance, Candle, Market, Order, OrderRequest, PublicTrade, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
+import type { Balance, Candle, Market, Order, OrderRequest, PublicTrade, StreamStatus, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
 
 export interface CandleQuery {
   limit: number;
@@ -15,19 +15,35 @@ export interface MarketDataVenue {
   candles(symbol: Symbol, timeframe: Timeframe, query: CandleQuery): Promise<Candle[]>;
 }
 
-/** One update of a live candle stream: the forming candle of the series and the latest ticker. */
+/** One update of a live candle stream: the forming candle of the series. The price comes from the ticker stream. */
 export interface CandleUpdate {
   candle: Candle;
-  ticker: Ticker;
 }
 
-/** A source of live candles; `watchCandles` returns the function that stops the stream. */
+/** A live stream's state as its source sees it (connected, reconnecting, gave up…). */
+export interface StatusChange {
+  status: StreamStatus;
+  /** Why, in words a trader can act on: shown next to the badge. */
+  reason?: string;
+  /** When the next attempt is made (reconnecting, offline): the badge counts down to it. */
+  retryAt?: number;
+}
+
+export type StatusListener = (change: StatusChange) => void;
+
+/**
+ * A venue's live data; each `watch*` returns the function that stops the stream. A source that knows about its own
+ * connection reports status changes through `onStatus` and says how often it should speak (`staleAfterMs`); one that
+ * does not (the demo venue) leaves them out and the streams' defaults apply.
+ */
 export interface LiveCandleSource {
-  watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void): () => void;
+  /** Silence longer than this marks a stream stale. */
+  readonly staleAfterMs?: number;
+  watchCandles(symbol: Symbol, timeframe: Timeframe, onUpdate: (update: CandleUpdate) => void, onStatus?: StatusListener): () => void;
   /** The public tape of a symbol, newest trades in each call, oldest first; where the venue streams it. */
-  watchTrades?(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void): () => void;
+  watchTrades?(symbol: Symbol, onTrades: (trades: PublicTrade[]) => void, onStatus?: StatusListener): () => void;
   /** Last price and 24 h figures of a symbol as the venue pushes them; where the venue streams it. */
-  watchTicker?(symbol: Symbol, onTicker: (ticker: Ticker) => void): () => void;
+  watchTicker?(symbol: Symbol, onTicker: (ticker: Ticker) => void, onStatus?: StatusListener): () => void;
 }
 
 /** Credentials of an exchange account. Lives only in main: read from the keychain, handed to the adapter. */

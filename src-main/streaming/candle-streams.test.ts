@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Candle } from '../../src-shared';
-import { DemoVenue, type CandleUpdate, type LiveCandleSource } from '../exchanges';
-import { InProcessEventBus } from '../events';
+import { DemoVenue, type CandleUpdate, type LiveCandleSource, type StatusChange } from '../exchanges';
 import { CandleStreams, type StreamedCandle } from './candle-streams';
-import type { StatusChange } from './source';
 
 const series = { venue: 'demo', symbol: 'BTC/USDT', timeframe: '1m' } as const;
 
@@ -96,10 +94,7 @@ describe('CandleStreams status and backfill over the demo venue', () => {
   async function run(outage: { from: number; until: number }, seconds: number) {
     vi.useFakeTimers({ now: start, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const venue = new DemoVenue({ seed: 3, now: () => Date.now(), historyDays: 1, outage });
-    const bus = new InProcessEventBus();
-    const prices: number[] = [];
-    bus.subscribe('price.updated', (t) => prices.push(t.last));
-    const streams = new CandleStreams((id) => (id === 'demo' ? venue : undefined), { history: () => venue, bus });
+    const streams = new CandleStreams((id) => (id === 'demo' ? venue : undefined), { history: () => venue });
     const received: Candle[] = [];
     const updates: StreamedCandle[] = [];
     const changes: StatusChange[] = [];
@@ -117,7 +112,7 @@ describe('CandleStreams status and backfill over the demo venue', () => {
     }
     streams.close();
     vi.useRealTimers();
-    return { venue, received, updates, changes, prices };
+    return { venue, received, updates, changes };
   }
 
   it('marks a silent feed stale, then fills the bars it missed from history before it goes live again', async () => {
@@ -157,12 +152,5 @@ describe('CandleStreams status and backfill over the demo venue', () => {
     const firstLiveAfter = updates.findIndex((u, i) => i > updates.indexOf(backfilled.at(-1)!) && !u.backfill);
     expect(firstLiveAfter).toBeGreaterThan(0);
     expect(updates.slice(0, updates.indexOf(backfilled[0]!)).some((u) => u.backfill)).toBe(false);
-  });
-
-  it('publishes price.updated once per new price, on the event bus', async () => {
-    const { prices, received } = await run({ from: 0, until: 0 }, 5);
-    expect(prices.length).toBeGreaterThan(3);
-    expect(prices.length).toBeLessThanOrEqual(received.length);
-    expect(prices.at(-1)).toBe(received.at(-1)!.close);
   });
 });

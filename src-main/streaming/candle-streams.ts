@@ -3,11 +3,9 @@
 // stream's status (a silent stream turns stale), and after an interruption the missed candles fetched over REST and
 // delivered, in order, before live updates resume — so the chart has no holes.
 import { AppError, type Symbol, type Timeframe, type VenueId } from '../../src-shared';
-import type { CandleUpdate, MarketDataVenue } from '../exchanges';
-import type { EventBus } from '../events';
+import type { CandleUpdate, LiveCandleSource, MarketDataVenue, StatusChange, StatusListener } from '../exchanges';
 import { fetchGap } from './backfill';
 import { SilenceWatch } from './silence-watch';
-import type { StatusChange, StatusListener, StreamSource } from './source';
 
 export interface SeriesKey {
   venue: VenueId;
@@ -21,10 +19,7 @@ export interface OfflineWindow {
   to: number;
 }
 
-/**
- * What subscribers receive: a live update, or (with `backfill`) a bar that was missed while the stream was down and
- * has just been fetched from history — a consumer that reacts to prices (the alerts) looks at its high and low.
- */
+/** What subscribers receive: a live update, or (with `backfill`) a bar that was missed while the stream was down and has just been fetched from history. */
 export interface StreamedCandle extends CandleUpdate {
   backfill?: OfflineWindow;
 }
@@ -34,8 +29,6 @@ type Listener = (update: StreamedCandle) => void;
 export interface CandleStreamsOptions {
   /** Where missed candles come from after an interruption; without it, gaps stay (and the status says so). */
   history?: (venue: VenueId) => MarketDataVenue | undefined;
-  /** Receives `price.updated` for every new ticker of a streamed symbol. */
-  bus?: EventBus;
   /** For sources that do not say how often they speak. */
   staleAfterMs?: number;
   /** After a failed backfill, live updates flow on and the next attempt waits this long. */
@@ -74,11 +67,10 @@ function keyOf(series: SeriesKey): string {
 
 export class CandleStreams {
   private readonly streams = new Map<string, Stream>();
-  private readonly published = new Map<string, { last: number; timestamp: number }>();
   private readonly now: () => number;
 
   constructor(
-    private readonly sources: (venue: VenueId) => StreamSource | undefined,
+    private readonly sources: (venue: VenueId) => LiveCandleSource | undefined,
     private readonly options: CandleStreamsOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -196,8 +188,7 @@ export class CandleStreams {
       if (!history) throw new Error(`${venue} has no history to fill the gap from`);
       const missed = await fetchGap(history, symbol, timeframe, from, first.candle.time);
       if (stream.closed) return;
-      const ticker = stream.last!.ticker;
-      for (const candle of missed) this.deliver(stream, { candle, ticker, backfill: offline });
+      for (const candle of missed) this.deliver(stream, { candle, backfill: offline });
     } catch (error) {
       filled = false;
       reason = error instanceof Error ? error.message : String(error);
@@ -223,7 +214,6 @@ export class CandleStreams {
     // Subscribers draw bars in time order; an older bar than the newest one delivered would be a hole-maker.
     if (stream.last && update.candle.time < stream.last.candle.time) return;
     stream.last = update;
-    this.publishPrice(update);
     for (const subscriber of stream.subscribers) {
       try {
         subscriber.onUpdate(update);
@@ -231,18 +221,6 @@ export class CandleStreams {
         console.error(`candle listener for ${stream.key} failed`, error);
       }
     }
-  }
-
-  /** Several timeframes of one symbol carry the same ticker: publish each price once. */
-  private publishPrice(update: CandleUpdate): void {
-    const bus = this.options.bus;
-    if (!bus) return;
-    const { ticker } = update;
-    const key = `${ticker.venue}|${ticker.symbol}`;
-    const seen = this.published.get(key);
-    if (seen && seen.last === ticker.last && seen.timestamp === ticker.timestamp) return;
-    this.published.set(key, { last: ticker.last, timestamp: ticker.timestamp });
-    bus.publish('price.updated', ticker);
   }
 
   private setStatus(stream: Stream, change: StatusChange): void {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Candle, Ticker } from '../../src-shared';
+import type { Candle } from '../../src-shared';
 import { FrameCoalescer, type CoalescedCandle } from './coalescer';
 import { ManualClock } from '../resilience/testing/manual-clock';
 
 const bar = (time: number, close: number): Candle => ({ time, open: 100, high: Math.max(100, close), low: Math.min(100, close), close, volume: 1 });
-const ticker = (last: number): Ticker => ({ venue: 'demo', symbol: 'BTC/USDT', last, timestamp: 1 });
-const update = (time: number, close: number) => ({ candle: bar(time, close), ticker: ticker(close) });
+const update = (time: number, close: number) => ({ candle: bar(time, close) });
 
 function setup() {
   const clock = new ManualClock(1_000);
@@ -31,7 +30,6 @@ describe('FrameCoalescer', () => {
     advance(16);
     expect(pushes).toHaveLength(2);
     expect(pushes[1]!.candle.close).toBe(150);
-    expect(pushes[1]!.ticker.last).toBe(150);
     expect(pushes[1]!.closed).toEqual([]);
   });
 

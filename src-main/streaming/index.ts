@@ -1,11 +1,8 @@
 export { CandleStreams, type CandleStreamsOptions, type OfflineWindow, type SeriesKey, type StreamedCandle } from './candle-streams';
-export { CcxtLiveSource, type CcxtLiveSourceOptions } from './ccxt-live-source';
-export { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 export { FrameCoalescer, FRAME_MS, type CoalescedCandle } from './coalescer';
-export type { StatusChange, StatusListener, StreamSource } from './source';
-export { openCcxtLiveSource, type LiveSourceHandle } from './live-source-factory';
 export { TradeStreams, RECENT_TRADES_KEPT, type TapeKey } from './trade-streams';
 export { TradeBatcher, MAX_TRADES_PER_PUSH } from './trade-batcher';
 export { FrameBatcher, newestWins } from './frame-batcher';
-export { TickerStreams } from './ticker-streams';
+export { TickerStreams, type TickerStreamsOptions } from './ticker-streams';
 export { SharedStreams, type StreamKey } from './shared-streams';
+export { fetchGap } from './backfill';

@@ -3,9 +3,8 @@
 // so it shows something before the next message, and the stream's status if it is not live. What is watched, what
 // is kept and how long a silence may last is the kind's (trade-streams.ts, ticker-streams.ts).
 import { AppError, type Symbol, type VenueId } from '../../src-shared';
-import type { LiveCandleSource } from '../exchanges';
+import type { LiveCandleSource, StatusChange, StatusListener } from '../exchanges';
 import { SilenceWatch } from './silence-watch';
-import type { StatusChange, StatusListener } from './source';
 
 export interface StreamKey {
   venue: VenueId;
@@ -21,6 +20,8 @@ export interface SharedStreamKind<Value> {
   keep(kept: Value | undefined, value: Value): Value;
   /** Silence longer than this marks the stream stale; absent where silence is normal (a quiet tape). */
   staleAfterMs?(source: LiveCandleSource): number;
+  /** Told once per value from upstream, however many subscribers: what the whole app learns from it (a price). */
+  heard?(value: Value): void;
 }
 
 interface Subscriber<Value> {
@@ -111,6 +112,7 @@ export class SharedStreams<Value> {
   private received(shared: Shared<Value>, value: Value): void {
     shared.silence?.heard();
     shared.kept = this.kind.keep(shared.kept, value);
+    this.kind.heard?.(value);
     if (shared.status && shared.status.status !== 'live') this.setStatus(shared, { status: 'live' });
     for (const subscriber of shared.subscribers) {
       try {

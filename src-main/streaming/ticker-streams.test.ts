@@ -3,8 +3,8 @@
 // late subscriber, the figures the venue's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ticker } from '../../src-shared';
-import { DemoVenue, type LiveCandleSource } from '../exchanges';
-import { CcxtLiveSource } from './ccxt-live-source';
+import { InProcessEventBus } from '../events';
+import { CcxtLiveSource, DemoVenue, type LiveCandleSource } from '../exchanges';
 import { ccxtProBinance } from './testing/ccxt-fakes';
 import { FakeBinanceStream } from '../../fakes/binance';
 import { TickerStreams } from './ticker-streams';
@@ -71,6 +71,25 @@ describe('TickerStreams on the demo venue', () => {
     expect(statuses).toHaveLength(2);
   });
 
+  it('publishes price.updated once per ticker from upstream, on the event bus, however many subscribers', () => {
+    let now = Date.UTC(2026, 10, 2, 9, 30, 0);
+    const venue = new DemoVenue({ seed: 3, now: () => now, historyDays: 1, tickMs: 500 });
+    const bus = new InProcessEventBus();
+    const prices: Ticker[] = [];
+    bus.subscribe('price.updated', (t) => void prices.push(t));
+    const tickers = new TickerStreams(() => venue, { bus });
+    const received: Ticker[] = [];
+    const stopA = tickers.subscribe({ venue: 'demo', symbol: 'BTC/USDT' }, (t) => received.push(t));
+    const stopB = tickers.subscribe({ venue: 'demo', symbol: 'BTC/USDT' }, () => {});
+    for (let i = 0; i < 10; i++) venue.advance((now += 500));
+    expect(prices.length).toBeGreaterThan(3);
+    expect(prices).toEqual(received);
+    stopA();
+    stopB();
+    venue.advance((now += 500));
+    expect(prices).toHaveLength(received.length);
+  });
+
   it('refuses a venue that does not stream its ticker with a typed error', () => {
     const tickers = new TickerStreams(() => ({ watchCandles: () => () => {} }));
     expect(() => tickers.subscribe({ venue: 'gate', symbol: 'BTC/USDT' }, () => {})).toThrow('gate does not stream its ticker');
@@ -79,16 +98,18 @@ describe('TickerStreams on the demo venue', () => {
 });
 
 describe('TickerStreams over real ccxt.pro against the fake Binance stream', () => {
-  it('delivers the venue\'s last price and 24 h change, shares the loop with the candle stream, and unsubscribes upstream', async () => {
+  it('delivers the venue\'s last price and 24 h change, runs no ticker loop for a chart, and unsubscribes upstream', async () => {
     const fake = await new FakeBinanceStream({ seed: 9 }).start();
     const exchange = await ccxtProBinance(fake);
     const source = new CcxtLiveSource({ venue: 'binance', exchange });
     const tickers = new TickerStreams(() => source);
     cleanup.push(() => fake.stop(), () => source.close());
+    // A chart of the symbol streams candles only: no ticker subscription of its own.
+    const stopCandles = source.watchCandles('BTC/USDT', '1m', () => {});
+    await vi.waitFor(() => expect([...fake.subscribed()]).toContain('btcusdt@kline_1m'), { timeout: 10_000, interval: 5 });
+    expect(fake.subscribed().has('btcusdt@miniTicker')).toBe(false);
     const received: Ticker[] = [];
     const stop = tickers.subscribe({ venue: 'binance', symbol: 'BTC/USDT' }, (t) => received.push(t));
-    // A chart of the same symbol shares the ticker loop: still one upstream ticker subscription.
-    const stopCandles = source.watchCandles('BTC/USDT', '1m', () => {});
     await vi.waitFor(() => expect([...fake.subscribed()]).toContain('btcusdt@miniTicker'), { timeout: 10_000, interval: 5 });
     fake.step(1_000);
     await vi.waitFor(() => expect(received.length).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
@@ -99,8 +120,8 @@ describe('TickerStreams over real ccxt.pro against the fake Binance stream', () 
     expect(received.at(-1)!.change24hPct).toBeCloseTo(((bar.close - day.open) / day.open) * 100, 2);
 
     stop();
-    expect(fake.subscribed().has('btcusdt@miniTicker')).toBe(true); // the chart still uses it
-    stopCandles();
     await vi.waitFor(() => expect(fake.subscribed().has('btcusdt@miniTicker')).toBe(false), { timeout: 10_000, interval: 5 });
+    expect(fake.subscribed().has('btcusdt@kline_1m')).toBe(true); // the chart streams on
+    stopCandles();
   });
 });

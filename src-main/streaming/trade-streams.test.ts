@@ -2,8 +2,7 @@
 // Binance stream: one upstream tape per symbol, late subscribers see the recent trades, the trades are the venue's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, type PublicTrade } from '../../src-shared';
-import { DemoVenue, type LiveCandleSource } from '../exchanges';
-import { CcxtLiveSource } from './ccxt-live-source';
+import { CcxtLiveSource, DemoVenue, type LiveCandleSource } from '../exchanges';
 import { ccxtProBinance } from './testing/ccxt-fakes';
 import { FakeBinanceStream } from '../../fakes/binance';
 import { RECENT_TRADES_KEPT, TradeStreams } from './trade-streams';

@@ -3,7 +3,6 @@
 // page their public tape reliably); the status tells the trader the tape was interrupted.
 import type { PublicTrade, VenueId } from '../../src-shared';
 import type { LiveCandleSource } from '../exchanges';
-import type { StatusListener } from './source';
 import { SharedStreams, type StreamKey } from './shared-streams';
 
 export type TapeKey = StreamKey;
@@ -11,16 +10,11 @@ export type TapeKey = StreamKey;
 /** Trades a late subscriber gets at once. */
 export const RECENT_TRADES_KEPT = 50;
 
-/** What a trade source may offer beyond the port: status changes of its connection. */
-type TradeSource = LiveCandleSource & {
-  watchTrades?(symbol: string, onTrades: (trades: PublicTrade[]) => void, onStatus?: StatusListener): () => void;
-};
-
 export class TradeStreams extends SharedStreams<PublicTrade[]> {
-  constructor(sources: (venue: VenueId) => TradeSource | undefined) {
+  constructor(sources: (venue: VenueId) => LiveCandleSource | undefined) {
     super(sources, {
       what: 'trades',
-      watch: (source: TradeSource, symbol, onTrades, onStatus) => source.watchTrades?.(symbol, onTrades, onStatus),
+      watch: (source, symbol, onTrades, onStatus) => source.watchTrades?.(symbol, onTrades, onStatus),
       keep: (kept, trades) => [...(kept ?? []), ...trades].slice(-RECENT_TRADES_KEPT),
     });
   }

@@ -7,10 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Candle, Timeframe } from '../../src-shared';
 import { VenueLinks, WakeWatch } from '../resilience';
 import { ManualClock } from '../resilience/testing/manual-clock';
-import type { BackoffPolicy } from './backoff';
+import { CcxtLiveSource, type BackoffPolicy, type StatusChange } from '../exchanges';
 import { CandleStreams } from './candle-streams';
-import { CcxtLiveSource } from './ccxt-live-source';
-import type { StatusChange } from './source';
 import { ccxtHistory, ccxtProBinance } from './testing/ccxt-fakes';
 import { FakeBinanceStream, seededRandom } from '../../fakes/binance';
 

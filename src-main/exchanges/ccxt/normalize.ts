@@ -13,6 +13,7 @@ import {
   type OrderRequest,
   type OrderStatus,
   type OrderType,
+  type PublicTrade,
   type Ticker,
   type Trade,
   type TradingMode,
@@ -88,7 +89,12 @@ export function normalizeMarket(venue: VenueId, m: Partial<MarketInterface>, pre
   return market;
 }
 
-/** A ticker needs a price: last, else close, else the mid of bid and ask; without any the venue told us nothing. */
+/**
+ * A ticker needs a price: last, else close (ccxt's other name for it), else the mid of bid and ask — a market with a
+ * book but no trade in the venue's message still has a price a trader would deal near. Without any the venue told us
+ * nothing: the REST ticker is refused with a typed error, a streamed one is skipped (live-source.ts) and the next
+ * message brings the price. The one rule for both, so the top bar and a fetched ticker never disagree.
+ */
 export function normalizeTicker(venue: VenueId, symbol: string, t: Partial<CcxtTicker>, now: number): Ticker {
   const bid = positive(t.bid);
   const ask = positive(t.ask);
@@ -232,4 +238,21 @@ export function normalizeTrades(trades: readonly Partial<CcxtTrade>[], venue: Ve
     out.push(trade);
   }
   return out.sort((a, b) => a.timestamp - b.timestamp);
+}
+
+/** Trades of the public tape; one without a positive price and amount or a time is dropped. Order kept (oldest first). */
+export function normalizePublicTrades(trades: readonly Partial<CcxtTrade>[]): PublicTrade[] {
+  const out: PublicTrade[] = [];
+  for (const t of trades) {
+    const price = positive(t.price);
+    const amount = positive(t.amount);
+    const ts = timestamp(t.timestamp);
+    if (price === undefined || amount === undefined || ts === undefined) continue;
+    const trade: PublicTrade = { price, amount, timestamp: ts };
+    const id = text(t.id);
+    if (id !== undefined) trade.id = id;
+    if (t.side === 'buy' || t.side === 'sell') trade.side = t.side;
+    out.push(trade);
+  }
+  return out;
 }

@@ -77,7 +77,7 @@ export class DemoVenue implements MarketDataVenue, LiveCandleSource {
       if (last === undefined) return;
       const bucket = Math.floor(last / span) * span;
       const candle = walk.series.aggregate(walk.series.indexOf(bucket), walk.series.indexOf(bucket + span), bucket);
-      if (candle) onUpdate({ candle, ticker: this.tickerOf(walk) });
+      if (candle) onUpdate({ candle });
     };
     const stop = this.listen(symbol, listener);
     if (!this.inOutage(this.now())) listener(); // the current state at once, so a new subscriber does not wait for the next tick

@@ -1,5 +1,5 @@
-// Keeps a price feed open for each symbol that has resting orders, and only for those: the live candle stream when
-// the venue has one (a ticker comes with every update), otherwise a ticker poll.
+// Keeps a price feed open for each symbol that has resting orders, and only for those: the venue's live ticker stream
+// when it has one, otherwise a ticker poll.
 import type { Symbol, Ticker } from '../../../src-shared';
 import type { LiveCandleSource, MarketDataVenue } from '../ports';
 
@@ -47,11 +47,11 @@ export class PriceWatch {
     const watch: Watch = { stop: () => {}, active: true };
     this.watches.set(symbol, watch);
     const { live, onTicker } = this.options;
-    if (live) {
-      // A live source may call back before watchCandles returns (the demo venue sends its current state at once),
+    if (live?.watchTicker) {
+      // A live source may call back before watchTicker returns (the demo venue sends its current price at once),
       // and that first ticker can fill the last order and ask for this very watch to stop.
-      const stopStream = live.watchCandles(symbol, '1m', (update) => {
-        if (watch.active) onTicker(update.ticker);
+      const stopStream = live.watchTicker(symbol, (ticker) => {
+        if (watch.active) onTicker(ticker);
       });
       if (watch.active) watch.stop = stopStream;
       else stopStream();

@@ -2,8 +2,7 @@
 // same real ccxt code as against the venue, only the URLs differ.
 import ccxt, { type Exchange } from 'ccxt';
 import { timeframeMs, type Candle, type Market, type Symbol, type Ticker, type Timeframe } from '../../../src-shared';
-import type { CandleQuery, MarketDataVenue } from '../../exchanges';
-import { toCandle } from '../ccxt-convert';
+import { normalizeCandles, type CandleQuery, type MarketDataVenue } from '../../exchanges';
 import type { FakeBinanceStream } from '../../../fakes/binance';
 
 export async function ccxtProBinance(fake: Pick<FakeBinanceStream, 'restBase' | 'wsBase'>): Promise<Exchange> {
@@ -31,7 +30,7 @@ export function ccxtHistory(ex: Exchange): MarketDataVenue {
     async candles(symbol: Symbol, timeframe: Timeframe, query: CandleQuery): Promise<Candle[]> {
       const since = query.before === undefined ? undefined : Math.max(0, query.before - query.limit * timeframeMs(timeframe));
       const rows = await ex.fetchOHLCV(symbol, timeframe, since, query.limit);
-      const candles = rows.map(toCandle).filter((c): c is Candle => c !== undefined);
+      const candles = normalizeCandles(rows);
       const before = query.before;
       return (before === undefined ? candles : candles.filter((c) => c.time < before)).slice(-query.limit);
     },

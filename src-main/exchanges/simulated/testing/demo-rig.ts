@@ -29,11 +29,13 @@ export function demoRig(options: { seed?: number; store?: SimulatedAccountStore;
   const clock = () => now;
   const demo = new DemoVenue({ seed: options.seed ?? 42, now: clock, tickMs: TICK_MS, historyDays: 1 });
   let feeds = 0;
-  // The real demo feed, counted: lets a test see the engine watch a symbol only while orders rest on it.
+  // The real demo feed, its ticker streams counted: lets a test see the engine watch a symbol's price (a ticker, never
+  // candles) only while orders rest on it.
   const live: LiveCandleSource = {
-    watchCandles(symbol, timeframe, onUpdate) {
+    watchCandles: (symbol, timeframe, onUpdate) => demo.watchCandles(symbol, timeframe, onUpdate),
+    watchTicker(symbol, onTicker) {
       feeds++;
-      const stop = demo.watchCandles(symbol, timeframe, onUpdate);
+      const stop = demo.watchTicker(symbol, onTicker);
       let stopped = false;
       return () => {
         if (stopped) return;

@@ -1,15 +1,14 @@
 // Live candles, trades and tickers of a real venue through ccxt.pro. One `watch*` loop per (symbol, stream): the
-// registries above ref-count their subscriptions, and the ticker loop of a symbol is shared here by its timeframes
-// and its ticker watchers. Each
-// loop reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
+// streams above (src-main/streaming) ref-count their subscriptions, and the ticker loop of a symbol is shared here
+// by its ticker watchers. A candle stream carries candles only: a chart does not start a ticker loop. Each loop
+// reconnects on its own with backoff; the candle loop's state is what the chart's badge shows.
 import type { Exchange, OHLCV, Trade as CcxtTrade } from 'ccxt';
-import type { PublicTrade, Symbol, Ticker, Timeframe, VenueId } from '../../src-shared';
-import { ccxtLib, type CandleUpdate } from '../exchanges';
-import type { VenueLink } from '../resilience';
+import { isAppError, type PublicTrade, type Symbol, type Ticker, type Timeframe, type VenueId } from '../../../src-shared';
+import type { CandleUpdate, LiveCandleSource, StatusListener } from '../ports';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { tickerFromCandle, toCandle, toPublicTrade, toTicker } from './ccxt-convert';
-import type { StatusListener, StreamSource } from './source';
-import { startWatchLoop, type WatchLoop } from './watch-loop';
+import { ccxtLib } from './ccxt-lib';
+import { normalizeCandles, normalizePublicTrades, normalizeTicker } from './normalize';
+import { startWatchLoop, type VenueReach, type WatchLoop } from './watch-loop';
 
 export interface CcxtLiveSourceOptions {
   venue: VenueId;
@@ -22,7 +21,7 @@ export interface CcxtLiveSourceOptions {
   now?: () => number;
   onDelay?: (attempt: number, delayMs: number) => void;
   /** The venue's reachability: loops wait on it after their fast phase, and never end while wanted. */
-  link?: VenueLink;
+  link?: VenueReach;
 }
 
 interface TickerWatcher {
@@ -30,9 +29,8 @@ interface TickerWatcher {
   onStatus: StatusListener | undefined;
 }
 
-/** One ticker loop per symbol: its candle streams (the ticker rides in their updates) and its ticker watchers. */
+/** One ticker loop per symbol, shared by its ticker watchers. */
 interface TickerLoop {
-  users: number;
   last?: Ticker;
   watchers: Set<TickerWatcher>;
   loop: WatchLoop;
@@ -72,7 +70,7 @@ function guardSends(ex: Exchange): void {
   };
 }
 
-export class CcxtLiveSource implements StreamSource {
+export class CcxtLiveSource implements LiveCandleSource {
   readonly staleAfterMs: number;
   private readonly tickers = new Map<Symbol, TickerLoop>();
   /** Every running candle and trade loop: closing the source must stop them, or they would re-dial a closed venue. */
@@ -96,20 +94,13 @@ export class CcxtLiveSource implements StreamSource {
       onStatus?.({ status: 'failed', reason: `${venue} live data is closed` });
       return () => {};
     }
-    // The ticker rides along with the next candle rather than pushing the old candle again: a candle update is
-    // what proves the candle stream itself is alive (staleness, backfill after a reconnect).
-    const ticker = this.acquireTicker(symbol);
     const loop = startWatchLoop<OHLCV[]>({
       name: `${symbol} ${timeframe} candles`,
       watch: () => ex.watchOHLCV(symbol, timeframe),
       onValue: (rows) => {
         // With ccxt's newUpdates (the default) a call returns every row changed since the previous call, oldest
         // first: a bar that closed between two calls arrives in its final state before the new one.
-        for (const row of rows) {
-          const candle = toCandle(row);
-          if (!candle) continue;
-          onUpdate({ candle, ticker: ticker.last ?? tickerFromCandle(venue, symbol, candle, this.now()) });
-        }
+        for (const candle of normalizeCandles(rows)) onUpdate({ candle });
       },
       onStatus: (change) => onStatus?.(change),
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
@@ -122,7 +113,6 @@ export class CcxtLiveSource implements StreamSource {
     return () => {
       if (!this.loops.delete(loop)) return; // already stopped by close()
       loop.stop();
-      this.releaseTicker(symbol);
       // Tells the venue to stop sending (Binance: an UNSUBSCRIBE frame); a dead socket has nothing to unsubscribe.
       ex.unWatchOHLCV(symbol, timeframe).catch(() => undefined);
     };
@@ -139,7 +129,7 @@ export class CcxtLiveSource implements StreamSource {
       watch: () => ex.watchTrades(symbol),
       onValue: (raw) => {
         // newUpdates: each call returns the trades that arrived since the previous one.
-        const trades = raw.map(toPublicTrade).filter((t): t is PublicTrade => t !== undefined);
+        const trades = normalizePublicTrades(raw);
         if (trades.length > 0) onTrades(trades);
       },
       onStatus: (change) => onStatus?.(change),
@@ -161,7 +151,7 @@ export class CcxtLiveSource implements StreamSource {
       onStatus?.({ status: 'failed', reason: `${this.options.venue} live data is closed` });
       return () => {};
     }
-    const entry = this.acquireTicker(symbol);
+    const entry = this.tickers.get(symbol) ?? this.startTicker(symbol);
     const watcher: TickerWatcher = { onTicker, onStatus };
     entry.watchers.add(watcher);
     if (entry.last) onTicker(entry.last);
@@ -170,7 +160,8 @@ export class CcxtLiveSource implements StreamSource {
       if (!active) return;
       active = false;
       entry.watchers.delete(watcher);
-      if (this.tickers.get(symbol) === entry) this.releaseTicker(symbol); // not a later loop of the same symbol
+      // Not a later loop of the same symbol, started after this one ended.
+      if (entry.watchers.size === 0 && this.tickers.get(symbol) === entry) this.stopTicker(symbol, entry);
     };
   }
 
@@ -183,25 +174,18 @@ export class CcxtLiveSource implements StreamSource {
     await this.options.exchange.close();
   }
 
-  private acquireTicker(symbol: Symbol): TickerLoop {
-    const existing = this.tickers.get(symbol);
-    if (existing) {
-      existing.users++;
-      return existing;
-    }
+  private startTicker(symbol: Symbol): TickerLoop {
     const { exchange: ex, venue } = this.options;
-    const entry: TickerLoop = { users: 1, watchers: new Set(), loop: undefined as unknown as WatchLoop };
+    const entry: TickerLoop = { watchers: new Set(), loop: undefined as unknown as WatchLoop };
     entry.loop = startWatchLoop({
       name: `${symbol} ticker`,
       watch: () => ex.watchTicker(symbol),
       onValue: (raw) => {
-        const ticker = toTicker(venue, symbol, raw, this.now());
+        const ticker = this.tickerOf(venue, symbol, raw);
         if (!ticker) return;
         entry.last = ticker;
         for (const watcher of entry.watchers) watcher.onTicker(ticker);
       },
-      // For a candle stream the candle loop's status is the stream's (a ticker that stops only leaves the last price
-      // older); ticker watchers follow this loop's own.
       onStatus: (change) => entry.watchers.forEach((watcher) => watcher.onStatus?.(change)),
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       isRetryable,
@@ -212,9 +196,17 @@ export class CcxtLiveSource implements StreamSource {
     return entry;
   }
 
-  private releaseTicker(symbol: Symbol): void {
-    const entry = this.tickers.get(symbol);
-    if (!entry || --entry.users > 0) return;
+  /** A message without any price is skipped, not an error of the stream: the next one brings the price. */
+  private tickerOf(venue: VenueId, symbol: Symbol, raw: Parameters<typeof normalizeTicker>[2]): Ticker | undefined {
+    try {
+      return normalizeTicker(venue, symbol, raw, this.now());
+    } catch (error) {
+      if (isAppError(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private stopTicker(symbol: Symbol, entry: TickerLoop): void {
     this.tickers.delete(symbol);
     entry.loop.stop();
     this.options.exchange.unWatchTicker(symbol).catch(() => undefined);

@@ -3,9 +3,23 @@
 // phase the loop does not end while it is wanted: it waits on the venue's link (`offline`), which probes the venue at
 // a slow pace and releases every waiting loop of the venue at once when it answers. Only a failure that retrying
 // cannot fix (an unknown symbol), or a loop without a link, ends in `failed` with the reason.
-import type { VenueLink } from '../resilience';
+import type { StatusListener } from '../ports';
 import { backoffDelay, type BackoffPolicy } from './backoff';
-import type { StatusListener } from './source';
+
+/**
+ * What a loop needs of its venue's reachability link (src-main/resilience's VenueLink, handed in by the composition
+ * root): declared here so that the venue's code does not depend on the resilience layer that wraps it.
+ */
+export interface VenueReach {
+  readonly state: { state: 'live' } | { state: 'offline'; reason: string; nextProbeAt?: number } | { state: 'rejected'; reason: string };
+  /** Waits until the venue answers; `probe` is this loop's own call, tried as the venue's probe. */
+  whenReachable(reason: string, probe?: () => Promise<void>): { reachable: Promise<void>; cancel: () => void };
+  onChange(listener: (state: VenueReach['state']) => void): () => void;
+  /** How long to hold a connection attempt while the venue's attempt limit is spent (0: go now). */
+  reserveAttempt(): number;
+  /** A call got through: the venue is reachable. */
+  reached(): void;
+}
 
 export interface WatchLoopOptions<T> {
   /** Names the stream in reasons ("BTC/USDT 1m candles"). */
@@ -21,7 +35,7 @@ export interface WatchLoopOptions<T> {
   /** Called with every delay before it is waited: lets tests see the schedule. */
   onDelay?: (attempt: number, delayMs: number) => void;
   /** The venue's reachability: where the loop waits after its fast phase instead of giving up. */
-  link?: VenueLink;
+  link?: VenueReach;
 }
 
 export interface WatchLoop {

@@ -1,10 +1,10 @@
 // Live data of a connected exchange account: a ccxt.pro instance on the account's endpoints behind a CcxtLiveSource.
-import type { ExchangeConnectionOptions, LiveCandleSource } from '../exchanges';
-import { createStreamingExchange } from '../exchanges';
-import type { VenueId } from '../../src-shared';
-import type { VenueLink } from '../resilience';
+import type { VenueId } from '../../../src-shared';
+import type { ExchangeConnectionOptions, LiveCandleSource } from '../ports';
 import type { BackoffPolicy } from './backoff';
-import { CcxtLiveSource } from './ccxt-live-source';
+import { CcxtLiveSource } from './live-source';
+import { createStreamingExchange } from './streaming-exchange';
+import type { VenueReach } from './watch-loop';
 
 export interface LiveSourceHandle {
   source: LiveCandleSource;
@@ -15,7 +15,7 @@ export interface LiveSourceHandle {
 export async function openCcxtLiveSource(
   venue: VenueId,
   connection: ExchangeConnectionOptions,
-  reconnect: { link?: VenueLink; backoff?: BackoffPolicy } = {},
+  reconnect: { link?: VenueReach; backoff?: BackoffPolicy } = {},
 ): Promise<LiveSourceHandle> {
   const exchange = await createStreamingExchange(venue, connection);
   const { link, backoff } = reconnect;
