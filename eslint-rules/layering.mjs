@@ -38,7 +38,7 @@ export const DOMAIN_IMPORTS = {
   exchanges: ['secrets', 'storage'],
   auth: ['events', 'secrets'],
   resilience: ['exchanges'],
-  streaming: ['events', 'exchanges', 'resilience'],
+  streaming: ['events', 'exchanges'],
   settings: ['exchanges', 'storage'],
   'market-data': ['exchanges', 'secrets', 'storage'],
   accounts: ['exchanges', 'resilience', 'secrets', 'storage'],
