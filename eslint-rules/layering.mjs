@@ -25,6 +25,29 @@ const VENDORS = new Map([
   ['jose', ['auth', 'billing']],
 ]);
 
+/**
+ * Which src-main domain may import which: the dependencies of shipped code today, lower domains first. Read as "a
+ * domain knows the ones it lists and nothing else". The table is acyclic (layering.test.ts checks it), so no import
+ * cycle can form between domains; dependency-cruiser (scripts/import-cycles.test.ts) also watches cycles inside a
+ * folder. Tests and test support are not judged by it: like core.ts, a test may wire several domains together.
+ */
+export const DOMAIN_IMPORTS = {
+  events: [],
+  secrets: [],
+  storage: [],
+  exchanges: ['secrets', 'storage'],
+  auth: ['events', 'secrets'],
+  resilience: ['exchanges'],
+  streaming: ['events', 'exchanges'],
+  settings: ['exchanges', 'storage'],
+  'market-data': ['exchanges', 'secrets', 'storage'],
+  accounts: ['exchanges', 'resilience', 'secrets', 'storage'],
+  trading: ['events', 'exchanges', 'resilience', 'storage'],
+  risk: ['events', 'exchanges', 'resilience', 'storage'],
+  notifications: ['events', 'resilience', 'secrets', 'storage'],
+  alerts: ['events', 'exchanges', 'resilience', 'storage', 'streaming'],
+};
+
 /** Test frameworks: only tests and their helpers run under them, so shipped code never imports one. */
 const TEST_FRAMEWORKS = new Set(['vitest', '@playwright/test']);
 
@@ -124,6 +147,19 @@ function checkPackage(from, target, isTest) {
   return { messageId: 'vendor', data: { target: name, allowed: where, from: describeLayer(from) } };
 }
 
+/** A domain imports only the domains DOMAIN_IMPORTS lists for it. */
+function checkDomainTable(from, target) {
+  if (!Object.hasOwn(DOMAIN_IMPORTS, from.domain)) {
+    return { messageId: 'domainUnlisted', data: { domain: from.domain, target: target.domain } };
+  }
+  if (DOMAIN_IMPORTS[from.domain].includes(target.domain)) return null;
+  const listed = DOMAIN_IMPORTS[from.domain].map((d) => `src-main/${d}`).join(', ');
+  return {
+    messageId: 'domainNotInTable',
+    data: { from: from.domain, target: target.domain, allowed: listed === '' ? 'no other domain' : listed },
+  };
+}
+
 /** Another domain is reached only through its index.ts (tests may also use its `testing/` helpers). */
 function checkDomainEntry(from, target, spec, fileAbs, root, isTest) {
   if (isPublicEntry(target.inner) || (isTest && isTestSupport(target.inner))) return null;
@@ -146,7 +182,10 @@ function checkMainFile(from, target, spec, fileAbs, root, isTest) {
   if (!MAIN_LAYERS.has(target.layer)) return { messageId: 'mainToOther', data };
   const sameDomain = target.layer === 'domain' && from.layer === 'domain' && target.domain === from.domain;
   if (sameDomain || (target.layer === from.layer && target.layer !== 'domain')) return null; // its own folder
-  if (target.layer === 'domain') return checkDomainEntry(from, target, spec, fileAbs, root, isTest);
+  if (target.layer === 'domain') {
+    const outsideTable = from.layer === 'domain' && !isTest ? checkDomainTable(from, target) : null;
+    return outsideTable ?? checkDomainEntry(from, target, spec, fileAbs, root, isTest);
+  }
   if (from.layer === 'domain') return { messageId: 'domainUpward', data: { domain: from.domain, target: target.rel } };
   if (from.layer === 'api') return { messageId: 'apiUpward', data };
   if (from.layer === 'root') return target.layer === 'api' ? null : { messageId: 'rootToTransport', data };
@@ -225,6 +264,14 @@ const rule = {
       domainInternal:
         "{{from}} may use src-main/{{domain}} only through its public index.ts: import '{{suggestion}}' instead " +
         "of '{{spec}}' (export what you need from src-main/{{domain}}/index.ts).",
+      domainNotInTable:
+        'src-main/{{from}} may not import src-main/{{target}}: the domain table (DOMAIN_IMPORTS in ' +
+        'eslint-rules/layering.mjs) lets it import only {{allowed}}. Move what it needs into a domain it may import, ' +
+        'or take it as a constructor argument wired in src-main/core.ts; add the pair to the table only if ' +
+        'src-main/{{target}} does not depend on src-main/{{from}}, directly or not (the table must stay acyclic).',
+      domainUnlisted:
+        'src-main/{{domain}} is not in the domain table (DOMAIN_IMPORTS in eslint-rules/layering.mjs), so it may not ' +
+        'import src-main/{{target}}: add src-main/{{domain}} there with the domains it uses (the table must stay acyclic).',
       domainUpward:
         'src-main/{{domain}} may not import {{target}}: domains know nothing of the API, the transports or the ' +
         'composition root; take what you need as a constructor argument, wired in src-main/core.ts.',

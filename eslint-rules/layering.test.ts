@@ -1,10 +1,11 @@
 // Every line of the architecture's "may import" column, allowed and broken, on virtual files placed in the project.
 // The files need not exist: the rule judges paths, so each case names where its code pretends to live.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, it } from 'vitest';
-import layering from './layering.mjs';
+import { describe, expect, it } from 'vitest';
+import layering, { DOMAIN_IMPORTS } from './layering.mjs';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -94,6 +95,60 @@ describe('src-main/<domain>: other domains through index.ts, never upwards, neve
         ],
       },
     ],
+  });
+});
+
+describe('src-main/<domain>: only the domains the table lists', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-main/alerts/price-watch.ts', "import { TickerStreams } from '../streaming';"),
+      ok('src-main/resilience/pipeline.ts', "import type { ExchangeOperation } from '../exchanges';"),
+      ok('src-main/accounts/account-records.ts', "import type { SecretStore } from '../secrets/index';"),
+      // Tests wire domains together as core.ts does: the table judges shipped code.
+      ok('src-main/risk/kill-switch.test.ts', "import { OrderService } from '../trading';"),
+      ok('src-main/exchanges/testing/harness.ts', "import { ResilienceRegistry } from '../../resilience';"),
+    ],
+    invalid: [
+      {
+        // The cycle the table closed: a venue file needing the rate budget's types.
+        ...bad('src-main/exchanges/ccxt/binance.ts', "import type { RateLimitSpec } from '../../resilience';"),
+        errors: [{ messageId: 'domainNotInTable', data: { from: 'exchanges', target: 'resilience', allowed: 'src-main/secrets, src-main/storage' } }],
+      },
+      {
+        ...bad('src-main/storage/settings.ts', "import { InProcessEventBus } from '../events';"),
+        errors: [{ messageId: 'domainNotInTable', data: { from: 'storage', target: 'events', allowed: 'no other domain' } }],
+      },
+      bad('src-main/trading/order-service.ts', "import { RiskService } from '../risk';", 'domainNotInTable'),
+      bad('src-main/resilience/registry.ts', "export { VenueLinks } from '../streaming/index';", 'domainNotInTable'),
+      bad('src-main/streaming/candles.ts', "type A = typeof import('../accounts');", 'domainNotInTable'),
+      // Outside the table and past the public entry: the table speaks first.
+      bad('src-main/exchanges/factory.ts', "import { RateBudget } from '../resilience/rate-budget';", 'domainNotInTable'),
+      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainUnlisted'),
+    ],
+  });
+
+  it('is acyclic, so no import cycle can form between domains', () => {
+    const done = new Set<string>();
+    const trail: string[] = [];
+    const visit = (domain: string): void => {
+      if (trail.includes(domain)) throw new Error(`cycle in DOMAIN_IMPORTS: ${[...trail, domain].join(' → ')}`);
+      if (done.has(domain)) return;
+      trail.push(domain);
+      for (const target of DOMAIN_IMPORTS[domain] ?? []) visit(target);
+      trail.pop();
+      done.add(domain);
+    };
+    for (const domain of Object.keys(DOMAIN_IMPORTS)) visit(domain);
+    expect(done.size).toBe(Object.keys(DOMAIN_IMPORTS).length);
+  });
+
+  it('lists every domain folder of src-main, and names only listed domains', () => {
+    const folders = readdirSync(path.join(root, 'src-main'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !['api', 'shell', 'host'].includes(entry.name))
+      .map((entry) => entry.name);
+    expect(Object.keys(DOMAIN_IMPORTS).sort()).toEqual(folders.sort());
+    const named = Object.values(DOMAIN_IMPORTS).flat();
+    expect(named.filter((domain) => !Object.hasOwn(DOMAIN_IMPORTS, domain))).toEqual([]);
   });
 });
 

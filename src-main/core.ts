@@ -142,9 +142,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = new AccountService({
     repository: new AccountRepository(db),
     secrets,
-    // Real ccxt adapters behind the venue's breaker, rate budget and bulkhead; the account's first private call
-    // (balance) validates its keys before they are saved.
-    connect: (venue, credentials, connection) => resilientAccount(createExchangeAdapter(venue, credentials, connection), resilience),
+    // Real ccxt adapters behind the venue's breaker, rate budget and bulkhead (which paces the venue, so ccxt's own
+    // spacing is off); the account's first private call (balance) validates its keys before they are saved.
+    connect: (venue, credentials, connection) =>
+      resilientAccount(createExchangeAdapter(venue, credentials, { ...connection, enableRateLimit: false }), resilience),
     // Live charts of a connected venue: ccxt.pro on the account's own endpoints (testnet, proxy or fake alike).
     openLiveData: (venue, connection) => openCcxtLiveSource(venue, connection, { link: links.get(venue), backoff }),
     venues,

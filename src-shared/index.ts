@@ -19,4 +19,5 @@ export * from './roles';
 export * from './access';
 export * from './secrets';
 export * from './content-types';
+export * from './zod-issues';
 export * from './auth';

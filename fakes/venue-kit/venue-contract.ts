@@ -4,7 +4,7 @@
 // test file calls these with its fake and keeps only what is its own (market table, id format, quirks).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Balance, Candle, Order, Trade, type AppError, type VenueId } from '../../src-shared';
-import { EXCHANGE_OPERATIONS } from '../../src-main/resilience';
+import { EXCHANGE_OPERATIONS } from '../../src-main/exchanges';
 import type { CcxtAdapter } from '../../src-main/exchanges/ccxt';
 import { createExchangeAdapter, venueProfile } from '../../src-main/exchanges/ccxt';
 import type { ExchangeCredentials } from '../../src-main/exchanges/ports';

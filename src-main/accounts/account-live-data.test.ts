@@ -8,7 +8,8 @@ import { MemorySecretStore } from '../secrets/testing';
 import { useTempDatabases } from '../storage/testing/temp-databases';
 import { FakeBinanceStream } from '../../fakes/binance';
 import { AccountRepository } from './account-repository';
-import { AccountService, type OpenLiveData } from './account-service';
+import type { OpenLiveData } from './account-connections';
+import { AccountService } from './account-service';
 import { fakeExchanges } from './testing/fake-exchange';
 
 const temp = useTempDatabases();

@@ -112,7 +112,9 @@ describe('a connected account whose venue then fails', () => {
       secrets,
       // The app's own path: the real ccxt adapter behind the venue's breaker, retry and rate budget.
       connect: (venue, credentials, options) =>
-        resilient ? resilientAccount(createExchangeAdapter(venue, credentials, options), registry) : createExchangeAdapter(venue, credentials, options),
+        resilient
+          ? resilientAccount(createExchangeAdapter(venue, credentials, { ...options, enableRateLimit: false }), registry)
+          : createExchangeAdapter(venue, credentials, options),
       venues,
       supportedVenues: ['binance'],
       link: () => link,

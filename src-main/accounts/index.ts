@@ -1,4 +1,12 @@
 // The accounts folder's public face.
 export { AccountRepository, type AccountRecord } from './account-repository';
-export { AccountService, type AccountServiceOptions, type ConnectExchange, type LiveDataHandle, type OpenLiveData } from './account-service';
+export { AccountService, type AccountServiceOptions } from './account-service';
+export { AccountRecords, type AccountDraft, type AccountRecordsOptions } from './account-records';
+export {
+  AccountConnections,
+  type AccountConnectionsOptions,
+  type ConnectExchange,
+  type LiveDataHandle,
+  type OpenLiveData,
+} from './account-connections';
 export { credentialsEntry } from './credentials';

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  describeZodIssues,
   AlertRuleChange,
   AppError,
   NewAlertRule,
@@ -60,8 +61,7 @@ const utcMinute = (at: number): string => new Date(at).toISOString().slice(11, 1
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const checked = schema.safeParse(value);
   if (checked.success) return checked.data;
-  const words = checked.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
-  throw new AppError('INVALID_REQUEST', words.join('; '));
+  throw new AppError('INVALID_REQUEST', describeZodIssues(checked.error));
 }
 
 export class AlertService {

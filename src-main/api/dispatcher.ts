@@ -1,7 +1,7 @@
 // The transport-agnostic entry to every service: validates a request against the contract, calls its handler, and
 // answers with data — never a thrown error — so that IPC and WebSocket carry the same `{ ok, result | error }`.
-import { z } from 'zod';
 import {
+  describeZodIssues,
   AppError,
   channelRole,
   contract,
@@ -27,12 +27,6 @@ export interface Dispatcher {
    * unlike a market subscription, which belongs to the session that made it.
    */
   broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
-
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 export function toErrorData(error: unknown, channel: string): ApiResponse & { ok: false } {
@@ -68,7 +62,7 @@ export function createDispatcher(handlers: Handlers): Dispatcher {
       const spec = contract[channel];
       const parsed = spec.req.safeParse(payload ?? {});
       if (!parsed.success) {
-        const message = `${channel}: ${describeIssues(parsed.error)}`;
+        const message = `${channel}: ${describeZodIssues(parsed.error)}`;
         return { ok: false, error: { code: 'INVALID_REQUEST', message, retryable: false } };
       }
       try {

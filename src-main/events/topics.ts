@@ -12,7 +12,6 @@ import type {
   Trade,
   UserSignedIn,
   UserSignedOut,
-  VenueId,
 } from '../../src-shared';
 
 export interface BusTopics {
@@ -20,7 +19,6 @@ export interface BusTopics {
   'trade.executed': Trade;
   'order.updated': Order;
   'balance.changed': BalancesChanged;
-  'strategy.triggered': { strategyId: string; venue: VenueId; symbol: string; signal: string; at: number };
   'alert.triggered': AlertTriggered;
   /** An order refused by a risk limit, or the daily loss past its limit (src-main/risk). */
   'risk.limit.exceeded': RiskLimitEvent;

@@ -11,6 +11,13 @@ export type {
   StatusListener,
   TradingVenue,
 } from './ports';
+export {
+  EXCHANGE_OPERATIONS,
+  type ExchangeOperation,
+  type OperationCost,
+  type RateLimitSpec,
+  type RateWindowSpec,
+} from './rate-limit-spec';
 export { DemoVenue, DEMO_SYMBOLS, seededRandom, type DemoVenueOptions } from './demo';
 export {
   DEFAULT_STARTING_BALANCES,
@@ -47,7 +54,6 @@ export {
   type VenueReach,
   type VenueProfile,
 } from './ccxt';
-export { ExchangeManager, type ExchangeManagerOptions, type VenueResult, type VenueTickerResult } from './exchange-manager';
 export {
   BridgeError,
   DEFAULT_BRIDGE_PORT,

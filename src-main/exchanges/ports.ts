@@ -104,4 +104,9 @@ export interface TradingVenue extends MarketDataVenue {
 /** A real venue's account over ccxt: trading plus a connection to close. */
 export interface ExchangeAdapter extends TradingVenue {
   close(): Promise<void>;
+  /**
+   * Headers of the latest REST response, where the adapter keeps them: venues that report the weight already used
+   * (Binance, MEXC) let the rate budget correct its own count with them.
+   */
+  lastResponseHeaders?(): Readonly<Record<string, unknown>> | undefined;
 }

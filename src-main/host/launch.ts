@@ -9,18 +9,13 @@ import { chooseSecretStore } from '../secrets';
 import { createToken } from './auth';
 import { isLoopback, parseHostOptions, UsageError, type HostCliOptions } from './options';
 import { startHost, type RunningHost } from './server';
+import type { LaunchOutput } from './launch-output';
 import { signInFromTerminal } from './sign-in-command';
 import { loadTls, type TlsMaterial } from './tls';
 
 /** The generated token, for a host whose output is not a terminal. */
 export const TOKEN_FILE = 'host-token';
 
-export interface LaunchOutput {
-  /** Whether a person reads the output (a TTY): only then is the token printed. */
-  isTTY: boolean;
-  log(line: string): void;
-  warn(line: string): void;
-}
 
 export interface LaunchedHost {
   host: RunningHost;

@@ -3,7 +3,7 @@
 // host keeps running whatever the outcome: the app works without an account.
 import qrcode from 'qrcode-generator';
 import type { AuthService } from '../auth';
-import type { LaunchOutput } from './launch';
+import type { LaunchOutput } from './launch-output';
 
 function terminalQrCode(text: string): string {
   const qr = qrcode(0, 'L');

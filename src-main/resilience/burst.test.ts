@@ -4,9 +4,8 @@
 // that overrun; the main case shows the budget alone keeping every clock-aligned window, as the fake counts them,
 // under the limit.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createExchangeAdapter, type CcxtAdapter } from '../exchanges';
+import { createExchangeAdapter, type CcxtAdapter, type RateLimitSpec } from '../exchanges';
 import { startFakeBinance, type FakeBinance } from '../../fakes/binance';
-import type { RateLimitSpec } from './rate-limit-spec';
 import { ResilienceRegistry } from './registry';
 import { withResilience } from './with-resilience';
 

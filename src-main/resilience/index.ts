@@ -1,11 +1,4 @@
 // Public API of the resilience domain: breaker, retry, rate budget, bulkheads and metrics around every venue call.
-export {
-  EXCHANGE_OPERATIONS,
-  type ExchangeOperation,
-  type OperationCost,
-  type RateLimitSpec,
-  type RateWindowSpec,
-} from './rate-limit-spec';
 export { systemClock, type Clock } from './clock';
 export { VenueBreaker, DEFAULT_BREAKER, isVenueFailure, type BreakerOptions, type BreakerState } from './breaker';
 export { DEFAULT_RETRY, isRetryable, type RetryOptions } from './retry';

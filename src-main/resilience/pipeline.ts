@@ -10,7 +10,7 @@ import { DeadlineQueue } from './deadline';
 import { isLocalError } from './local-errors';
 import type { OperationRecord } from './metrics';
 import type { RateBudget } from './rate-budget';
-import type { ExchangeOperation } from './rate-limit-spec';
+import type { ExchangeOperation } from '../exchanges';
 import type { ResilienceRegistry, VenueResilience } from './registry';
 import { readRetryPolicy } from './retry';
 import { duration, venueName } from './venue-names';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared';
-import type { ExchangeOperation, RateLimitSpec } from './rate-limit-spec';
+import type { ExchangeOperation, RateLimitSpec } from '../exchanges';
 import { RateBudget } from './rate-budget';
 import { ManualClock } from './testing/manual-clock';
 

@@ -4,7 +4,7 @@
 import { AppError, type VenueId } from '../../src-shared';
 import { sleep, systemClock, type Clock } from './clock';
 import { localError } from './local-errors';
-import type { ExchangeOperation, OperationCost, RateLimitSpec } from './rate-limit-spec';
+import type { ExchangeOperation, OperationCost, RateLimitSpec } from '../exchanges';
 import { SlidingWindow } from './sliding-window';
 import { clockTime, duration, venueName } from './venue-names';
 

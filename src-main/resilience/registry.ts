@@ -6,7 +6,7 @@ import { DEFAULT_BREAKER, VenueBreaker, type BreakerOptions } from './breaker';
 import { Bulkhead, DEFAULT_BULKHEADS, RESOURCE_CLASSES, type BulkheadOptions, type ResourceClass } from './bulkhead';
 import { systemClock, type Clock } from './clock';
 import { Metrics } from './metrics';
-import type { RateLimitSpec } from './rate-limit-spec';
+import type { RateLimitSpec } from '../exchanges';
 import { RateBudget } from './rate-budget';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 

@@ -1,7 +1,7 @@
 // One limit of a venue as a sliding log of spent cost. A sliding window is stricter than the fixed, clock-aligned
 // windows most venues count in (Binance resets REQUEST_WEIGHT each minute): every fixed window is also one of the
 // sliding ones, so staying under the limit here stays under it there, whatever the venue's alignment.
-import type { RateWindowSpec } from './rate-limit-spec';
+import type { RateWindowSpec } from '../exchanges';
 
 export class SlidingWindow {
   // Completed calls as parallel arrays (time, cost) used as a queue: `head` is the oldest live entry. Entries are

@@ -5,7 +5,7 @@
 // against the venue's documented limit, so a long outage with many streams never gets the address banned.
 import type { VenueId } from '../../src-shared';
 import { systemClock, type Clock } from './clock';
-import type { RateWindowSpec } from './rate-limit-spec';
+import type { RateWindowSpec } from '../exchanges';
 import { SlidingWindow } from './sliding-window';
 
 export type LinkState =

@@ -9,7 +9,7 @@ import { AppError, type VenueId } from '../../src-shared';
 import type { ExchangeAdapter } from '../exchanges';
 import type { ResourceClass } from './bulkhead';
 import { VenuePipeline } from './pipeline';
-import type { RateLimitSpec } from './rate-limit-spec';
+import type { RateLimitSpec } from '../exchanges';
 import type { ResilienceRegistry } from './registry';
 
 export interface WithResilienceDeps {
@@ -19,7 +19,7 @@ export interface WithResilienceDeps {
   /** Which bulkhead the calls share. Default 'exchange'. */
   resource?: ResourceClass;
   /**
-   * The headers of the adapter's latest response (for ccxt: `() => adapter.exchange.last_response_headers`). Read
+   * The headers of the adapter's latest response (the port's optional `lastResponseHeaders`). Read
    * after each call so the venue's own count of used weight (`usedHeaders` of the spec) corrects the budget.
    */
   lastResponseHeaders?: () => Readonly<Record<string, unknown>> | undefined;

@@ -3,6 +3,7 @@
 // refusal is thrown as RISK_LIMIT naming the limit and the figures, logged, and published on the bus; figures near a
 // limit publish a warning. Positions and the daily P&L come from fills on the bus.
 import {
+  describeZodIssues,
   AppError,
   RiskSettings,
   executionPrice,
@@ -99,7 +100,7 @@ export class RiskService {
 
   updateSettings(input: RiskSettings): RiskSettings {
     const parsed = RiskSettings.safeParse(input);
-    if (!parsed.success) throw new AppError('INVALID_REQUEST', `risk settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new AppError('INVALID_REQUEST', `risk settings: ${describeZodIssues(parsed.error, '')}`);
     this.options.repository.saveSettings(parsed.data);
     this.settingsCache = parsed.data;
     this.options.repository.log({ kind: 'limits-changed', message: `Risk limits saved: ${describeSettings(parsed.data)}` });

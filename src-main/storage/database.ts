@@ -6,9 +6,9 @@ import { AppError } from '../../src-shared/errors';
 import { DATA_FOLDER_MODE } from './data-folder';
 import { consoleLogger, type StorageLogger } from './logger';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
+import type { SqliteDatabase } from './sqlite-database';
 
-/** The handle repositories take. Other folders name this type, never better-sqlite3's (the vendor stays here). */
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase } from './sqlite-database';
 
 export type Synchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 

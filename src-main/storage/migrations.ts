@@ -2,7 +2,7 @@
 // `schema_migrations`; a database written by a newer app (a higher version than any known here) is refused rather
 // than opened, because this build would misread tables it does not know and could lose the newer app's data.
 import { AppError } from '../../src-shared/errors';
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from './sqlite-database';
 
 export interface Migration {
   /** 1, 2, 3…: strictly increasing. Never renumber or edit a released migration; add a new one. */

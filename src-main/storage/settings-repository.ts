@@ -3,6 +3,7 @@
 // app falls back to its default instead of failing to start.
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
+import { describeZodIssues } from '../../src-shared/zod-issues';
 import type { SqliteDatabase } from './database';
 import { consoleLogger, type StorageLogger } from './logger';
 
@@ -41,8 +42,7 @@ export class SettingsRepository {
     const parsed = schema.safeParse(stored);
     if (!parsed.success) {
       // Paths and messages only: the stored value itself stays out of the log.
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`);
-      this.ignore(key, `it does not have the expected shape (${issues.join('; ')})`);
+      this.ignore(key, `it does not have the expected shape (${describeZodIssues(parsed.error, '(value)')})`);
       return undefined;
     }
     return parsed.data;

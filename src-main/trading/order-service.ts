@@ -3,6 +3,7 @@
 // create with that id. A definite refusal marks the order rejected; any answer that leaves its fate open marks it
 // unknown and hands it to the resolver, which asks the venue by client id until it knows.
 import {
+  describeZodIssues,
   AppError,
   PlaceOrder,
   checkOrder,
@@ -339,7 +340,7 @@ export class OrderService {
 function parsePlaceOrder(input: PlaceOrder): PlaceOrder {
   const parsed = PlaceOrder.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'order'}: ${issue.message}`).join('; ');
+    const issues = describeZodIssues(parsed.error, 'order');
     throw new AppError('INVALID_REQUEST', `orders:place: ${issues}`);
   }
   return parsed.data;

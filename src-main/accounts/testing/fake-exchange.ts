@@ -2,7 +2,7 @@
 // the others with AUTH_FAILED, echoing the refused key the way some venues do (so redaction is tested too).
 import { AppError, type Balance, type VenueId } from '../../../src-shared';
 import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials } from '../../exchanges';
-import type { ConnectExchange } from '../account-service';
+import type { ConnectExchange } from '../account-connections';
 
 export interface FakeConnection {
   venue: VenueId;

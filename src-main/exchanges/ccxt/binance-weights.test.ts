@@ -2,7 +2,7 @@
 // real ccxt against the fake, which charges Binance's documented weights and reports them in X-MBX-USED-WEIGHT-1M.
 // A ccxt upgrade that adds a hidden request (as loadMarkets does without the profile's options) shows up here.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EXCHANGE_OPERATIONS, type ExchangeOperation } from '../../resilience';
+import { EXCHANGE_OPERATIONS, type ExchangeOperation } from '../rate-limit-spec';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../../../fakes/binance';
 import { BINANCE_RATE_LIMITS } from './binance';
 import type { CcxtAdapter } from './ccxt-adapter';

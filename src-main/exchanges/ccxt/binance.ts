@@ -3,7 +3,7 @@
 // …/rest-api/trading-endpoints) and ccxt 4.5.84's binance.js (its `api` cost table is weight × 0.2).
 import { ccxtLib } from './ccxt-lib';
 import { AppError } from '../../../src-shared';
-import type { RateLimitSpec } from '../../resilience';
+import type { RateLimitSpec } from '../rate-limit-spec';
 import { fetchOrderByClientIdParam, randomClientOrderId } from './client-order-id';
 import type { VenueProfile } from './venue-profile';
 

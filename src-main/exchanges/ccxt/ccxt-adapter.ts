@@ -200,6 +200,10 @@ export class CcxtAdapter implements ExchangeAdapter {
     return this.profile.makeClientOrderId();
   }
 
+  lastResponseHeaders(): Readonly<Record<string, unknown>> | undefined {
+    return this.ex.last_response_headers as Record<string, unknown> | undefined;
+  }
+
   async close(): Promise<void> {
     await this.ex.close();
   }

@@ -1,7 +1,7 @@
 // The one way to get an adapter for a real venue. Input comes from the accounts screen (venue name, keys, base
 // URLs), so everything is checked here and refused with INVALID_REQUEST before any request leaves the machine.
 import { AppError } from '../../../src-shared';
-import type { RateLimitSpec } from '../../resilience';
+import type { RateLimitSpec } from '../rate-limit-spec';
 import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials } from '../ports';
 import { binance } from './binance';
 import { CcxtAdapter, type CcxtAdapterOptions } from './ccxt-adapter';
@@ -46,6 +46,11 @@ export interface CreateAdapterOptions extends ExchangeConnectionOptions {
   mode?: CcxtAdapterOptions['mode'];
   /** ccxt's request timeout in ms (default ccxt's 10 s). */
   timeoutMs?: number;
+  /**
+   * ccxt's own fixed request spacing (default on, as in ccxt). Off for an adapter behind the resilience stack, whose
+   * rate budget already keeps the venue within its documented limits.
+   */
+  enableRateLimit?: boolean;
 }
 
 /**
@@ -62,6 +67,7 @@ export function createExchangeAdapter(
   validateConnectionOptions(options);
   const ex = profile.createCcxt(checked);
   if (options.timeoutMs !== undefined) ex.timeout = options.timeoutMs;
+  if (options.enableRateLimit !== undefined) ex.enableRateLimit = options.enableRateLimit;
   applyConnectionOptions(ex, options);
   return new CcxtAdapter(profile, ex, { credentials: checked, ...(options.mode ? { mode: options.mode } : {}) });
 }

@@ -12,7 +12,7 @@
 import { ccxtLib } from './ccxt-lib';
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import { AppError } from '../../../src-shared';
-import type { RateLimitSpec } from '../../resilience';
+import type { RateLimitSpec } from '../rate-limit-spec';
 import { fetchOrderByClientIdParam, randomClientOrderId } from './client-order-id';
 import { headerValue, rateLimitedError } from './errors';
 import type { VenueErrorContext, VenueProfile } from './venue-profile';

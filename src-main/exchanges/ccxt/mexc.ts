@@ -13,7 +13,7 @@
 import { ccxtLib } from './ccxt-lib';
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import { AppError } from '../../../src-shared';
-import type { RateLimitSpec } from '../../resilience';
+import type { RateLimitSpec } from '../rate-limit-spec';
 import { binance } from './binance';
 import { fetchOrderByClientIdParam, randomClientOrderId } from './client-order-id';
 import { bannedError } from './errors';

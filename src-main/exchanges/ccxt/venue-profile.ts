@@ -3,7 +3,7 @@
 // of substance, so adding a venue means writing a page of facts, not another adapter.
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import type { AppError, OrderRequest, VenueId } from '../../../src-shared';
-import type { RateLimitSpec } from '../../resilience';
+import type { RateLimitSpec } from '../rate-limit-spec';
 import type { ExchangeCredentials } from '../ports';
 
 /** Venues served through ccxt (demo and mt5 have their own adapters). */

@@ -2,7 +2,7 @@
 // balances and id counters as JSON, and one row per order (sim_orders) and per fill (sim_trades), so that a change
 // writes what it touched, however long the history. Read back through the account's schema: the file can be edited
 // by other tools.
-import { AppError, type VenueId } from '../../../src-shared';
+import { AppError, type VenueId, describeZodIssues } from '../../../src-shared';
 import type { SqliteDatabase } from '../../storage';
 import type { AccountChange } from './account-book';
 import { AccountState, type SimulatedMode } from './account-state';
@@ -72,8 +72,8 @@ export class SqliteAccountStore implements SimulatedAccountStore {
     };
     const parsed = AccountState.safeParse(stored);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(state)'}: ${issue.message}`);
-      throw unreadable(venue, mode, `it does not have the expected shape (${issues.join('; ')})`);
+      const issues = describeZodIssues(parsed.error, '(state)', { limit: 3 });
+      throw unreadable(venue, mode, `it does not have the expected shape (${issues})`);
     }
     return parsed.data;
   }

@@ -1,7 +1,7 @@
 // Fake Binance, Gate and MEXC with a real ccxt adapter on each and resting orders on all three: the kill switch's
 // test and benchmark run against these.
 import { AppError, type OrderRequest, type TradingMode, type VenueId } from '../../../src-shared';
-import { createExchangeAdapter, type CcxtAdapter, type ExchangeAdapter } from '../../exchanges';
+import { createExchangeAdapter, type ExchangeAdapter } from '../../exchanges';
 import { ResilienceRegistry, resilientAccount } from '../../resilience';
 import { startFakeBinance, TEST_ACCOUNT } from '../../../fakes/binance';
 import { DEFAULT_GATE_ACCOUNT, startFakeGate, type FakeGate } from '../../../fakes/gate';
@@ -62,10 +62,8 @@ export async function startThreeVenues(options: ThreeVenuesOptions = {}): Promis
   const [binance, gate, mexc] = await Promise.all([startFakeBinance(), startFakeGate(), startFakeMexc()]);
   const registry = new ResilienceRegistry();
   const connect = (venue: VenueUnderRisk['venue'], fake: FakeHttpServer, account: { apiKey: string; secret: string }): VenueUnderRisk => {
-    const raw = createExchangeAdapter(venue, account, { restBaseUrl: fake.url }) as CcxtAdapter;
+    const raw = createExchangeAdapter(venue, account, { restBaseUrl: fake.url, enableRateLimit: options.ccxtThrottle !== false });
     const adapter = options.resilient ? resilientAccount(raw, registry) : raw;
-    // After wrapping, which turns ccxt's spacing off as the app does: the benchmark's baseline turns it back on.
-    raw.exchange.enableRateLimit = options.ccxtThrottle !== false;
     return { venue, mode: 'live', fake, adapter };
   };
   const venues = [connect('binance', binance, TEST_ACCOUNT), connect('gate', gate, DEFAULT_GATE_ACCOUNT), connect('mexc', mexc, DEFAULT_MEXC_ACCOUNT)];

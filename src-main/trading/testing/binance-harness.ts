@@ -5,9 +5,16 @@
 import { afterEach } from 'vitest';
 import type { TradingMode, VenueId } from '../../../src-shared';
 import { InProcessEventBus } from '../../events';
-import { createExchangeAdapter, rateLimitsOf, type CcxtAdapter, type ExchangeAdapter, type TradingVenue } from '../../exchanges';
+import {
+  createExchangeAdapter,
+  rateLimitsOf,
+  type CcxtAdapter,
+  type ExchangeAdapter,
+  type RateLimitSpec,
+  type TradingVenue,
+} from '../../exchanges';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance, type FakeBinanceOptions } from '../../../fakes/binance';
-import { ResilienceRegistry, resilientAccount, type RateLimitSpec } from '../../resilience';
+import { ResilienceRegistry, resilientAccount } from '../../resilience';
 import { openDatabase, type SqliteDatabase, type Synchronous } from '../../storage';
 import { useTempDatabases } from '../../storage/testing/temp-databases';
 import { OrderJournal } from '../order-journal';
@@ -61,7 +68,7 @@ export function useBinanceHarness(): (options?: HarnessOptions) => Promise<Binan
       accounts: [{ ...TEST_ACCOUNT, balances: { USDT: 1e9, BTC: 10_000, ETH: 100_000 } }],
       ...options.fake,
     });
-    const raw = createExchangeAdapter('binance', TEST_ACCOUNT, { restBaseUrl: fake.url }) as CcxtAdapter;
+    const raw = createExchangeAdapter('binance', TEST_ACCOUNT, { restBaseUrl: fake.url, enableRateLimit: false }) as CcxtAdapter;
     const registry = new ResilienceRegistry({
       // Generous unless a test is about deadlines: this machine is shared, and a create that misses a short deadline
       // only turns into an unknown order to resolve (correct, but not what most tests look at).

@@ -1,5 +1,5 @@
 // The "Alerts" tab under the chart.
-import type { WorkspaceTab } from '../workspace-tabs/tabs';
+import type { WorkspaceTab } from '../workspace-tabs/workspace-tab';
 import { AlertsPanel } from './AlertsPanel';
 
 export const ALERTS_TAB: WorkspaceTab = {

@@ -1,5 +1,5 @@
 // The four tabs this feature puts under the chart, in the order a trader scans them.
-import type { WorkspaceTab } from '../workspace-tabs/tabs';
+import type { WorkspaceTab } from '../workspace-tabs/workspace-tab';
 import { BalancesPanel } from './BalancesPanel';
 import { OpenOrdersPanel } from './OpenOrdersPanel';
 import { OrderHistoryPanel } from './OrderHistoryPanel';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { WORKSPACE_TABS, type TabContext } from './tabs';
+import { WORKSPACE_TABS } from './tabs';
+import type { TabContext } from './workspace-tab';
 
 export function WorkspaceTabs(context: TabContext) {
   const [active, setActive] = useState(WORKSPACE_TABS[0]?.id);

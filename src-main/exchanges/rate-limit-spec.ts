@@ -1,5 +1,5 @@
-// The declarative shape of a venue's REST rate limits. Each venue file (binance, gate, mexc) provides one; the rate
-// budget enforces it. Kept free of runtime code so that adapters can import it without pulling in the budget.
+// The declarative shape of a venue's REST rate limits. It describes the venue, so it lives here: each venue file
+// (binance, gate, mexc) provides one, and resilience's rate budget enforces it. Kept free of runtime code.
 
 /** Every method of the ExchangeAdapter port that sends REST requests, plus variants that the venue prices apart. */
 export const EXCHANGE_OPERATIONS = [

@@ -1,0 +1,17 @@
+// What a tab under the chart is. On its own so that each feature can describe its tab without importing tabs.tsx,
+// which lists the features' tabs.
+import type { ReactNode } from 'react';
+import type { Market, Preferences, VenueSummary } from '../../../src-shared';
+
+/** What every tab may need of the trading screen: the venue and market in view. */
+export interface TabContext {
+  preferences: Preferences;
+  venue: VenueSummary | undefined;
+  market: Market | undefined;
+}
+
+export interface WorkspaceTab {
+  id: string;
+  label: string;
+  render(context: TabContext): ReactNode;
+}
