@@ -2,9 +2,8 @@
 // saved with the app's other settings in SQLite (a domain and a public client id are no secrets). The TBS_AUTH_*
 // variables win when set: the section then only shows them. Saving applies at once (AuthService.configure): the
 // sign-in appears or disappears, and a session of another issuer ends first.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, SignInSettingsValues, type SignInSettings } from '../../src-shared';
-import type { SettingsRepository } from '../storage';
 import { authConfigFrom, type AuthConfig, type AuthConfigNames } from './config';
 
 const KEY = 'auth.sign-in';
@@ -15,8 +14,15 @@ export const SETTINGS_NAMES = { issuer: 'the issuer (Auth0 domain)', clientId: '
 /** What the environment decided, read once at start: a configuration, or why the one it sets does not work. */
 export type EnvironmentSignIn = { config: AuthConfig } | { problem: string };
 
+/** The app's settings table (storage's SettingsRepository, wired in core.ts): JSON under a key, parsed on read. */
+export interface SettingsStore {
+  get<S extends z.ZodType>(key: string, schema: S): z.output<S> | undefined;
+  set(key: string, value: unknown): void;
+  delete(key: string): boolean;
+}
+
 export interface SignInSettingsDeps {
-  settings: SettingsRepository;
+  settings: SettingsStore;
   /** Applies a configuration without a restart (AuthService.configure). */
   apply: (config: AuthConfig | undefined) => Promise<unknown>;
   /** Set when any TBS_AUTH_* variable is: the environment wins, and this screen cannot change it. */
