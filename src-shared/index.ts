@@ -21,3 +21,5 @@ export * from './secrets';
 export * from './content-types';
 export * from './zod-issues';
 export * from './auth';
+export * from './mt5';
+export * from './positions';
