@@ -3,15 +3,38 @@
 // reply lost, a dropped bridge or an "unknown" retcode rejects with a code the service resolves through
 // fetchOrderByClientId (the EA's `find`), never by sending again.
 import { randomBytes } from 'node:crypto';
-import { AppError, timeframeMs, type Balance, type Candle, type Market, type Order, type OrderRequest, type Symbol, type Ticker, type Timeframe, type Trade } from '../../../src-shared';
-import type { CandleQuery, TradingVenue } from '../ports';
+import {
+  AppError,
+  timeframeMs,
+  type Balance,
+  type Candle,
+  type ClosedPosition,
+  type Deal,
+  type Market,
+  type Order,
+  type OrderRequest,
+  type Position,
+  type Symbol,
+  type Ticker,
+  type Timeframe,
+  type Trade,
+} from '../../../src-shared';
+import type { CandleQuery, PositionAccount, PositionProtection, TradingVenue } from '../ports';
+import { BridgeError } from './bridge-error';
+import { MT5_TIMEFRAMES as TIMEFRAMES } from './live-source';
 import { orderFromFind, orderFromResult } from './order-mapping';
-import type { CommandArgs, Mt5Symbol, Mt5Timeframe } from './protocol';
+import { toDeal, toPosition, type AccountContext } from './position-mapping';
+import type { CommandArgs, Mt5Symbol, TradeResult } from './protocol';
 import { retcodeOutcome } from './retcodes';
 import type { Mt5Session } from './session';
 import { toMarket, unifiedSymbol } from './symbol-names';
 
-const TIMEFRAMES: Record<Timeframe, Mt5Timeframe> = { '1m': 'M1', '5m': 'M5', '15m': 'M15', '1h': 'H1', '4h': 'H4', '1d': 'D1' };
+/** Bridge failures after which a close may or may not have happened: resolved by `find`, never sent again. */
+const IN_DOUBT = new Set(['timeout', 'disconnected', 'in_doubt', 'internal']);
+/** How a close in doubt is resolved: `find` this many times, this far apart (the terminal may be reconnecting). */
+const FIND_ATTEMPTS = 10;
+const FIND_EVERY_MS = 1_000;
+const DEALS_SHOWN = 500;
 
 export interface Mt5VenueOptions {
   login: string;
@@ -22,8 +45,9 @@ export interface Mt5VenueOptions {
   orderTimeoutMs?: number;
 }
 
-export class Mt5Venue implements TradingVenue {
+export class Mt5Venue implements TradingVenue, PositionAccount {
   readonly id = 'mt5' as const;
+  readonly venue = 'mt5' as const;
   private readonly now: () => number;
   private symbols: Map<Symbol, Mt5Symbol> | undefined;
 
@@ -137,9 +161,115 @@ export class Mt5Venue implements TradingVenue {
       }));
   }
 
+  get account(): string {
+    return this.options.login;
+  }
+
+  async positions(): Promise<Position[]> {
+    const session = this.session();
+    const { positions } = await session.request('positions', {});
+    const context = await this.accountContext(session);
+    return positions.flatMap((position) => toPosition(position, context) ?? []);
+  }
+
+  async closePosition(id: string, volume?: number): Promise<ClosedPosition> {
+    const session = this.session();
+    const before = (await session.request('positions', {})).positions.find((position) => position.ticket === id);
+    if (!before) throw new AppError('NOT_FOUND', `MetaTrader 5 (${this.options.login}) has no open position ${id}: it may have been closed already.`);
+    if (volume !== undefined && volume > before.volume + 1e-9) {
+      throw new AppError('INVALID_REQUEST', `Cannot close ${volume} lots of position ${id}: it holds ${before.volume}.`);
+    }
+    const context = await this.accountContext(session);
+    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === before.symbol);
+    const cid = this.newClientOrderId();
+    const partial = volume !== undefined && volume < before.volume - 1e-9;
+    let result: TradeResult;
+    try {
+      result = await session.request('close', { ticket: id, cid, ...(partial ? { volume } : {}) }, this.options.orderTimeoutMs);
+    } catch (error) {
+      if (!(error instanceof BridgeError) || !IN_DOUBT.has(error.failure)) throw error;
+      result = await this.resolveClose(cid);
+    }
+    let outcome = retcodeOutcome(result.retcode, result.message, symbol);
+    if (outcome.kind === 'unknown') {
+      result = await this.resolveClose(cid);
+      outcome = retcodeOutcome(result.retcode, result.message, symbol);
+    }
+    if (outcome.kind !== 'accepted') throw outcome.error;
+    const closed = result.volume > 0 ? result.volume : partial ? volume! : before.volume;
+    const price = [result.price, before.priceCurrent, before.priceOpen].find((p) => p > 0)!;
+    return { venue: 'mt5', account: this.options.login, id, symbol: context.symbolOf(before.symbol), volume: closed, price, remaining: Math.max(0, Number((before.volume - closed).toFixed(8))) };
+  }
+
+  async modifyPosition(id: string, protection: PositionProtection): Promise<Position> {
+    const session = this.session();
+    const current = (await session.request('positions', {})).positions.find((position) => position.ticket === id);
+    if (!current) throw new AppError('NOT_FOUND', `MetaTrader 5 (${this.options.login}) has no open position ${id}: it may have been closed already.`);
+    // MT5 reads 0 as "none": null removes a level, absent keeps the current one.
+    const level = (wanted: number | null | undefined, now: number) => (wanted === undefined ? now : (wanted ?? 0));
+    const { retcode, message } = await session.request('modify', { target: 'position', ticket: id, sl: level(protection.stopLoss, current.sl), tp: level(protection.takeProfit, current.tp) });
+    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === current.symbol);
+    // 10025: nothing to change (the levels were already those): the position is as asked.
+    if (retcode !== 10025) {
+      const outcome = retcodeOutcome(retcode, message, symbol);
+      if (outcome.kind !== 'accepted') throw outcome.error;
+    }
+    const after = (await this.positions()).find((position) => position.id === id);
+    if (!after) throw new AppError('NOT_FOUND', `Position ${id} closed while its stop loss and take profit were changed.`);
+    return after;
+  }
+
+  async deals(since: number): Promise<Deal[]> {
+    const session = this.session();
+    const offset = session.serverOffsetMs;
+    const { deals } = await session.request('deals', { from: since + offset, to: this.now() + offset + 60_000 });
+    const context = await this.accountContext(session);
+    return deals
+      .flatMap((deal) => toDeal(deal, context) ?? [])
+      .sort((a, b) => b.time - a.time)
+      .slice(0, DEALS_SHOWN);
+  }
+
+  /** The app's symbol of a terminal symbol name (EURUSD.m → EUR/USD), for the live source and positions. */
+  async nameOf(symbol: Symbol): Promise<string> {
+    return (await this.symbolOf(symbol)).name;
+  }
+
   /** 16 characters of [A-Za-z0-9_-]: `tbs:` + id fits MT5's 31-character order comment. */
   newClientOrderId(): string {
     return randomBytes(12).toString('base64url');
+  }
+
+  /** A close whose answer was lost: what the terminal's client-order-id map says happened, asked until it knows. */
+  private async resolveClose(cid: string): Promise<TradeResult> {
+    for (let attempt = 1; attempt <= FIND_ATTEMPTS; attempt++) {
+      const session = this.options.session(this.options.login);
+      if (session?.open) {
+        try {
+          const found = await session.request('find', { cid });
+          if (found.state === 'done' && found.result) return found.result;
+          if (found.state === 'unknown') {
+            throw new AppError('ORDER_REJECTED', 'The close did not reach MetaTrader 5, so the position is still open: close it again.');
+          }
+        } catch (error) {
+          if (!(error instanceof BridgeError)) throw error;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, FIND_EVERY_MS));
+    }
+    throw new AppError('TIMEOUT', `MetaTrader 5 (${this.options.login}) did not confirm the close in time: check the position in Positions before acting again.`);
+  }
+
+  private async accountContext(session: Mt5Session): Promise<AccountContext> {
+    const symbols = await this.loadSymbols(false).catch(() => new Map<Symbol, Mt5Symbol>());
+    const byName = new Map([...symbols.values()].map((s) => [s.name, unifiedSymbol(s)]));
+    const currency = session.terminal.currency;
+    return {
+      login: this.options.login,
+      currency,
+      serverOffsetMs: session.serverOffsetMs,
+      symbolOf: (name) => byName.get(name) ?? `${name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20) || 'MT5'}/${currency || 'USD'}`,
+    };
   }
 
   private session(): Mt5Session {
