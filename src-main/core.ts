@@ -231,8 +231,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appName: packageJson.productName,
     hasOpenOrders: () => trading.list({ scope: 'open', limit: 1000 }).some((order) => order.venue === 'mt5'),
   });
-  // Listening takes a moment; a port already taken is reported in the status, not thrown.
-  await mt5.start();
   const positions = new PositionService({ accounts: () => mt5.positionAccounts() });
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
   // Positions and today's P&L from the fills already journaled; new fills arrive on the bus.
@@ -259,6 +257,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deadMan.venueReachable(venue);
   };
   accounts.onConnected(venueBack);
+  mt5.onTradingConnected(() => {
+    venueBack('mt5');
+    void catchUp.connected('mt5').catch(reconcileFailed);
+  });
   // How long each venue was offline, for the risk log's "back after 4 min offline".
   const offlineSince = new Map<VenueId, number>();
   links.onChange((venue, state) => {
@@ -327,6 +329,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
+
+  // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
+  // bridge's status (Accounts shows it), not thrown.
+  await mt5.start();
 
   return {
     dispatcher,

@@ -52,6 +52,7 @@ export class Mt5Terminals {
   private readonly refusals: Mt5Refusal[] = [];
   private readonly changeListeners = new Set<(status: Mt5BridgeStatus) => void>();
   private readonly positionListeners = new Set<(login: string) => void>();
+  private readonly tradingListeners = new Set<() => void>();
   private readonly positionTimers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
   private listening = false;
@@ -147,6 +148,15 @@ export class Mt5Terminals {
     return () => this.positionListeners.delete(listener);
   }
 
+  /**
+   * The trading terminal connected (or another connected one was chosen): like an exchange account connecting, its
+   * orders are reconciled, its balances read, and an engaged kill switch sweeps it now.
+   */
+  onTradingConnected(listener: () => void): () => void {
+    this.tradingListeners.add(listener);
+    return () => this.tradingListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     for (const timer of this.positionTimers.values()) clearTimeout(timer);
     this.positionTimers.clear();
@@ -171,6 +181,17 @@ export class Mt5Terminals {
     const live = new Mt5LiveSource({ login, sessions: this.server, nameOf: (symbol) => venue.nameOf(symbol) });
     this.options.venues.remove('mt5');
     this.options.venues.add({ venue, live, mode: 'live', trading: venue });
+    if (this.server.session(login)?.open) this.tradingConnected();
+  }
+
+  private tradingConnected(): void {
+    for (const listener of this.tradingListeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('mt5: a listener of the trading terminal failed', error);
+      }
+    }
   }
 
   private connected(session: Mt5Session): void {
@@ -178,6 +199,7 @@ export class Mt5Terminals {
     this.records.set(login, { terminal: session.terminal, session, since: this.now(), figures: this.records.get(login)?.figures });
     // The first terminal ever connected trades by default; the trader may choose another one in Accounts.
     if (!this.tradingLogin) this.trade(login);
+    else if (login === this.tradingLogin) this.tradingConnected();
     session.onPush((push) => {
       if (push.push === 'account') this.setFigures(login, push);
       if (push.push === 'trade') this.positionsChanged(login);

@@ -56,7 +56,8 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
   }
 
   async markets(): Promise<Market[]> {
-    return [...(await this.loadSymbols(true)).values()].map(toMarket);
+    const currency = this.options.session(this.options.login)?.terminal.currency;
+    return [...(await this.loadSymbols(true)).values()].map((symbol) => toMarket(symbol, currency));
   }
 
   async ticker(symbol: Symbol): Promise<Ticker> {

@@ -20,9 +20,15 @@ export function stepDecimals(step: number): number {
   return Math.max(0, Math.min(18, Math.round(-Math.log10(step) + 0.4999)));
 }
 
-export function toMarket(symbol: Mt5Symbol): Market {
+/**
+ * `accountCurrency` values the lots: tick value ÷ tick size is what one lot gains per unit of price, in the account
+ * currency (the broker folds the profit currency's conversion into the tick value).
+ */
+export function toMarket(symbol: Mt5Symbol, accountCurrency?: string): Market {
   const unified = unifiedSymbol(symbol);
   const [base, quote] = unified.split('/') as [string, string];
+  const perUnitPrice = symbol.tickSize > 0 ? symbol.tickValue / symbol.tickSize : 0;
+  const valuation = accountCurrency && perUnitPrice > 0 && Number.isFinite(perUnitPrice) ? { valuation: { perUnitPrice, currency: accountCurrency } } : {};
   return {
     venue: 'mt5',
     symbol: unified,
@@ -32,5 +38,6 @@ export function toMarket(symbol: Mt5Symbol): Market {
     amountPrecision: stepDecimals(symbol.volumeStep),
     minAmount: symbol.volumeMin,
     active: symbol.tradeMode !== 'disabled',
+    ...valuation,
   };
 }
