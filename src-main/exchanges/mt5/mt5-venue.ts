@@ -191,11 +191,8 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
       if (!(error instanceof BridgeError) || !IN_DOUBT.has(error.failure)) throw error;
       result = await this.resolveClose(cid);
     }
-    let outcome = retcodeOutcome(result.retcode, result.message, symbol);
-    if (outcome.kind === 'unknown') {
-      result = await this.resolveClose(cid);
-      outcome = retcodeOutcome(result.retcode, result.message, symbol);
-    }
+    if (retcodeOutcome(result.retcode, result.message, symbol).kind === 'unknown') result = await this.resolveClose(cid);
+    const outcome = retcodeOutcome(result.retcode, result.message, symbol);
     if (outcome.kind !== 'accepted') throw outcome.error;
     const closed = result.volume > 0 ? result.volume : partial ? volume! : before.volume;
     const price = [result.price, before.priceCurrent, before.priceOpen].find((p) => p > 0)!;
@@ -241,16 +238,27 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
     return randomBytes(12).toString('base64url');
   }
 
-  /** A close whose answer was lost: what the terminal's client-order-id map says happened, asked until it knows. */
+  /**
+   * A close whose answer was lost or unclear: what the terminal knows of its client order id, asked until it knows.
+   * A deal carrying the id means it closed (that much, at that price); none, once the terminal is sure, means it did
+   * not, and the position is as it was.
+   */
   private async resolveClose(cid: string): Promise<TradeResult> {
     for (let attempt = 1; attempt <= FIND_ATTEMPTS; attempt++) {
       const session = this.options.session(this.options.login);
       if (session?.open) {
         try {
           const found = await session.request('find', { cid });
-          if (found.state === 'done' && found.result) return found.result;
-          if (found.state === 'unknown') {
-            throw new AppError('ORDER_REJECTED', 'The close did not reach MetaTrader 5, so the position is still open: close it again.');
+          const deals = found.deals.filter((deal) => (deal.type === 'buy' || deal.type === 'sell') && deal.volume > 0);
+          if (deals.length > 0) {
+            const volume = deals.reduce((sum, deal) => sum + deal.volume, 0);
+            const price = deals.reduce((sum, deal) => sum + deal.price * deal.volume, 0) / volume;
+            return { cid, retcode: 10009, message: 'found by its client order id', order: deals[0]!.order, deal: deals[0]!.ticket, volume, price, bid: 0, ask: 0, replayed: true };
+          }
+          const settled = found.result && retcodeOutcome(found.result.retcode, found.result.message).kind !== 'unknown';
+          if (found.state === 'done' && settled) return found.result!;
+          if (found.state !== 'in_doubt') {
+            throw new AppError('ORDER_REJECTED', 'The close did not reach the trade server, so the position is still open: close it again.');
           }
         } catch (error) {
           if (!(error instanceof BridgeError)) throw error;
