@@ -11,6 +11,7 @@ import { Mt5Venue, VenueDirectory } from '../exchanges';
 import { MemorySecretStore } from '../secrets/testing';
 import { SettingsRepository } from '../storage';
 import { useTempDatabases } from '../storage/testing/temp-databases';
+import { CandleStreams, type StreamedCandle } from '../streaming';
 import { PositionService } from '../trading';
 import { Mt5Terminals, TRADING_LOGIN_KEY } from './mt5-terminals';
 
@@ -181,5 +182,40 @@ describe('Mt5Terminals', () => {
     await waitFor(() => statuses.includes('reconnecting'));
     const before = ticks.length;
     await waitFor(() => statuses.at(-1) === 'live' && ticks.length > before);
+  });
+
+  it('fills the bars missed while the terminal was away from its rates, once it is back', async () => {
+    // The trade server's clock is moved by hand: five minutes pass while the terminal is gone.
+    let serverTime = Date.UTC(2026, 0, 7, 12, 0, 30) + 7_200_000;
+    const { terminals, venues, attach } = await start();
+    const { token } = await terminals.pairing();
+    const terminal = await attach(token, { login: '7011', clock: () => serverTime });
+    await terminal.waitWelcomed();
+    await waitFor(() => terminals.positionAccounts().length === 1);
+    const streams = new CandleStreams((venue) => venues.liveSource(venue), { history: (venue) => venues.get(venue) });
+    const updates: StreamedCandle[] = [];
+    const statuses: string[] = [];
+    cleanups.push(streams.subscribe({ venue: 'mt5', symbol: 'EUR/USD', timeframe: '1m' }, (update) => updates.push(update), (change) => statuses.push(change.status)));
+    terminal.quote('EURUSD', 1.081);
+    const first = await waitFor(() => updates.find((u) => !u.backfill));
+    const openedAt = first.candle.time;
+
+    terminal.stop();
+    await waitFor(() => statuses.includes('reconnecting'));
+    for (let minute = 1; minute <= 5; minute++) {
+      serverTime += 60_000;
+      terminal.quote('EURUSD', 1.081 + minute / 10_000);
+    }
+    serverTime += 60_000;
+    terminal.start();
+    terminal.quote('EURUSD', 1.0825);
+    const backfilled = await waitFor(() => {
+      const filled = updates.filter((u) => u.backfill).map((u) => u.candle.time);
+      return filled.length >= 5 && filled;
+    });
+    expect(backfilled).toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((m) => openedAt + m * 60_000)));
+    await waitFor(() => statuses.at(-1) === 'live');
+    const missed = updates.find((u) => u.backfill && u.candle.time === openedAt + 3 * 60_000);
+    expect(missed?.candle.close).toBeCloseTo(1.0813, 5);
   });
 });
