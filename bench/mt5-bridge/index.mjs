@@ -13,7 +13,7 @@ import { loadTs, median } from '../lib/load-ts.mjs';
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const TICK_SECONDS = Number(process.env.BENCH_TICK_SECONDS ?? 3);
-const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 5);
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10); // the EA's InpPollMs default
 const ORDER_GOAL_MS = 5;
 const TICK_GOAL_MS = 20;
 
