@@ -1,6 +1,7 @@
 // New stop loss and take profit of a position. Both are sent: a field left empty removes that level (null).
 import { useState, type FormEvent } from 'react';
 import type { Position } from '../../../src-shared';
+import { FormActions } from './FormActions';
 import { parseStop, stopFieldText } from './position-words';
 
 interface Props {
@@ -35,12 +36,7 @@ export function ModifyStopsForm({ position, priceDecimals, busy, onSave, onCance
       <input id={`${id}-sl`} inputMode="decimal" autoFocus value={stopLoss} placeholder="none" onChange={(e) => setStopLoss(e.target.value)} onKeyDown={escape} />
       <label htmlFor={`${id}-tp`}>Take profit</label>
       <input id={`${id}-tp`} inputMode="decimal" value={takeProfit} placeholder="none" onChange={(e) => setTakeProfit(e.target.value)} onKeyDown={escape} />
-      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-        {busy ? 'Saving…' : 'Save SL/TP'}
-      </button>
-      <button type="button" onClick={onCancel} disabled={busy}>
-        Cancel
-      </button>
+      <FormActions label="Save SL/TP" busyLabel="Saving…" busy={busy} onCancel={onCancel} />
       <span className="hint">Empty removes it.</span>
       {error && (
         <span className="row-error" role="alert">

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Position } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
+import { FormActions } from './FormActions';
 import { parseCloseVolume } from './position-words';
 
 interface Props {
@@ -39,12 +40,7 @@ export function PartialCloseForm({ position, volumeDecimals, busy, onClose, onCa
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => event.key === 'Escape' && onCancel()}
       />
-      <button type="submit" className="danger" disabled={busy} aria-busy={busy}>
-        {busy ? 'Closing…' : 'Close part'}
-      </button>
-      <button type="button" onClick={onCancel} disabled={busy}>
-        Cancel
-      </button>
+      <FormActions label="Close part" busyLabel="Closing…" busy={busy} danger onCancel={onCancel} />
       {error && (
         <span id={`${id}-error`} className="row-error" role="alert">
           {error}

@@ -6,6 +6,7 @@ import type { ModifyPosition, Position, PositionFailure, PositionRef, Res } from
 import type { ApiClient } from '../../api/client';
 import { errorMessage } from '../../format/error-message';
 import { busyWhile, withEntry } from '../../stores/row-state';
+import { sharedFeed } from '../../stores/shared-feed';
 import { coalesce } from './coalesce';
 import { positionKey } from './position-words';
 
@@ -119,26 +120,12 @@ export const usePositions = create<PositionsState>((set, get) => {
   };
 });
 
-let feedUsers = 0;
-let stopFeed: (() => void) | undefined;
-
 /** Follows `positions.changed` while a view of positions is on screen: one coalesced `positions:list` per burst. */
-export function attachPositionsFeed(api: ApiClient, waitMs = REFRESH_WAIT_MS): () => void {
-  if (feedUsers++ === 0) {
-    const refresh = coalesce(() => usePositions.getState().load(api), waitMs);
-    const off = api.on('positions.changed', () => refresh.request());
-    stopFeed = () => {
-      off();
-      refresh.cancel();
-    };
-  }
-  let detached = false;
+export const attachPositionsFeed: (api: ApiClient, waitMs?: number) => () => void = sharedFeed((api: ApiClient, waitMs: number = REFRESH_WAIT_MS) => {
+  const refresh = coalesce(() => usePositions.getState().load(api), waitMs);
+  const off = api.on('positions.changed', () => refresh.request());
   return () => {
-    if (detached) return;
-    detached = true;
-    if (--feedUsers === 0) {
-      stopFeed?.();
-      stopFeed = undefined;
-    }
+    off();
+    refresh.cancel();
   };
-}
+});
