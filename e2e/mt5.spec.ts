@@ -23,12 +23,13 @@ const timers: ReturnType<typeof setInterval>[] = [];
 const SERVER_OFFSET_MS = 7_200_000;
 
 /** A terminal with the EA attached, pointed at the port and token the Accounts screen shows. */
-function attachTerminal(options: { port: number; token: string; login: string; balance?: number }): FakeMt5Terminal {
+function attachTerminal(options: { port: number; token: string; login: string; balance?: number; marginMode?: 'hedging' | 'netting' }): FakeMt5Terminal {
   const filesDir = mkdtempSync(join(tmpdir(), 'tbs-e2e-mt5-'));
   folders.push(filesDir);
   const server = new SimulatedTradeServer({
     login: options.login,
     balance: options.balance ?? 10_000,
+    marginMode: options.marginMode ?? 'hedging',
     clock: () => Date.now() + SERVER_OFFSET_MS,
     // Open every day, so that the spec passes on a weekend too.
     symbols: alwaysOpen(),
@@ -78,7 +79,7 @@ async function placeFromTicket(page: Page, type: 'Market' | 'Limit', amount: str
   await dialog.getByRole('button', { name: 'Place live order' }).click();
 }
 
-test('a connected terminal trades from the ticket: position, partial close, close, deals; the kill switch cancels its pending order; a wrong token is refused', async ({
+test('a connected terminal trades from the ticket: position, partial close, close, deals; the kill switch cancels its pending order; a wrong token is refused; several terminals show, and trading moves between them', async ({
   page,
   host,
   pageErrors,
@@ -173,5 +174,22 @@ test('a connected terminal trades from the ticket: position, partial close, clos
   await expect(refusals.getByRole('listitem').first()).toContainText('7009');
   await expect(page.getByRole('listitem', { name: 'Login 7009' })).toHaveCount(0);
   await attachScreenshot(page, 'mt5-refusal');
+
+  // A second terminal with the right token (a netting account): both are listed, and trading can move to it.
+  const second = attachTerminal({ port, token, login: '7010', balance: 2_500, marginMode: 'netting' });
+  await second.waitWelcomed(15_000);
+  const other = page.getByRole('listitem', { name: 'Login 7010' });
+  await expect(other.getByLabel('Status')).toHaveText(/^Connected since/);
+  await expect(other).toContainText('Netting');
+  await expect(other.locator('dt:has-text("Balance") + dd')).toHaveText('2,500.00 USD');
+  await expect(row.getByText('Trading', { exact: true })).toBeVisible();
+  await other.getByRole('button', { name: 'Use login 7010 for trading' }).click();
+  await expect(other.getByText('Trading', { exact: true })).toBeVisible();
+  await expect(row.getByRole('button', { name: `Use login ${LOGIN} for trading` })).toBeEnabled();
+
+  // The trading terminal goes away: its row stays, saying since when it is disconnected, and it stays the choice.
+  second.stop();
+  await expect(other.getByLabel('Status')).toHaveText(/^Disconnected since/);
+  await expect(other.getByText('Trading', { exact: true })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
