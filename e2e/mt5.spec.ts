@@ -121,31 +121,63 @@ test('a connected terminal trades from the ticket: position, partial close, clos
   await expect(position).toContainText('USD');
   await attachScreenshot(page, 'mt5-position');
 
+  // A trade made in the terminal itself (not from this app) shows up by itself: positions.changed, then the list.
+  terminal.server.send({ action: 'deal', symbol: 'XAUUSD', side: 'sell', volume: 0.02, magic: 0, comment: '' });
+  const gold = positionsTable(page).getByRole('row').filter({ hasText: 'XAU/USD' });
+  await expect(gold).toContainText('Sell');
+  await expect(gold).toContainText('0.02');
+
   // Partial close: more than the position is refused on the spot, 0.04 is sent.
+  const eurusd = () => [...terminal.server.positions.values()].filter((p) => p.symbol === 'EURUSD');
   await position.getByRole('button', { name: /^Partial close/ }).click();
   const partial = page.getByRole('form', { name: /^Partial close of EUR\/USD/ });
   await partial.getByLabel(/Volume to close/).fill('0.5');
   await partial.getByRole('button', { name: 'Close part' }).click();
   await expect(partial.getByRole('alert')).toHaveText("At most 0.10 lots: the position's volume.");
-  expect([...terminal.server.positions.values()][0]?.volume).toBe(0.1);
+  expect(eurusd()[0]?.volume).toBe(0.1);
   await partial.getByLabel(/Volume to close/).fill('0.04');
   await partial.getByRole('button', { name: 'Close part' }).click();
   await expect(partial).toBeHidden();
   await expect(position.locator('td').nth(1)).toHaveText('0.06');
-  await expect.poll(() => [...terminal.server.positions.values()].map((p) => p.volume)).toEqual([0.06]);
+  await expect.poll(() => eurusd().map((p) => p.volume)).toEqual([0.06]);
+
+  // A stop loss set, then removed by emptying its field.
+  await position.getByRole('button', { name: /^Modify SL\/TP/ }).click();
+  const stops = page.getByRole('form', { name: /^SL\/TP of EUR\/USD/ });
+  await stops.getByLabel('Stop loss').fill('1.05000');
+  await stops.getByRole('button', { name: 'Save SL/TP' }).click();
+  await expect(stops).toBeHidden();
+  await expect(position.locator('td').nth(4)).toHaveText('1.05000');
+  expect(eurusd()[0]?.sl).toBe(1.05);
+  await position.getByRole('button', { name: /^Modify SL\/TP/ }).click();
+  await expect(stops.getByLabel('Stop loss')).toHaveValue('1.05000');
+  await stops.getByLabel('Stop loss').fill('');
+  await stops.getByRole('button', { name: 'Save SL/TP' }).click();
+  await expect(position.locator('td').nth(4)).toHaveText('—');
+  expect(eurusd()[0]?.sl).toBe(0);
 
   // Close the rest, after the question.
   await position.getByRole('button', { name: /^Close EUR\/USD/ }).click();
   await page.getByRole('group', { name: /^Confirm closing EUR\/USD/ }).getByRole('button', { name: 'Close position' }).click();
+  await expect(position).toHaveCount(0);
+  expect(eurusd()).toEqual([]);
+
+  // Close all positions: asks with the count, then reports each one.
+  await page.getByRole('button', { name: 'Close all positions' }).click();
+  const closeAll = page.getByRole('dialog', { name: 'Close all positions?' });
+  await expect(closeAll.getByRole('heading')).toHaveText('Close 1 position on 1 account?');
+  await closeAll.getByRole('button', { name: 'Close all' }).click();
+  await expect(page.getByRole('region', { name: 'Close all results' }).getByRole('listitem')).toHaveText([/^XAU\/USD #\d+ \(login 5012345\): closed 0\.02 lots at [\d,.]+$/]);
   await expect(page.getByText('No open positions — MetaTrader 5 positions appear here once a terminal is connected.')).toBeVisible();
   expect(terminal.server.positions.size).toBe(0);
 
-  // The deals: the opening buy, then the two closes.
+  // The deals: EUR/USD's opening buy and its two closes, then gold's sell and its close.
   await page.getByRole('button', { name: 'Deals history' }).click();
   const deals = page.getByRole('table', { name: 'Deals' });
-  await expect(deals.locator('tbody tr')).toHaveCount(3);
-  await expect(deals.locator('tbody tr[data-entry="in"]')).toContainText('0.10');
-  await expect(deals.locator('tbody tr[data-entry="out"]')).toHaveCount(2);
+  await expect(deals.locator('tbody tr')).toHaveCount(5);
+  await expect(deals.locator('tbody tr[data-entry="in"]').filter({ hasText: 'EUR/USD' })).toContainText('0.10');
+  await expect(deals.locator('tbody tr[data-entry="out"]').filter({ hasText: 'EUR/USD' })).toHaveCount(2);
+  await expect(deals.locator('tbody tr').filter({ hasText: 'XAU/USD' })).toHaveCount(2);
   await attachScreenshot(page, 'mt5-deals');
 
   // A limit buy far under the market rests on the terminal; the kill switch cancels it.
