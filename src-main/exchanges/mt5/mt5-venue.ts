@@ -27,7 +27,7 @@ import { toDeal, toPosition, type AccountContext } from './position-mapping';
 import type { CommandArgs, Mt5Symbol, TradeResult } from './protocol';
 import { retcodeOutcome } from './retcodes';
 import type { Mt5Session } from './session';
-import { toMarket, unifiedSymbol } from './symbol-names';
+import { toMarket, uniqueSymbols } from './symbol-names';
 
 /** Bridge failures after which a close may or may not have happened: resolved by `find`, never sent again. */
 const IN_DOUBT = new Set(['timeout', 'disconnected', 'in_doubt', 'internal']);
@@ -57,7 +57,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
 
   async markets(): Promise<Market[]> {
     const currency = this.options.session(this.options.login)?.terminal.currency;
-    return [...(await this.loadSymbols(true)).values()].map((symbol) => toMarket(symbol, currency));
+    return [...(await this.loadSymbols(true))].map(([unified, symbol]) => toMarket(symbol, currency, unified));
   }
 
   async ticker(symbol: Symbol): Promise<Ticker> {
@@ -132,7 +132,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
     const name = symbol ? (await this.symbolOf(symbol)).name : undefined;
     const { orders } = await session.request('orders', name ? { symbol: name } : {});
     const symbols = await this.loadSymbols(false);
-    const byName = new Map([...symbols.values()].map((s) => [s.name, unifiedSymbol(s)]));
+    const byName = new Map([...symbols].map(([unified, s]) => [s.name, unified]));
     return orders.flatMap((order) => {
       const unified = byName.get(order.symbol);
       if (!unified) return [];
@@ -271,7 +271,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
 
   private async accountContext(session: Mt5Session): Promise<AccountContext> {
     const symbols = await this.loadSymbols(false).catch(() => new Map<Symbol, Mt5Symbol>());
-    const byName = new Map([...symbols.values()].map((s) => [s.name, unifiedSymbol(s)]));
+    const byName = new Map([...symbols].map(([unified, s]) => [s.name, unified]));
     const currency = session.terminal.currency;
     return {
       login: this.options.login,
@@ -290,7 +290,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
   private async loadSymbols(refresh: boolean): Promise<Map<Symbol, Mt5Symbol>> {
     if (this.symbols && !refresh) return this.symbols;
     const { symbols } = await this.session().request('symbols', {});
-    this.symbols = new Map(symbols.map((symbol) => [unifiedSymbol(symbol), symbol]));
+    this.symbols = uniqueSymbols(symbols);
     return this.symbols;
   }
 

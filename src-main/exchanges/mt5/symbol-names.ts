@@ -14,6 +14,20 @@ export function unifiedSymbol(symbol: Mt5Symbol): Symbol {
   return `${name || 'MT5'}/${quote}`;
 }
 
+/**
+ * The app's symbol for each terminal symbol, one each: brokers list the same pair under several names (EURUSD and
+ * EURUSD.m for two account types), and the second to claim EUR/USD keeps its own name instead (EURUSDM/USD).
+ */
+export function uniqueSymbols(symbols: readonly Mt5Symbol[]): Map<Symbol, Mt5Symbol> {
+  const unique = new Map<Symbol, Mt5Symbol>();
+  for (const symbol of symbols) {
+    const natural = unifiedSymbol(symbol);
+    const unified = unique.has(natural) ? `${clean(symbol.name) || 'MT5'}/${clean(symbol.currencyProfit) || 'USD'}` : natural;
+    if (!unique.has(unified)) unique.set(unified, symbol);
+  }
+  return unique;
+}
+
 /** The decimals a volume step allows (0.01 → 2, 0.1 → 1, 1 → 0). */
 export function stepDecimals(step: number): number {
   if (!(step > 0)) return 0;
@@ -24,8 +38,7 @@ export function stepDecimals(step: number): number {
  * `accountCurrency` values the lots: tick value ÷ tick size is what one lot gains per unit of price, in the account
  * currency (the broker folds the profit currency's conversion into the tick value).
  */
-export function toMarket(symbol: Mt5Symbol, accountCurrency?: string): Market {
-  const unified = unifiedSymbol(symbol);
+export function toMarket(symbol: Mt5Symbol, accountCurrency?: string, unified: Symbol = unifiedSymbol(symbol)): Market {
   const [base, quote] = unified.split('/') as [string, string];
   const perUnitPrice = symbol.tickSize > 0 ? symbol.tickValue / symbol.tickSize : 0;
   const valuation = accountCurrency && perUnitPrice > 0 && Number.isFinite(perUnitPrice) ? { valuation: { perUnitPrice, currency: accountCurrency } } : {};
