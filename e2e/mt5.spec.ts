@@ -112,6 +112,11 @@ test('a connected terminal trades from the ticket: position, partial close, clos
   await placeFromTicket(page, 'Market', '0.10');
   await expect(ticket(page).getByRole('status', { name: 'Order result' })).toContainText('Filled', { timeout: 20_000 });
   expect([...terminal.server.positions.values()].map((p) => [p.symbol, p.volume])).toEqual([['EURUSD', 0.1]]);
+  // Balances of the MT5 venue: the broker's figures, with the margin the position uses.
+  await page.getByRole('tab', { name: 'Balances' }).click();
+  const figures = page.getByLabel(`Login ${LOGIN} account`);
+  await expect(figures.locator('dt:has-text("Balance") + dd')).toHaveText('10,000.00 USD');
+  await expect(figures.locator('dt:has-text("Margin level") + dd')).toHaveText(/^[\d,]+\.\d{2} %$/);
   await page.getByRole('tab', { name: 'Positions' }).click();
   const position = positionsTable(page).getByRole('row').filter({ hasText: 'EUR/USD' });
   await expect(position).toHaveCount(1);

@@ -19,7 +19,7 @@ export function ClosePositionConfirm({ position, volumeDecimals, busy, onConfirm
       <button type="button" className="danger" onClick={onConfirm} disabled={busy} aria-busy={busy}>
         {busy ? 'Closing…' : 'Close position'}
       </button>
-      <button type="button" onClick={onCancel} disabled={busy}>
+      <button type="button" autoFocus onClick={onCancel} disabled={busy}>
         Keep it
       </button>
     </span>
