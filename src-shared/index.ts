@@ -21,3 +21,4 @@ export * from './secrets';
 export * from './content-types';
 export * from './zod-issues';
 export * from './auth';
+export * from './billing';
