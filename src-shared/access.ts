@@ -76,6 +76,16 @@ export const CHANNEL_ROLES = {
   // Where the whole app signs in: changing it signs the trader out, so it is the operator's like every setting.
   'auth:settings': 'operator',
   'auth:update-settings': 'operator',
+  // Which terminals are connected is what a viewer watches; the pairing token lets a terminal trade.
+  'mt5:bridge': 'viewer',
+  'mt5:pairing': 'operator',
+  'mt5:renew-pairing': 'operator',
+  'mt5:use-for-trading': 'operator',
+  'positions:list': 'viewer',
+  'positions:close': 'operator',
+  'positions:modify': 'operator',
+  'positions:close-all': 'operator',
+  'positions:deals': 'viewer',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -98,6 +108,8 @@ export const EVENT_ROLES = {
   'auth.status-changed': 'operator',
   // Only the operator's own page asked for it, and only the operator may follow a sign-in through.
   'auth.open-url': 'operator',
+  'mt5.bridge-changed': 'viewer',
+  'positions.changed': 'viewer',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

@@ -8,7 +8,9 @@ import { alertChannels, alertEvents } from './alerts';
 import { appChannels } from './app';
 import { authChannels, authEvents, authSettingsChannels } from './auth';
 import { marketChannels, marketEvents } from './market';
+import { mt5Channels, mt5Events } from './mt5';
 import { notificationChannels, notificationEvents } from './notifications';
+import { positionsChannels, positionsEvents } from './positions';
 import { providersChannels } from './providers';
 import { riskChannels, riskEvents } from './risk';
 import { secretsChannels, secretsEvents } from './secrets';
@@ -32,6 +34,8 @@ export const contract = {
   ...connectivityChannels,
   ...authChannels,
   ...authSettingsChannels,
+  ...mt5Channels,
+  ...positionsChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -43,6 +47,8 @@ export const events = {
   ...notificationEvents,
   ...secretsEvents,
   ...authEvents,
+  ...mt5Events,
+  ...positionsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

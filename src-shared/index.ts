@@ -21,4 +21,6 @@ export * from './secrets';
 export * from './content-types';
 export * from './zod-issues';
 export * from './auth';
+export * from './mt5';
+export * from './positions';
 export * from './billing';

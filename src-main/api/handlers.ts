@@ -6,7 +6,9 @@ import { authHandlers } from './auth-handlers';
 import type { Handlers } from './dispatcher';
 import { providersHandlers } from './providers-handlers';
 import { marketHandlers } from './market-handlers';
+import { mt5Handlers } from './mt5-handlers';
 import { notificationsHandlers } from './notifications-handlers';
+import { positionsHandlers } from './positions-handlers';
 import { riskHandlers } from './risk-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import type { ApiServices } from './services';
@@ -28,5 +30,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...settingsHandlers(services),
     ...systemHandlers(services),
     ...tradingHandlers(services),
+    ...mt5Handlers(services),
+    ...positionsHandlers(services),
   };
 }
