@@ -46,6 +46,7 @@ export const DOMAIN_IMPORTS = {
   storage: [],
   exchanges: ['secrets', 'storage'],
   auth: ['events', 'secrets'],
+  billing: ['events'],
   resilience: ['exchanges'],
   streaming: ['events', 'exchanges'],
   settings: ['exchanges', 'storage'],

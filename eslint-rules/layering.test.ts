@@ -123,7 +123,10 @@ describe('src-main/<domain>: only the domains the table lists', () => {
       bad('src-main/streaming/candles.ts', "type A = typeof import('../accounts');", 'domainNotInTable'),
       // Outside the table and past the public entry: the table speaks first.
       bad('src-main/exchanges/factory.ts', "import { RateBudget } from '../resilience/rate-budget';", 'domainNotInTable'),
-      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainUnlisted'),
+      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainNotInTable'),
+      // The plan is told about orders (core.ts wires the check), never the other way round.
+      bad('src-main/billing/plan-gate.ts', "import { OrderService } from '../trading';", 'domainNotInTable'),
+      bad('src-main/strategies/runner.ts', "import { OrderService } from '../trading';", 'domainUnlisted'),
     ],
   });
 
@@ -205,6 +208,9 @@ describe('src-server: the account server, a deployable of its own', () => {
       ok('src-server/entitlements.ts', "import { SignJWT } from 'jose'; import type { StoredSubscription } from './repository';"),
       ok('src-server/billing.test.ts', "import { startFakeStripe } from '../fakes/stripe'; import { harness } from './testing/harness';"),
       ok('src-server/testing/harness.ts', "import { startOpenIdProvider } from '../../fakes/openid-provider';"),
+      // The real server wired to the fake peers lives with them, so the app's tests can run against it.
+      ok('fakes/account-server/index.ts', "import { buildAccountServer } from '../../src-server/app';"),
+      ok('src-main/billing/billing-service.test.ts', "import { startAccountServer } from '../../fakes/account-server';"),
       // The e2e specs and scripts drive the server from outside, as a process or a module.
       ok('scripts/server.mjs', "import { buildAccountServer } from '../src-server/app';"),
       ok('e2e/plan.spec.ts', "import { buildAccountServer } from '../src-server/app';"),

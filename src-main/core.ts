@@ -7,6 +7,7 @@ import { AccountRepository, AccountService } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
 import { AuthService, authConfigFromEnv, authEnvSet, SignInSettingsService, type AuthConfig, type EnvironmentSignIn, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
+import { BillingService, billingConfigFromEnv, entitlementStoreIn, type BillingConfig } from './billing';
 import { InProcessEventBus, type EventBus } from './events';
 import type { EventName, VenueId } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
@@ -58,6 +59,11 @@ export interface CoreOptions {
   auth?: AuthConfig | null;
   /** Opens the system browser (Electron's shell.openExternal); the headless host asks the calling page instead. */
   openBrowser?: OpenBrowser;
+  /**
+   * The account server that sells plans (its address and entitlement public key); read from TBS_ACCOUNT_SERVER_URL
+   * and TBS_ENTITLEMENT_PUBLIC_KEY when absent; null: none, so nothing is gated by a plan.
+   */
+  billing?: BillingConfig | null;
 }
 
 export interface Core {
@@ -76,6 +82,19 @@ export const DATABASE_FILE = 'trade-bot.sqlite';
  * The environment's sign-in, if it sets one: a half or wrong configuration is reported and leaves the app without
  * sign-in (the settings screen shows why, and cannot override it).
  */
+/** The account server, if one is configured: a half or wrong configuration is reported and leaves plans off. */
+function billingConfig(options: CoreOptions): { config?: BillingConfig; problem?: string } {
+  if (options.billing !== undefined) return options.billing === null ? {} : { config: options.billing };
+  try {
+    const config = billingConfigFromEnv(process.env);
+    return config ? { config } : {};
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    console.error(`plans are off: ${problem}`);
+    return { problem };
+  }
+}
+
 function environmentSignIn(options: CoreOptions): EnvironmentSignIn | undefined {
   if (options.auth !== undefined) return options.auth === null ? undefined : { config: options.auth };
   if (!authEnvSet(process.env)) return undefined;
@@ -171,6 +190,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     ...(options.desktopNotifier ? { desktop: options.desktopNotifier } : {}),
     ...(twilioBaseUrl ? { twilioBaseUrl } : {}),
+    // Built below, before any delivery can happen: SMS alerts are part of Pro when an account server is configured.
+    smsRefusal: () => (billing.allows('sms-alerts') ? undefined : 'SMS alerts are part of Pro: upgrade in the Plan menu'),
   });
   notifications.start();
   // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
@@ -185,6 +206,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const restoreSignIn = () =>
     void auth.restore().catch((error: unknown) => console.warn('sign-in: the saved session could not be read', error instanceof Error ? error.message : error));
   restoreSignIn();
+  // The plan: the cached entitlement is verified offline at start, then refreshed from the account server.
+  const billingSettings = billingConfig(options);
+  const billing = new BillingService({
+    config: billingSettings.config,
+    ...(billingSettings.problem ? { configProblem: billingSettings.problem } : {}),
+    accessToken: () => auth.accessToken(),
+    signedIn: () => auth.status().state === 'signed-in',
+    store: entitlementStoreIn(settings),
+    bus,
+    liveAccounts: () => accounts.list(),
+  });
+  void billing.start().catch((error: unknown) => console.warn('plan: the cached plan could not be read', error instanceof Error ? error.message : error));
   // Limits and the kill switch; its state comes back from SQLite, so an engaged switch still blocks orders now.
   // The kill switch cancels through the order service, so that its journal records every cancel.
   const risk: RiskService = new RiskService({
@@ -212,7 +245,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     venueFor: tradingVenues.venueFor,
     reconcileVenues: () => tradingVenues.connected(),
     bus,
-    checks: risk.checks,
+    // The plan never gates cancels or the kill switch: only new live orders beyond Free's allowance.
+    checks: [...risk.checks, (order) => billing.checkLiveOrder(order)],
   });
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
   // Positions and today's P&L from the fills already journaled; new fills arrive on the bus.
@@ -278,6 +312,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       auth,
       signInSettings,
+      billing,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );
@@ -295,6 +330,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   venues.onChange((venue) => pushConnectivity(venue));
 
   auth.onStatusChanged((status) => dispatcher.broadcast('auth.status-changed', status));
+  billing.onStatusChanged((status) => dispatcher.broadcast('billing.status-changed', status));
 
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
@@ -307,6 +343,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     wokeUp: () => wokeUp(),
     async close() {
       stopSecretsWatch();
+      billing.close();
       auth.close();
       wakeWatch.stop();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenIdProvider } from '../fakes/openid-provider';
 import { issueAccessToken } from '../fakes/openid-provider/access-token';
 import { AccessTokenError, createAccessTokenVerifier } from './access-tokens';
-import { OTHER_AUDIENCE, startHarness, type Harness } from './testing/harness';
+import { OTHER_AUDIENCE, startAccountServer, type Harness } from '../fakes/account-server';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startAccountServer();
 });
 afterAll(async () => h.close());
 

@@ -4,11 +4,11 @@ import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENTITLEMENT_AUDIENCE, EntitlementClaims, EntitlementKeyResponse, EntitlementResponse, ENTITLEMENT_TTL_S, RedirectResponse } from '../src-shared/billing';
 import type { EventObject } from '../fakes/stripe';
-import { PRICES, startHarness, type Harness } from './testing/harness';
+import { PRICES, startAccountServer, type Harness } from '../fakes/account-server';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startAccountServer();
 });
 afterEach(async () => h.close());
 

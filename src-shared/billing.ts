@@ -81,3 +81,62 @@ export type EntitlementKeyResponse = z.infer<typeof EntitlementKeyResponse>;
 /** The account server's error body: a stable code and a sentence saying what to do. */
 export const AccountServerError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type AccountServerError = z.infer<typeof AccountServerError>;
+
+/** Pro kept after a payment failed, counted from the end of the paid period: time to update the card. */
+export const PAST_DUE_GRACE_MS = 7 * 24 * 3600 * 1000;
+/** The last verified plan kept after its token expired while the account server cannot be reached. */
+export const OFFLINE_GRACE_MS = 3 * 24 * 3600 * 1000;
+
+/** What the app shows in its Plan menu, and what gates its features. Times in ms since the epoch. */
+export const PlanStatus = z.object({
+  /**
+   * An account server is configured: plans apply. Without one (self-hosted, development) everything is available,
+   * the app never asks to sign in for a plan, and the Plan menu is not shown.
+   */
+  configured: z.boolean(),
+  signedIn: z.boolean(),
+  /** The plan in force now (after any grace period). */
+  plan: Plan,
+  /** The subscription's status as last verified. */
+  status: SubscriptionStatus,
+  features: z.array(PlanFeature),
+  /** When the paid period ends: the renewal date, or the end date when `cancelAtPeriodEnd`. */
+  periodEnd: z.number().int().nonnegative().optional(),
+  cancelAtPeriodEnd: z.boolean(),
+  /** Pro is kept until then though a payment failed or the account server could not be reached. */
+  graceUntil: z.number().int().nonnegative().optional(),
+  /** When the account server last confirmed the plan. */
+  verifiedAt: z.number().int().nonnegative().optional(),
+  /** Why the plan could not be read or confirmed, in words. */
+  problem: z.string().optional(),
+});
+export type PlanStatus = z.infer<typeof PlanStatus>;
+
+const NoPayload = z.object({}).strict();
+
+export const billingChannels = {
+  'billing:status': { req: NoPayload, res: PlanStatus },
+  /** Asks the account server for the plan now (after paying, or to check a renewal). */
+  'billing:refresh': { req: NoPayload, res: PlanStatus },
+  /**
+   * Opens Stripe Checkout for Pro in the system browser (the headless host asks the calling page, with
+   * `auth.open-url`, as for a sign-in); answers its address too.
+   */
+  'billing:checkout': { req: z.object({ interval: BillingInterval }).strict(), res: RedirectResponse },
+  /** Opens the Stripe customer portal (cancel, change card, invoices) in the system browser. */
+  'billing:portal': { req: NoPayload, res: RedirectResponse },
+} as const;
+
+export const billingEvents = {
+  'billing.status-changed': PlanStatus,
+} as const;
+
+/** Bus payloads (src-main/events) of `payment.succeeded`, `payment.failed` and `subscription.cancelled`. */
+export interface PaymentEvent {
+  at: number;
+  plan: Plan;
+  status: SubscriptionStatus;
+  periodEnd?: number;
+  /** payment.failed: Pro stays until then; the card must be updated before. */
+  updateBefore?: number;
+}

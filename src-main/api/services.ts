@@ -3,6 +3,7 @@
 import type { AccountService } from '../accounts';
 import type { AlertService } from '../alerts';
 import type { AuthService, OpenBrowser, SignInSettingsService } from '../auth';
+import type { BillingService } from '../billing';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
@@ -52,4 +53,6 @@ export interface ApiServices {
   openBrowser?: OpenBrowser;
   /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */
   trading: OrderService;
+  /** The plan (Free or Pro) from the account server, checkout and the billing portal (`billing:*`). */
+  billing: BillingService;
 }

@@ -1,17 +1,20 @@
-// The account server wired to real peers on 127.0.0.1: the fake OpenID provider (the issuer of access tokens), the
-// fake Stripe (stripe-node pointed at it), a real SQLite file and a real ES256 key. The clock is the test's.
+// Not a fake: the real account server (src-server) wired to fake peers on 127.0.0.1 — the fake OpenID provider (the
+// issuer of access tokens) and the fake Stripe (stripe-node pointed at it) — with a real SQLite file and a real ES256
+// key. The server's own tests use it, and so do the app's billing tests and the e2e specs: the app talks to the real
+// server. The clock is the test's.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { startOpenIdProvider, type RunningOpenIdProvider } from '../../fakes/openid-provider';
-import { issueAccessToken } from '../../fakes/openid-provider/access-token';
-import { startFakeStripe, type FakeStripe } from '../../fakes/stripe';
-import { createAccessTokenVerifier } from '../access-tokens';
-import { buildAccountServer, type AccountServer } from '../app';
-import { EntitlementSigner } from '../entitlements';
-import { BillingRepository } from '../repository';
-import { StripeGateway } from '../stripe-gateway';
+import { createAccessTokenVerifier } from '../../src-server/access-tokens';
+import { buildAccountServer, type AccountServer } from '../../src-server/app';
+import { EntitlementSigner } from '../../src-server/entitlements';
+import { BillingRepository } from '../../src-server/repository';
+import { StripeGateway } from '../../src-server/stripe-gateway';
+import { startOpenIdProvider, type RunningOpenIdProvider } from '../openid-provider';
+import { issueAccessToken } from '../openid-provider/access-token';
+import { startFakeStripe, type FakeStripe } from '../stripe';
 
 export const OTHER_AUDIENCE = 'https://another-api.tradebot.test';
 export const PRICES = { monthly: 'price_test_monthly', yearly: 'price_test_yearly' } as const;
@@ -19,6 +22,8 @@ const SECRET_KEY = 'sk_test_accountserver0000000000';
 export const WEBHOOK_SECRET = 'whsec_test_accountserver000000';
 
 export interface Harness {
+  /** The server's public key (SPKI PEM): what the app is configured with to verify entitlement tokens offline. */
+  publicKeyPem: string;
   provider: RunningOpenIdProvider;
   stripe: FakeStripe;
   server: AccountServer;
@@ -33,7 +38,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** A port free on 127.0.0.1 now: the server's public address (its tokens' issuer) must be known before it listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export async function startAccountServer(): Promise<Harness> {
   const folder = mkdtempSync(join(tmpdir(), 'tbs-account-server-'));
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
@@ -50,22 +64,26 @@ export async function startHarness(): Promise<Harness> {
   });
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const repository = new BillingRepository(join(folder, 'account-server.sqlite'));
-  const publicUrl = 'http://127.0.0.1:0';
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const signer = await EntitlementSigner.fromPem(await exportPKCS8(privateKey), publicUrl);
   const server = buildAccountServer({
     publicUrl,
     repository,
     stripe: new StripeGateway({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, prices: PRICES, api: stripe.api }),
-    signer: await EntitlementSigner.fromPem(await exportPKCS8(privateKey), publicUrl),
+    signer,
     accessTokens: createAccessTokenVerifier({ issuer: provider.issuer, audience: provider.audience, now }),
     now,
     log: (line) => log.push(line),
     retryDelayMs: 50,
   });
-  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await server.app.listen({ host: '127.0.0.1', port });
   stripe.webhookUrl = `${url}/stripe/webhook`;
   let cachedToken: string | undefined;
+  let closed = false;
 
   return {
+    publicKeyPem: signer.publicKey.pem,
     provider,
     stripe,
     server,
@@ -87,7 +105,10 @@ export async function startHarness(): Promise<Harness> {
       });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     },
+    /** Stops everything; a second call does nothing (a test may stop the server to play an outage). */
     async close() {
+      if (closed) return;
+      closed = true;
       await server.app.close();
       repository.close();
       await stripe.close();
