@@ -47,12 +47,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAccountServer(): Promise<Harness> {
+export interface AccountServerOptions {
+  /** The app's loopback callback ports, registered at the fake provider (for tests where the app signs in). */
+  callbackPorts?: number[];
+}
+
+export async function startAccountServer(options: AccountServerOptions = {}): Promise<Harness> {
   const folder = mkdtempSync(join(tmpdir(), 'tbs-account-server-'));
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
   const log: string[] = [];
-  const provider = await startOpenIdProvider({ callbackPorts: [53682], audiences: ['https://api.tradebot.test', OTHER_AUDIENCE] });
+  const provider = await startOpenIdProvider({ callbackPorts: options.callbackPorts ?? [53682], audiences: ['https://api.tradebot.test', OTHER_AUDIENCE] });
   const stripe = await startFakeStripe({
     secretKey: SECRET_KEY,
     webhookSecret: WEBHOOK_SECRET,
