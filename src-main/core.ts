@@ -213,6 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(billingSettings.problem ? { configProblem: billingSettings.problem } : {}),
     accessToken: () => auth.accessToken(),
     signedIn: () => auth.status().state === 'signed-in',
+    watchSignIn: (listener) => auth.onStatusChanged((status) => listener(status.state === 'signed-in')),
     store: entitlementStoreIn(settings),
     bus,
     liveAccounts: () => accounts.list(),

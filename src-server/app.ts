@@ -122,6 +122,10 @@ export function buildAccountServer(deps: AccountServerDeps): AccountServer {
       const body = CheckoutRequest.safeParse(request.body ?? {});
       if (!body.success) return sendError(reply, 400, 'INVALID_REQUEST', 'the body must be {"interval": "monthly" | "yearly"}');
       const customerId = await customerFor(request.subject!);
+      // A second subscription would bill twice: changing or renewing a paid plan is the portal's job.
+      if (entitlementOf(repository.subscriptionsOfCustomer(customerId)).plan === 'pro') {
+        return sendError(reply, 409, 'ALREADY_SUBSCRIBED', 'this account already has Pro: manage it in the billing portal');
+      }
       return { url: await stripe.createCheckoutSession(customerId, request.subject!, body.data.interval, returnUrl) };
     });
 

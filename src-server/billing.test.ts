@@ -4,7 +4,8 @@ import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENTITLEMENT_AUDIENCE, EntitlementClaims, EntitlementKeyResponse, EntitlementResponse, ENTITLEMENT_TTL_S, RedirectResponse } from '../src-shared/billing';
 import type { EventObject } from '../fakes/stripe';
-import { PRICES, startAccountServer, type Harness } from '../fakes/account-server';
+import { PRICES, SECRET_KEY, startAccountServer, WEBHOOK_SECRET, type Harness } from '../fakes/account-server';
+import { StripeGateway } from './stripe-gateway';
 
 let h: Harness;
 beforeEach(async () => {
@@ -86,6 +87,23 @@ describe('checkout', () => {
     expect(EntitlementClaims.parse(payload)).toEqual(claims);
     expect(payload.sub).toBe('auth0|alice');
     expect(payload.exp! - payload.iat!).toBe(ENTITLEMENT_TTL_S);
+  });
+
+  it('refuses a second checkout while the account has Pro: the portal changes a paid plan', async () => {
+    await deliverAll(h.stripe.completeCheckout(await checkout()));
+    const sessions = h.stripe.sessions.size;
+    const again = await h.call('POST', '/billing/checkout', { body: { interval: 'yearly' } });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ error: { code: 'ALREADY_SUBSCRIBED' } });
+    expect(h.stripe.sessions.size).toBe(sessions);
+  });
+
+  it('gets the same customer back from Stripe when creating one is retried (idempotency key per subject)', async () => {
+    const gateway = new StripeGateway({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, prices: PRICES, api: h.stripe.api });
+    const [first, second] = await Promise.all([gateway.createCustomer('auth0|bob'), gateway.createCustomer('auth0|bob')]);
+    expect(second).toBe(first);
+    expect(await gateway.createCustomer('auth0|carol')).not.toBe(first);
+    expect(h.stripe.customers.size).toBe(2);
   });
 
   it('opens the customer portal for the same customer', async () => {

@@ -18,7 +18,7 @@ import { startFakeStripe, type FakeStripe } from '../stripe';
 
 export const OTHER_AUDIENCE = 'https://another-api.tradebot.test';
 export const PRICES = { monthly: 'price_test_monthly', yearly: 'price_test_yearly' } as const;
-const SECRET_KEY = 'sk_test_accountserver0000000000';
+export const SECRET_KEY = 'sk_test_accountserver0000000000';
 export const WEBHOOK_SECRET = 'whsec_test_accountserver000000';
 
 export interface Harness {

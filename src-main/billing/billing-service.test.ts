@@ -231,6 +231,25 @@ describe('with an account server', () => {
     expect(payments.map((p) => p.topic)).toEqual(['payment.succeeded', 'subscription.cancelled']);
   });
 
+  it('asks for the plan as soon as the trader is signed in (a saved session restored at start too)', async () => {
+    let signedIn = false;
+    const listeners = new Set<(signedIn: boolean) => void>();
+    const service = billing({
+      signedIn: () => signedIn,
+      watchSignIn: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    await service.start();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(service.status().verifiedAt).toBeUndefined();
+    signedIn = true;
+    for (const listener of listeners) listener(true);
+    await expect.poll(() => service.status().verifiedAt, { timeout: 10_000 }).toBeDefined();
+    expect(service.status()).toMatchObject({ configured: true, signedIn: true, plan: 'free' });
+  });
+
   it('forgets the plan when the trader signs out', async () => {
     const service = billing();
     await service.start();

@@ -33,6 +33,11 @@ export interface BillingServiceDeps {
   /** The product account's access token (src-main/auth), undefined while signed out. */
   accessToken: () => Promise<string | undefined>;
   signedIn: () => boolean;
+  /**
+   * Tells of every sign-in state (src-main/auth's status changes), so that the plan is asked for as soon as the trader
+   * is signed in, a saved session restored at start included; returns the function that stops it.
+   */
+  watchSignIn?: (listener: (signedIn: boolean) => void) => () => void;
   store: EntitlementStore;
   bus: EventBus;
   /** The live exchange accounts, for Free's allowance: the earliest added ones keep live trading. */
@@ -88,10 +93,19 @@ export class BillingService {
   async start(): Promise<void> {
     if (!this.configured) return;
     // Before anything is awaited: the saved sign-in may be restored meanwhile.
+    let wasSignedIn = this.deps.signedIn();
     this.unsubscribes.push(
-      this.deps.bus.subscribe('user.signed-in', () => void this.refresh().catch(() => {})),
+      // Only an ended session forgets the plan: "signed out" before the saved session is restored does not.
       this.deps.bus.subscribe('user.signed-out', () => this.forget()),
     );
+    if (this.deps.watchSignIn) {
+      this.unsubscribes.push(
+        this.deps.watchSignIn((signedIn) => {
+          if (signedIn && !wasSignedIn) void this.refresh().catch(() => {});
+          wasSignedIn = signedIn;
+        }),
+      );
+    }
     const cached = this.deps.store.load();
     if (cached !== undefined) {
       try {

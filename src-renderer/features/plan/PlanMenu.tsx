@@ -1,32 +1,14 @@
 // The top bar's Plan menu: Free or Pro, when it renews (or ends), a failed payment's deadline, Upgrade (Stripe
 // Checkout) and Manage (the billing portal: cancel, card, invoices). Shown only when an account server is configured.
-import type { PlanStatus } from '../../../src-shared';
 import { api } from '../../api';
-import { formatWith } from '../../format/time';
+import { planStanding } from './plan-words';
 import { usePlan } from './plan-store';
-
-const day = (ms: number) => formatWith(ms, { year: 'numeric', month: 'short', day: 'numeric' });
-
-/** One sentence on where the plan stands. */
-function standing(status: PlanStatus): string | undefined {
-  if (status.status === 'past_due' && status.plan === 'pro' && status.graceUntil) {
-    return `A payment failed: update your card before ${day(status.graceUntil)} to keep Pro.`;
-  }
-  if (status.plan === 'pro' && status.graceUntil) return `The account server could not be reached: Pro is kept until ${day(status.graceUntil)}.`;
-  if (status.plan === 'pro' && status.periodEnd) {
-    return status.cancelAtPeriodEnd ? `Pro ends on ${day(status.periodEnd)}.` : `Renews on ${day(status.periodEnd)}.`;
-  }
-  if (status.plan === 'free' && (status.status === 'canceled' || status.status === 'unpaid' || status.status === 'past_due')) {
-    return `Your Pro plan ended${status.periodEnd ? ` on ${day(status.periodEnd)}` : ''}. Open orders are not affected.`;
-  }
-  return undefined;
-}
 
 export function PlanMenu() {
   const { status, busy, error, refresh, upgrade, manage } = usePlan();
   if (!status?.configured) return null;
   const name = status.plan === 'pro' ? 'Pro' : 'Free';
-  const sentence = standing(status);
+  const sentence = planStanding(status);
   const problem = error ?? status.problem;
   return (
     <details className="display-menu plan-menu">
