@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { BillingInterval, PlanStatus } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
-import { errorMessage } from '../../format/error-message';
+import { busyAction } from '../../stores/busy-action';
 
 interface PlanState {
   status: PlanStatus | undefined;
@@ -16,16 +16,7 @@ interface PlanState {
 }
 
 export const usePlan = create<PlanState>((set, get) => {
-  const run = async (work: () => Promise<unknown>): Promise<void> => {
-    set({ busy: true, error: undefined });
-    try {
-      await work();
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const run = busyAction(set);
   return {
     status: undefined,
     busy: false,
