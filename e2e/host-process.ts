@@ -34,7 +34,8 @@ const URL_LINE = /open (https?:\/\/127\.0\.0\.1:(\d+))\//;
  * local port, so the app's default sources (Yahoo needs no key) are never called from a test.
  */
 export function offlineEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...env, TBS_MARKET_DATA_BASE_URL: env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9' };
+  // The MetaTrader 5 bridge on a free port: hosts run side by side, and never on the app's own 17031.
+  return { ...env, TBS_MARKET_DATA_BASE_URL: env.TBS_MARKET_DATA_BASE_URL ?? 'http://127.0.0.1:9', TBS_MT5_PORT: env.TBS_MT5_PORT ?? '0' };
 }
 
 export function freshDataDir(): string {

@@ -15,7 +15,7 @@
 input string InpToken   = "";          // Pairing token (Accounts > Connect MetaTrader 5)
 input ushort InpPort    = 17031;       // The app's bridge port
 input long   InpMagic   = 7031;        // Magic number of every order this EA sends
-input int    InpPollMs  = 50;          // How often ticks, bars and the socket are checked
+input int    InpPollMs  = 10;          // How often ticks, bars and the socket are checked (ms)
 
 #define PROTOCOL_VERSION 1
 #define EA_VERSION       "1.0.0"
@@ -883,11 +883,20 @@ void MapLoad()
    int n = ArraySize(g_mapCid);
    int drop = MathMax(0, n - MAP_KEEP);
    if(drop > 0) { ArrayRemove(g_mapCid, 0, drop); ArrayRemove(g_mapState, 0, drop); ArrayRemove(g_mapBody, 0, drop); }
+   // The compacted map goes to a new file first and replaces the old one in one move: a crash half-way through the
+   // rewrite leaves the old map whole, never a truncated one that would forget which orders were sent.
    FolderCreate("TradingAppBridge");
-   g_mapFile = FileOpen(MapPath(), FILE_WRITE | FILE_TXT | FILE_ANSI | FILE_SHARE_READ);
+   string fresh = MapPath() + ".new";
+   int w = FileOpen(fresh, FILE_WRITE | FILE_TXT | FILE_ANSI);
+   if(w == INVALID_HANDLE) { Alert("TradingAppBridge: cannot write ", fresh, ": orders cannot be protected against duplicates."); return; }
+   for(int i = 0; i < ArraySize(g_mapCid); i++) FileWriteString(w, g_mapCid[i] + "\t" + g_mapState[i] + "\t" + g_mapBody[i] + "\n");
+   FileFlush(w);
+   FileClose(w);
+   if(!FileMove(fresh, 0, MapPath(), FILE_REWRITE)) { Alert("TradingAppBridge: cannot replace ", MapPath(), " (error ", GetLastError(), ")."); }
+   // Opened for reading and writing, which keeps its content; new records go at the end.
+   g_mapFile = FileOpen(MapPath(), FILE_READ | FILE_WRITE | FILE_TXT | FILE_ANSI | FILE_SHARE_READ);
    if(g_mapFile == INVALID_HANDLE) { Alert("TradingAppBridge: cannot write ", MapPath(), ": orders cannot be protected against duplicates."); return; }
-   for(int i = 0; i < ArraySize(g_mapCid); i++) FileWriteString(g_mapFile, g_mapCid[i] + "\t" + g_mapState[i] + "\t" + g_mapBody[i] + "\n");
-   FileFlush(g_mapFile);
+   FileSeek(g_mapFile, 0, SEEK_END);
   }
 
 int MapIndex(const string cid) { for(int i = ArraySize(g_mapCid) - 1; i >= 0; i--) if(g_mapCid[i] == cid) return i; return -1; }

@@ -1,6 +1,6 @@
 // The packaged app's Electron fuses, read from electron-builder.yml and checked against electron-builder's own schema:
 // a misspelt fuse would be ignored by electron-builder without a word, and the hardening silently lost.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
 interface BuilderConfig {
   asar?: boolean;
   electronFuses?: Record<string, unknown>;
+  extraResources?: Array<{ from: string; to: string }>;
 }
 
 const config = load(readFileSync(resolve(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -40,5 +41,11 @@ describe('electron-builder.yml', () => {
       expect(known[name]!.type).toBe('boolean');
       expect(typeof value).toBe('boolean');
     }
+  });
+
+  it('ships the MetaTrader 5 Expert Advisor, from a file that exists', () => {
+    const ea = config.extraResources?.find((resource) => resource.to === 'mt5/TradingAppBridge.mq5');
+    expect(ea).toBeDefined();
+    expect(existsSync(resolve(ROOT, ea!.from))).toBe(true);
   });
 });

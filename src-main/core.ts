@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import packageJson from '../package.json';
-import { AccountRepository, AccountService } from './accounts';
+import { AccountRepository, AccountService, Mt5Terminals } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
 import { AuthService, authConfigFromEnv, authEnvSet, SignInSettingsService, type AuthConfig, type EnvironmentSignIn, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
@@ -15,6 +15,7 @@ import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './n
 import {
   createExchangeAdapter,
   DEFAULT_BACKOFF,
+  DEFAULT_BRIDGE_PORT,
   DemoVenue,
   openCcxtLiveSource,
   SimulatedExchange,
@@ -29,7 +30,7 @@ import { PreferencesService } from './settings';
 import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
-import { OrderJournal, OrderService, TradingVenues } from './trading';
+import { OrderJournal, OrderService, PositionService, TradingVenues } from './trading';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing, readable by its owner only. */
@@ -59,6 +60,8 @@ export interface CoreOptions {
   auth?: AuthConfig | null;
   /** Opens the system browser (Electron's shell.openExternal); the headless host asks the calling page instead. */
   openBrowser?: OpenBrowser;
+  /** Where MetaTrader 5 EAs connect (127.0.0.1 only): TBS_MT5_PORT, else 17031; 0 picks a free port (tests). */
+  mt5Port?: number;
   /**
    * The account server that sells plans (its address and entitlement public key); read from TBS_ACCOUNT_SERVER_URL
    * and TBS_ENTITLEMENT_PUBLIC_KEY when absent; null: none, so nothing is gated by a plan.
@@ -77,6 +80,11 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'trade-bot.sqlite';
+
+function mt5PortFromEnv(env: NodeJS.ProcessEnv): number {
+  const port = Number(env.TBS_MT5_PORT);
+  return env.TBS_MT5_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_BRIDGE_PORT;
+}
 
 /**
  * The environment's sign-in, if it sets one: a half or wrong configuration is reported and leaves the app without
@@ -249,6 +257,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // The plan never gates cancels or the kill switch: only new live orders beyond Free's allowance.
     checks: [...risk.checks, (order) => billing.checkLiveOrder(order)],
   });
+  // MetaTrader 5: terminals connect to the bridge by themselves; the trading terminal is the `mt5` venue.
+  const mt5 = new Mt5Terminals({
+    secrets,
+    settings,
+    venues,
+    port: options.mt5Port ?? mt5PortFromEnv(process.env),
+    appName: packageJson.productName,
+    hasOpenOrders: () => trading.list({ scope: 'open', limit: 1000 }).some((order) => order.venue === 'mt5'),
+  });
+  const positions = new PositionService({ accounts: () => mt5.positionAccounts() });
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
   // Positions and today's P&L from the fills already journaled; new fills arrive on the bus.
   risk.seedTrades(trading.trades({ limit: 1000 }));
@@ -274,6 +292,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deadMan.venueReachable(venue);
   };
   accounts.onConnected(venueBack);
+  mt5.onTradingConnected(() => {
+    venueBack('mt5');
+    void catchUp.connected('mt5').catch(reconcileFailed);
+  });
   // How long each venue was offline, for the risk log's "back after 4 min offline".
   const offlineSince = new Map<VenueId, number>();
   links.onChange((venue, state) => {
@@ -313,6 +335,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       auth,
       signInSettings,
+      mt5,
+      positions,
       billing,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
@@ -331,11 +355,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   venues.onChange((venue) => pushConnectivity(venue));
 
   auth.onStatusChanged((status) => dispatcher.broadcast('auth.status-changed', status));
+  mt5.onChange((status) => dispatcher.broadcast('mt5.bridge-changed', status));
+  // A deal moves the trading terminal's balance and margin: the balances panel reads them again.
+  mt5.onPositionsChanged((login) => {
+    dispatcher.broadcast('positions.changed', { venue: 'mt5', account: login });
+    if (mt5.status().terminals.some((t) => t.login === login && t.trading)) void trading.refreshBalances({ venue: 'mt5', mode: 'live' }).catch(() => undefined);
+  });
   billing.onStatusChanged((status) => dispatcher.broadcast('billing.status-changed', status));
 
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
+
+  // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
+  // bridge's status (Accounts shows it), not thrown.
+  await mt5.start();
 
   return {
     dispatcher,
@@ -352,6 +386,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       trading.close();
       risk.close();
       alerts.close();
+      await mt5.close();
       await notifications.close();
       await accounts.close();
       links.close();

@@ -65,6 +65,11 @@ export const Market = z.object({
   minAmount: nonNegative.optional(),
   minNotional: nonNegative.optional(),
   active: z.boolean(),
+  /**
+   * Where an amount is not units of the base (MT5 lots of a contract): the value, in `currency` (the account's), of an
+   * amount of 1 at a price of 1. Risk limits of such a market are in that currency. Absent: amount × price in quote.
+   */
+  valuation: z.object({ perUnitPrice: positive, currency: z.string().min(1) }).optional(),
 });
 export type Market = z.infer<typeof Market>;
 

@@ -102,7 +102,7 @@ export const positionsChannels = {
     req: z.object({ confirm: z.literal(true, 'confirm closing every position') }).strict(),
     res: z.object({ closed: z.array(ClosedPosition), failed: z.array(PositionFailure) }),
   },
-  /** An account's deals since `since` (the last 7 days when absent), newest first. */
+  /** An account's deals since `since` (all it keeps when absent), newest first, at most 500. */
   'positions:deals': {
     req: z.object({ venue: VenueId, account: AccountId, since: timestamp.optional() }).strict(),
     res: z.object({ deals: z.array(Deal) }),

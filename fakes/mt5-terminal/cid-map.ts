@@ -1,6 +1,6 @@
 // The EA's client-order-id map, kept in a file the way the EA keeps MQL5/Files/TradingAppBridge/<login>.cids: one
 // line per change (cid, state, result), appended and flushed before and after each send, reloaded on restart.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export type CidState = 'sending' | 'done';
 export interface CidEntry { state: CidState; body: Record<string, unknown> | null }
@@ -19,11 +19,12 @@ export class CidMap {
         this.entries.set(cid, { state, body: body ? (JSON.parse(body) as Record<string, unknown>) : null });
       }
     }
-    // As the EA does on start: keep the newest entries and rewrite the file.
+    // As the EA does on start: keep the newest entries, written to a new file that then replaces the old one.
     const kept = [...this.entries].slice(-KEEP);
     this.entries.clear();
     for (const [cid, entry] of kept) this.entries.set(cid, entry);
-    writeFileSync(path, kept.map(([cid, entry]) => `${line(cid, entry)}\n`).join(''));
+    writeFileSync(`${path}.new`, kept.map(([cid, entry]) => `${line(cid, entry)}\n`).join(''));
+    renameSync(`${path}.new`, path);
   }
 
   get(cid: string): CidEntry | undefined {

@@ -41,3 +41,8 @@ export const SIM_SYMBOLS: readonly SimSymbol[] = [
     sessions: weekdays(3_600, 82_800), bid: 6_050.2, spread: 0.5,
   },
 ];
+
+/** The same instruments trading every day around the clock: for a trade server on the real clock, whatever the weekday. */
+export function alwaysOpen(symbols: readonly SimSymbol[] = SIM_SYMBOLS): SimSymbol[] {
+  return symbols.map((symbol) => ({ ...symbol, sessions: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, from: 0, to: 86_400 })) }));
+}

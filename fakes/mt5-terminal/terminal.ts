@@ -69,7 +69,7 @@ export class FakeMt5Terminal {
   constructor(options: FakeTerminalOptions) {
     this.options = {
       serverName: 'Broker-Demo', company: 'Broker Ltd', protocolVersion: 1, eaVersion: '1.0.0', serverOffsetMs: 7_200_000, magic: 7031,
-      heartbeatMs: 5_000, silentMs: 15_000, backoffMinMs: 1_000, backoffMaxMs: 30_000, waitRefusedMs: 60_000, pollMs: 50, replyDelayMs: 0,
+      heartbeatMs: 5_000, silentMs: 15_000, backoffMinMs: 1_000, backoffMaxMs: 30_000, waitRefusedMs: 60_000, pollMs: 10, replyDelayMs: 0,
       ...options,
     };
     this.server = options.server;

@@ -37,7 +37,11 @@ export interface TradeServerOptions {
   marginMode?: 'hedging' | 'netting';
   balance?: number;
   leverage?: number;
-  /** Server clock in ms; defaults to a Wednesday noon that advances in real time (sessions are open). */
+  /**
+   * Server clock in ms; defaults to a Wednesday noon that advances in real time (sessions are open). A test of the
+   * whole app (charts, market orders priced from the latest bar) runs it on the real clock instead, open every day:
+   * `{ clock: () => Date.now() + 7_200_000, symbols: alwaysOpen() }` (the terminal's default serverOffsetMs is 2 h).
+   */
   clock?: () => number;
   /** The instruments offered; SIM_SYMBOLS by default. */
   symbols?: readonly SimSymbol[];

@@ -10,3 +10,4 @@ export {
   type OpenLiveData,
 } from './account-connections';
 export { credentialsEntry } from './credentials';
+export { Mt5Terminals, TRADING_LOGIN_KEY, type Mt5TerminalsOptions } from './mt5-terminals';

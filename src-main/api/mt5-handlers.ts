@@ -1,13 +1,14 @@
-import { AppError, mt5Channels } from '../../src-shared';
+import { mt5Channels } from '../../src-shared';
 import type { Handlers } from './dispatcher';
 import type { ApiServices } from './services';
 
 type Mt5Channels = keyof typeof mt5Channels;
 
-const notYet = (): never => {
-  throw new AppError('VENUE_UNAVAILABLE', 'MetaTrader 5 is not available yet', false);
-};
-
-export function mt5Handlers(_services: ApiServices): Pick<Handlers, Mt5Channels> {
-  return { 'mt5:bridge': notYet, 'mt5:pairing': notYet, 'mt5:renew-pairing': notYet, 'mt5:use-for-trading': notYet };
+export function mt5Handlers({ mt5 }: ApiServices): Pick<Handlers, Mt5Channels> {
+  return {
+    'mt5:bridge': () => mt5.status(),
+    'mt5:pairing': () => mt5.pairing(),
+    'mt5:renew-pairing': () => mt5.renewPairing(),
+    'mt5:use-for-trading': ({ login }) => mt5.useForTrading(login),
+  };
 }

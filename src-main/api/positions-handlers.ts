@@ -1,19 +1,16 @@
-import { AppError, positionsChannels } from '../../src-shared';
+import { positionsChannels } from '../../src-shared';
 import type { Handlers } from './dispatcher';
 import type { ApiServices } from './services';
 
 type PositionsChannels = keyof typeof positionsChannels;
 
-const notYet = (): never => {
-  throw new AppError('VENUE_UNAVAILABLE', 'positions are not available yet', false);
-};
-
-export function positionsHandlers(_services: ApiServices): Pick<Handlers, PositionsChannels> {
+// Closing is never blocked (not by the kill switch, not by a plan): it only reduces what is at risk.
+export function positionsHandlers({ positions }: ApiServices): Pick<Handlers, PositionsChannels> {
   return {
-    'positions:list': notYet,
-    'positions:close': notYet,
-    'positions:modify': notYet,
-    'positions:close-all': notYet,
-    'positions:deals': notYet,
+    'positions:list': () => positions.list(),
+    'positions:close': ({ venue, account, id, volume }) => positions.close(venue, account, id, volume),
+    'positions:modify': ({ venue, account, id, stopLoss, takeProfit }) => positions.modify(venue, account, id, { stopLoss, takeProfit }),
+    'positions:close-all': () => positions.closeAll(),
+    'positions:deals': async ({ venue, account, since }) => ({ deals: await positions.deals(venue, account, since) }),
   };
 }

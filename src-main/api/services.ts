@@ -1,6 +1,6 @@
 // What the handlers need from the core. The composition root fills it; tests can fill it with real services built
 // on an in-memory database and the demo venue.
-import type { AccountService } from '../accounts';
+import type { AccountService, Mt5Terminals } from '../accounts';
 import type { AlertService } from '../alerts';
 import type { AuthService, OpenBrowser, SignInSettingsService } from '../auth';
 import type { BillingService } from '../billing';
@@ -12,7 +12,7 @@ import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
 import type { PreferencesService } from '../settings';
 import type { CandleStreams, TickerStreams, TradeStreams } from '../streaming';
-import type { OrderService } from '../trading';
+import type { OrderService, PositionService } from '../trading';
 
 export interface AppIdentity {
   name: string;
@@ -53,6 +53,10 @@ export interface ApiServices {
   openBrowser?: OpenBrowser;
   /** Orders on every venue and mode: journaled before they are sent, followed, reconciled at start (`orders:*`). */
   trading: OrderService;
+  /** MetaTrader 5 terminals: the bridge, its pairing token, the trading terminal (`mt5:*`). */
+  mt5: Mt5Terminals;
+  /** Open positions of every account that holds them, closing and SL/TP (`positions:*`). */
+  positions: PositionService;
   /** The plan (Free or Pro) from the account server, checkout and the billing portal (`billing:*`). */
   billing: BillingService;
 }

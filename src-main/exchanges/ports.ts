@@ -1,6 +1,6 @@
 // What the rest of the app needs from a venue's market data. The demo venue implements it now; the ccxt adapters
 // implement it for real venues.
-import type { Balance, Candle, Market, Order, OrderRequest, PublicTrade, StreamStatus, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
+import type { Balance, Candle, ClosedPosition, Deal, Market, Order, OrderRequest, Position, PublicTrade, StreamStatus, Symbol, Ticker, Timeframe, Trade, VenueId } from '../../src-shared';
 
 export interface CandleQuery {
   limit: number;
@@ -109,4 +109,25 @@ export interface ExchangeAdapter extends TradingVenue {
    * (Binance, MEXC) let the rate budget correct its own count with them.
    */
   lastResponseHeaders?(): Readonly<Record<string, unknown>> | undefined;
+}
+
+/** What a new stop loss or take profit is: a price, null to remove it, absent to keep it. */
+export interface PositionProtection {
+  stopLoss?: number | null;
+  takeProfit?: number | null;
+}
+
+/**
+ * An account that holds positions (an MT5 login). Closing a position is a trade the venue makes exactly once: a close
+ * whose answer is lost is resolved by its client order id, never sent again.
+ */
+export interface PositionAccount {
+  readonly venue: VenueId;
+  readonly account: string;
+  positions(): Promise<Position[]>;
+  /** Closes `volume` of the position, or all of it. */
+  closePosition(id: string, volume?: number): Promise<ClosedPosition>;
+  modifyPosition(id: string, protection: PositionProtection): Promise<Position>;
+  /** Trading deals since `since` (UTC ms), newest first. */
+  deals(since: number): Promise<Deal[]>;
 }

@@ -77,6 +77,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
     ...(options.demoSeed === undefined ? {} : { demoSeed: options.demoSeed }),
     ...(options.demoOutage === undefined ? {} : { demoOutage: options.demoOutage }),
     ...(options.reconnectPace === undefined ? {} : { reconnectPace: options.reconnectPace }),
+    ...(options.mt5Port === undefined ? {} : { mt5Port: options.mt5Port }),
   });
   let host: RunningHost;
   let tls: TlsMaterial | undefined;

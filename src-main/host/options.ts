@@ -40,6 +40,8 @@ export interface HostCliOptions {
   signIn: boolean;
   /** Hidden, for e2e tests: reconnects of the fast phase, then the venue probe's pace, so an outage outlasts it soon. */
   reconnectPace: { fastAttempts: number; probeEveryMs: number } | undefined;
+  /** Where MetaTrader 5 EAs connect on 127.0.0.1 (TBS_MT5_PORT, else 17031 when absent; 0 picks a free port). */
+  mt5Port: number | undefined;
 }
 
 export class UsageError extends Error {}
@@ -63,7 +65,8 @@ export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind AD
   --secrets-passphrase-file FILE
                          the key file's passphrase (or set TBS_SECRETS_PASSPHRASE); otherwise the browser asks
   --sign-in              sign in to your Trade Bot Scratch account from this terminal: shows an address and a code
-                         to enter on any device (needs TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)`;
+                         to enter on any device (needs TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)
+  --mt5-port N           where MetaTrader 5 EAs connect on 127.0.0.1 (or set TBS_MT5_PORT; default 17031)`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -129,6 +132,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'secrets-passphrase-file': { type: 'string' },
         'reconnect-pace': { type: 'string' },
         'sign-in': { type: 'boolean', default: false },
+        'mt5-port': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -194,8 +198,14 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     if (!match) throw new UsageError(`--reconnect-pace takes FAST:PROBE_MS (e.g. 3:1000), got "${values['reconnect-pace']}"`);
     reconnectPace = { fastAttempts: Number(match[1]), probeEveryMs: Number(match[2]) };
   }
+  let mt5Port: number | undefined;
+  if (values['mt5-port'] !== undefined) {
+    mt5Port = Number(values['mt5-port']);
+    if (!/^\d{1,5}$/.test(values['mt5-port']) || mt5Port > 65_535) throw new UsageError(`--mt5-port takes a port number (0 picks a free one), got "${values['mt5-port']}"`);
+  }
   return {
     port,
+    mt5Port,
     bind: values.bind,
     dataDir: values['data-dir'] ?? defaultDataDir(env),
     token,

@@ -39,7 +39,14 @@ const VIEWER_MAY: Partial<Record<Channel, unknown>> = {
   'alerts:list': {},
   'alerts:history': {},
   'notifications:log': {},
+  // Which MetaTrader 5 terminals are connected, their positions and deals: watched, never changed.
+  'mt5:bridge': {},
+  'positions:list': {},
+  'positions:deals': { venue: 'mt5', account: '5012345' },
 };
+
+/** Watch channels about a peer this test does not run (no MT5 terminal): answered with the peer's absence, not FORBIDDEN. */
+const NEEDS_A_PEER = new Set<Channel>(['positions:deals']);
 
 /** Valid requests of some operator channels, so that their refusal cannot be put down to the payload. */
 const OPERATOR_SAMPLES: Partial<Record<Channel, unknown>> = {
@@ -69,6 +76,8 @@ const VIEWER_EVENTS = new Set([
   'alert.triggered',
   'notification.shown',
   'notification.logged',
+  'mt5.bridge-changed',
+  'positions.changed',
 ]);
 
 let core: Core;
@@ -117,7 +126,9 @@ describe('viewer token', () => {
       const viewerMay = Object.hasOwn(VIEWER_MAY, channel);
       const payload = viewerMay ? VIEWER_MAY[channel] : (OPERATOR_SAMPLES[channel] ?? {});
       const response = await viewer.call(channel, payload);
-      if (viewerMay) {
+      if (NEEDS_A_PEER.has(channel)) {
+        expect(response, channel).toMatchObject({ ok: false, error: { code: 'VENUE_UNAVAILABLE' } });
+      } else if (viewerMay) {
         // A valid request of a watch channel is answered, and the answer is the contract's.
         expect(response, channel).toMatchObject({ ok: true });
         if (response.ok) expect(contract[channel].res.safeParse(response.result).success, channel).toBe(true);

@@ -72,6 +72,15 @@ describe('maximum order value', () => {
     expect((await refused(order({ type: 'market', price: undefined }), BTC, null)).message).toContain('the last price of BTC/USDT is not known yet');
   });
 
+  it('values MetaTrader 5 lots in the account currency: lots × contract value at the price', async () => {
+    // EURUSD on a USD account: a tick of 0.00001 is worth 1 USD per lot, so one lot at 1.085 is worth 108,500 USD.
+    const eurusd: Market = { venue: 'mt5', symbol: 'EUR/USD', base: 'EUR', quote: 'USD', pricePrecision: 5, amountPrecision: 2, active: true, valuation: { perUnitPrice: 1 / 0.00001, currency: 'USD' } };
+    const lots = (amount: number) => order({ venue: 'mt5', symbol: 'EUR/USD', type: 'market', price: undefined, amount });
+    await check(lots(0.05), eurusd, 1.085); // 5,425 USD
+    const error = await refused(lots(0.1), eurusd, 1.085);
+    expect(error.message).toBe('Refused by the global maximum order value: this order is worth 10,850.00 USD (0.1 lots at 108,500.00 USD); the limit is 10,000.00 USD.');
+  });
+
   it('allows an order at the limit, warning at 80 %', async () => {
     await check(order({ amount: 0.15 })); // 9,000 USDT
     expect(events).toEqual([expect.objectContaining({ level: 'warning', limit: 'maxOrderNotional', value: 9_000, threshold: 10_000 })]);

@@ -181,7 +181,12 @@ export class RiskService {
     const position = this.book.quantity(order.venue, order.mode, order.symbol);
     const signed = order.side === 'buy' ? 1 : -1;
     const reducing = position !== 0 && Math.sign(position) !== signed && order.amount <= Math.abs(position) + EPSILON;
-    const figures = { order, base: market.base, quote: market.quote, price: executionPrice(order, referencePrice), reducing };
+    const price = executionPrice(order, referencePrice);
+    // Lots of a contract (MT5) are valued in the account currency; units of a coin in the quote currency.
+    const valuation = market.valuation;
+    const figures = valuation
+      ? { order, base: 'lots', quote: valuation.currency, price: price === undefined ? undefined : price * valuation.perUnitPrice, reducing }
+      : { order, base: market.base, quote: market.quote, price, reducing };
     const open = await (this.options.openOrders ?? (() => this.tracker.list()))();
     const account = settings.accounts[order.venue];
     const scopes: { scope: RiskScope; limits: typeof settings.global }[] = [

@@ -5,3 +5,4 @@ export { DEFAULT_RESOLVE_TIMING, defaultSettlement, type ResolveTiming, type Set
 export { ADOPTED_REASON, type VenueKey } from './order-recorder';
 export type { ReconcileReport } from './reconciler';
 export { TradingVenues } from './trading-venues';
+export { PositionService, type PositionServiceOptions } from './position-service';

@@ -58,6 +58,8 @@ describe('Mt5BridgeServer handshake', () => {
 
   it('refuses a wrong token with its reason, closes, and logs login and server but never the token', async () => {
     const { connect, server: s } = await start();
+    const refusals: unknown[] = [];
+    s.onRefusal((refusal) => refusals.push(refusal));
     const client = await connect();
     const wrong = '0123456789abcdef'.repeat(4);
     client.send(helloLine({ token: wrong }));
@@ -67,6 +69,8 @@ describe('Mt5BridgeServer handshake', () => {
     expect(logged.join('\n')).toContain('5012345');
     expect(logged.join('\n')).not.toContain(wrong);
     expect(logged.join('\n')).not.toContain(TEST_TOKEN);
+    expect(refusals).toEqual([expect.objectContaining({ reason: 'token', login: '5012345', server: 'Broker-Demo', message: expect.stringContaining('Connect MetaTrader 5') })]);
+    expect(JSON.stringify(refusals)).not.toContain(wrong);
   });
 
   it('refuses another protocol version and a first line that is not a hello', async () => {

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { consoleBridgeLog, type BridgeLog } from './bridge-log';
 import { judgeHello } from './handshake';
 import { NdjsonSocket, type NdjsonSocketOptions } from './ndjson-socket';
-import { PROTOCOL_VERSION, HEARTBEAT_MS, type Welcome } from './protocol';
+import { PROTOCOL_VERSION, HEARTBEAT_MS, type RefusalReason, type Welcome } from './protocol';
 import { Mt5Session } from './session';
 
 export const HELLO_TIMEOUT_MS = 10_000;
@@ -20,10 +20,20 @@ export interface Mt5BridgeServerOptions extends NdjsonSocketOptions {
   helloTimeoutMs?: number;
 }
 
+/** A connection refused at hello, without the token it offered: what the Accounts screen shows. */
+export interface BridgeRefusal {
+  at: number;
+  reason: RefusalReason;
+  login?: string;
+  server?: string;
+  message: string;
+}
+
 export class Mt5BridgeServer {
   private readonly server: Server;
   private readonly sessions = new Map<string, Mt5Session>();
   private readonly sessionListeners = new Set<(session: Mt5Session) => void>();
+  private readonly refusalListeners = new Set<(refusal: BridgeRefusal) => void>();
   private readonly log: BridgeLog;
   private unwelcomed = 0;
 
@@ -48,6 +58,12 @@ export class Mt5BridgeServer {
   onSession(listener: (session: Mt5Session) => void): () => void {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
+  }
+
+  /** Called for every hello refused (wrong token, other protocol version, not a hello). */
+  onRefusal(listener: (refusal: BridgeRefusal) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
   }
 
   session(login: string): Mt5Session | undefined {
@@ -107,6 +123,9 @@ export class Mt5BridgeServer {
       const who = verdict.hello ? `login ${verdict.hello.login} on ${verdict.hello.server}` : 'an unidentified terminal';
       this.log.warn(`MetaTrader 5 refused (${verdict.refusal.reason}) for ${who}`);
       wire.close('local', verdict.refusal);
+      const refusal: BridgeRefusal = { at: Date.now(), reason: verdict.refusal.reason, message: verdict.refusal.message };
+      if (verdict.hello) Object.assign(refusal, { login: verdict.hello.login, server: verdict.hello.server });
+      for (const listener of this.refusalListeners) listener(refusal);
       return;
     }
     if (wire.closed) return;

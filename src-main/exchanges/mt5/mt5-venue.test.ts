@@ -110,3 +110,33 @@ describe('Mt5Venue over the bridge and the fake terminal', () => {
     await expect(venue.balance()).rejects.toMatchObject({ code: 'VENUE_UNAVAILABLE' });
   });
 });
+
+describe('Mt5Venue closing positions when answers go missing', () => {
+  async function opened() {
+    const context = await setup();
+    await context.venue.createOrder(buy(0.4), 'open1');
+    const [position] = await context.venue.positions();
+    const outDeals = () => [...context.terminal.server.deals.values()].filter((deal) => deal.entry === 'out');
+    return { ...context, position: position!, outDeals };
+  }
+
+  it.each(['lose_reply', 'drop_after_execution', 'timeout_executed', 'duplicate_reply'] as const)(
+    'closes once when the close executed but its answer was lost or unclear (%s)',
+    async (fault) => {
+      const { venue, terminal, position, outDeals } = await opened();
+      terminal.faults.push(fault);
+      const closed = await venue.closePosition(position.id, 0.1);
+      expect(closed).toMatchObject({ id: position.id, volume: 0.1, remaining: 0.3 });
+      expect(outDeals()).toHaveLength(1);
+      expect((await venue.positions())[0]?.volume).toBeCloseTo(0.3, 8);
+    },
+  );
+
+  it.each(['drop_before_execution', 'timeout', 'requote'] as const)('says the position is still open when the close did not execute (%s)', async (fault) => {
+    const { venue, terminal, position, outDeals } = await opened();
+    terminal.faults.push(fault);
+    await expect(venue.closePosition(position.id)).rejects.toMatchObject({ code: 'ORDER_REJECTED' });
+    expect(outDeals()).toHaveLength(0);
+    expect((await venue.positions())[0]?.volume).toBeCloseTo(0.4, 8);
+  });
+});

@@ -3,15 +3,38 @@
 // reply lost, a dropped bridge or an "unknown" retcode rejects with a code the service resolves through
 // fetchOrderByClientId (the EA's `find`), never by sending again.
 import { randomBytes } from 'node:crypto';
-import { AppError, timeframeMs, type Balance, type Candle, type Market, type Order, type OrderRequest, type Symbol, type Ticker, type Timeframe, type Trade } from '../../../src-shared';
-import type { CandleQuery, TradingVenue } from '../ports';
+import {
+  AppError,
+  timeframeMs,
+  type Balance,
+  type Candle,
+  type ClosedPosition,
+  type Deal,
+  type Market,
+  type Order,
+  type OrderRequest,
+  type Position,
+  type Symbol,
+  type Ticker,
+  type Timeframe,
+  type Trade,
+} from '../../../src-shared';
+import type { CandleQuery, PositionAccount, PositionProtection, TradingVenue } from '../ports';
+import { BridgeError } from './bridge-error';
+import { MT5_TIMEFRAMES as TIMEFRAMES } from './live-source';
 import { orderFromFind, orderFromResult } from './order-mapping';
-import type { CommandArgs, Mt5Symbol, Mt5Timeframe } from './protocol';
+import { toDeal, toPosition, type AccountContext } from './position-mapping';
+import type { CommandArgs, Mt5Symbol, TradeResult } from './protocol';
 import { retcodeOutcome } from './retcodes';
 import type { Mt5Session } from './session';
-import { toMarket, unifiedSymbol } from './symbol-names';
+import { toMarket, uniqueSymbols } from './symbol-names';
 
-const TIMEFRAMES: Record<Timeframe, Mt5Timeframe> = { '1m': 'M1', '5m': 'M5', '15m': 'M15', '1h': 'H1', '4h': 'H4', '1d': 'D1' };
+/** Bridge failures after which a close may or may not have happened: resolved by `find`, never sent again. */
+const IN_DOUBT = new Set(['timeout', 'disconnected', 'in_doubt', 'internal']);
+/** How a close in doubt is resolved: `find` this many times, this far apart (the terminal may be reconnecting). */
+const FIND_ATTEMPTS = 10;
+const FIND_EVERY_MS = 1_000;
+const DEALS_SHOWN = 500;
 
 export interface Mt5VenueOptions {
   login: string;
@@ -22,8 +45,9 @@ export interface Mt5VenueOptions {
   orderTimeoutMs?: number;
 }
 
-export class Mt5Venue implements TradingVenue {
+export class Mt5Venue implements TradingVenue, PositionAccount {
   readonly id = 'mt5' as const;
+  readonly venue = 'mt5' as const;
   private readonly now: () => number;
   private symbols: Map<Symbol, Mt5Symbol> | undefined;
 
@@ -32,7 +56,8 @@ export class Mt5Venue implements TradingVenue {
   }
 
   async markets(): Promise<Market[]> {
-    return [...(await this.loadSymbols(true)).values()].map(toMarket);
+    const currency = this.options.session(this.options.login)?.terminal.currency;
+    return [...(await this.loadSymbols(true))].map(([unified, symbol]) => toMarket(symbol, currency, unified));
   }
 
   async ticker(symbol: Symbol): Promise<Ticker> {
@@ -107,7 +132,7 @@ export class Mt5Venue implements TradingVenue {
     const name = symbol ? (await this.symbolOf(symbol)).name : undefined;
     const { orders } = await session.request('orders', name ? { symbol: name } : {});
     const symbols = await this.loadSymbols(false);
-    const byName = new Map([...symbols.values()].map((s) => [s.name, unifiedSymbol(s)]));
+    const byName = new Map([...symbols].map(([unified, s]) => [s.name, unified]));
     return orders.flatMap((order) => {
       const unified = byName.get(order.symbol);
       if (!unified) return [];
@@ -137,9 +162,123 @@ export class Mt5Venue implements TradingVenue {
       }));
   }
 
+  get account(): string {
+    return this.options.login;
+  }
+
+  async positions(): Promise<Position[]> {
+    const session = this.session();
+    const { positions } = await session.request('positions', {});
+    const context = await this.accountContext(session);
+    return positions.flatMap((position) => toPosition(position, context) ?? []);
+  }
+
+  async closePosition(id: string, volume?: number): Promise<ClosedPosition> {
+    const session = this.session();
+    const before = (await session.request('positions', {})).positions.find((position) => position.ticket === id);
+    if (!before) throw new AppError('NOT_FOUND', `MetaTrader 5 (${this.options.login}) has no open position ${id}: it may have been closed already.`);
+    if (volume !== undefined && volume > before.volume + 1e-9) {
+      throw new AppError('INVALID_REQUEST', `Cannot close ${volume} lots of position ${id}: it holds ${before.volume}.`);
+    }
+    const context = await this.accountContext(session);
+    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === before.symbol);
+    const cid = this.newClientOrderId();
+    const partial = volume !== undefined && volume < before.volume - 1e-9;
+    let result: TradeResult;
+    try {
+      result = await session.request('close', { ticket: id, cid, ...(partial ? { volume } : {}) }, this.options.orderTimeoutMs);
+    } catch (error) {
+      if (!(error instanceof BridgeError) || !IN_DOUBT.has(error.failure)) throw error;
+      result = await this.resolveClose(cid);
+    }
+    if (retcodeOutcome(result.retcode, result.message, symbol).kind === 'unknown') result = await this.resolveClose(cid);
+    const outcome = retcodeOutcome(result.retcode, result.message, symbol);
+    if (outcome.kind !== 'accepted') throw outcome.error;
+    const closed = result.volume > 0 ? result.volume : partial ? volume! : before.volume;
+    const price = [result.price, before.priceCurrent, before.priceOpen].find((p) => p > 0)!;
+    return { venue: 'mt5', account: this.options.login, id, symbol: context.symbolOf(before.symbol), volume: closed, price, remaining: Math.max(0, Number((before.volume - closed).toFixed(8))) };
+  }
+
+  async modifyPosition(id: string, protection: PositionProtection): Promise<Position> {
+    const session = this.session();
+    const current = (await session.request('positions', {})).positions.find((position) => position.ticket === id);
+    if (!current) throw new AppError('NOT_FOUND', `MetaTrader 5 (${this.options.login}) has no open position ${id}: it may have been closed already.`);
+    // MT5 reads 0 as "none": null removes a level, absent keeps the current one.
+    const level = (wanted: number | null | undefined, now: number) => (wanted === undefined ? now : (wanted ?? 0));
+    const { retcode, message } = await session.request('modify', { target: 'position', ticket: id, sl: level(protection.stopLoss, current.sl), tp: level(protection.takeProfit, current.tp) });
+    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === current.symbol);
+    // 10025: nothing to change (the levels were already those): the position is as asked.
+    if (retcode !== 10025) {
+      const outcome = retcodeOutcome(retcode, message, symbol);
+      if (outcome.kind !== 'accepted') throw outcome.error;
+    }
+    const after = (await this.positions()).find((position) => position.id === id);
+    if (!after) throw new AppError('NOT_FOUND', `Position ${id} closed while its stop loss and take profit were changed.`);
+    return after;
+  }
+
+  async deals(since: number): Promise<Deal[]> {
+    const session = this.session();
+    const offset = session.serverOffsetMs;
+    const { deals } = await session.request('deals', { from: since + offset, to: this.now() + offset + 60_000 });
+    const context = await this.accountContext(session);
+    return deals
+      .flatMap((deal) => toDeal(deal, context) ?? [])
+      .sort((a, b) => b.time - a.time)
+      .slice(0, DEALS_SHOWN);
+  }
+
+  /** The app's symbol of a terminal symbol name (EURUSD.m → EUR/USD), for the live source and positions. */
+  async nameOf(symbol: Symbol): Promise<string> {
+    return (await this.symbolOf(symbol)).name;
+  }
+
   /** 16 characters of [A-Za-z0-9_-]: `tbs:` + id fits MT5's 31-character order comment. */
   newClientOrderId(): string {
     return randomBytes(12).toString('base64url');
+  }
+
+  /**
+   * A close whose answer was lost or unclear: what the terminal knows of its client order id, asked until it knows.
+   * A deal carrying the id means it closed (that much, at that price); none, once the terminal is sure, means it did
+   * not, and the position is as it was.
+   */
+  private async resolveClose(cid: string): Promise<TradeResult> {
+    for (let attempt = 1; attempt <= FIND_ATTEMPTS; attempt++) {
+      const session = this.options.session(this.options.login);
+      if (session?.open) {
+        try {
+          const found = await session.request('find', { cid });
+          const deals = found.deals.filter((deal) => (deal.type === 'buy' || deal.type === 'sell') && deal.volume > 0);
+          if (deals.length > 0) {
+            const volume = deals.reduce((sum, deal) => sum + deal.volume, 0);
+            const price = deals.reduce((sum, deal) => sum + deal.price * deal.volume, 0) / volume;
+            return { cid, retcode: 10009, message: 'found by its client order id', order: deals[0]!.order, deal: deals[0]!.ticket, volume, price, bid: 0, ask: 0, replayed: true };
+          }
+          const settled = found.result && retcodeOutcome(found.result.retcode, found.result.message).kind !== 'unknown';
+          if (found.state === 'done' && settled) return found.result!;
+          if (found.state !== 'in_doubt') {
+            throw new AppError('ORDER_REJECTED', 'The close did not reach the trade server, so the position is still open: close it again.');
+          }
+        } catch (error) {
+          if (!(error instanceof BridgeError)) throw error;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, FIND_EVERY_MS));
+    }
+    throw new AppError('TIMEOUT', `MetaTrader 5 (${this.options.login}) did not confirm the close in time: check the position in Positions before acting again.`);
+  }
+
+  private async accountContext(session: Mt5Session): Promise<AccountContext> {
+    const symbols = await this.loadSymbols(false).catch(() => new Map<Symbol, Mt5Symbol>());
+    const byName = new Map([...symbols].map(([unified, s]) => [s.name, unified]));
+    const currency = session.terminal.currency;
+    return {
+      login: this.options.login,
+      currency,
+      serverOffsetMs: session.serverOffsetMs,
+      symbolOf: (name) => byName.get(name) ?? `${name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20) || 'MT5'}/${currency || 'USD'}`,
+    };
   }
 
   private session(): Mt5Session {
@@ -151,7 +290,7 @@ export class Mt5Venue implements TradingVenue {
   private async loadSymbols(refresh: boolean): Promise<Map<Symbol, Mt5Symbol>> {
     if (this.symbols && !refresh) return this.symbols;
     const { symbols } = await this.session().request('symbols', {});
-    this.symbols = new Map(symbols.map((symbol) => [unifiedSymbol(symbol), symbol]));
+    this.symbols = uniqueSymbols(symbols);
     return this.symbols;
   }
 

@@ -15,6 +15,13 @@ export async function getOrCreatePairingToken(secrets: SecretStore): Promise<str
   return token;
 }
 
+/** Replaces the token: connected terminals stay, the next hello with the old one is refused. */
+export async function renewPairingToken(secrets: SecretStore): Promise<string> {
+  const token = randomBytes(32).toString('hex');
+  await secrets.set(PAIRING_TOKEN_ENTRY, token);
+  return token;
+}
+
 /**
  * Whether `offered` is the pairing token. Both are hashed first so that timingSafeEqual compares equal-length digests:
  * the time taken says nothing about the token's length or content.
