@@ -86,10 +86,6 @@ function mt5PortFromEnv(env: NodeJS.ProcessEnv): number {
   return env.TBS_MT5_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_BRIDGE_PORT;
 }
 
-/**
- * The environment's sign-in, if it sets one: a half or wrong configuration is reported and leaves the app without
- * sign-in (the settings screen shows why, and cannot override it).
- */
 /** The account server, if one is configured: a half or wrong configuration is reported and leaves plans off. */
 function billingConfig(options: CoreOptions): { config?: BillingConfig; problem?: string } {
   if (options.billing !== undefined) return options.billing === null ? {} : { config: options.billing };
@@ -103,6 +99,10 @@ function billingConfig(options: CoreOptions): { config?: BillingConfig; problem?
   }
 }
 
+/**
+ * The environment's sign-in, if it sets one: a half or wrong configuration is reported and leaves the app without
+ * sign-in (the settings screen shows why, and cannot override it).
+ */
 function environmentSignIn(options: CoreOptions): EnvironmentSignIn | undefined {
   if (options.auth !== undefined) return options.auth === null ? undefined : { config: options.auth };
   if (!authEnvSet(process.env)) return undefined;
