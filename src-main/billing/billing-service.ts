@@ -66,6 +66,8 @@ export class BillingService {
   private verifiedAt: number | undefined;
   private problem: string | undefined;
   private lastRefresh = 0;
+  /** Counts sign-outs: a refresh that was under way when the trader signed out must not bring the plan back. */
+  private sessions = 0;
   private followUntil = 0;
   private refreshing: Promise<PlanStatus> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -225,10 +227,12 @@ export class BillingService {
 
   private async refreshNow(): Promise<PlanStatus> {
     this.lastRefresh = this.now();
+    const session = this.sessions;
     try {
       const token = await this.signedInToken();
       const answer = await this.client!.entitlements(token);
       const verified = await this.verify(answer.token);
+      if (session !== this.sessions) return this.status();
       const before = this.entitlement;
       this.entitlement = verified;
       this.verifiedAt = this.now();
@@ -247,6 +251,7 @@ export class BillingService {
   }
 
   private forget(): void {
+    this.sessions += 1;
     this.entitlement = undefined;
     this.verifiedAt = undefined;
     this.problem = undefined;
