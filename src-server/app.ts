@@ -16,8 +16,8 @@ export interface AccountServerDeps {
   accessTokens: AccessTokenVerifier;
   now?: () => number;
   log?: (line: string) => void;
-  /** Fastify's request log (never headers or bodies); off in tests. */
-  requestLog?: boolean;
+  /** Fastify's request log (method, URL, status: never headers or bodies), to stdout or a given stream; off by default. */
+  requestLog?: boolean | { write(line: string): void };
   retryDelayMs?: number;
 }
 
@@ -49,7 +49,8 @@ export function buildAccountServer(deps: AccountServerDeps): AccountServer {
   const log = deps.log ?? ((line: string) => console.log(line));
   const { repository, stripe, signer } = deps;
   const queue = new WebhookQueue({ repository, stripe, now, log, ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}) });
-  const app = Fastify({ logger: deps.requestLog ?? false, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true });
+  const logger = typeof deps.requestLog === 'object' ? { stream: deps.requestLog } : (deps.requestLog ?? false);
+  const app = Fastify({ logger, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true });
   const returnUrl = `${deps.publicUrl}/billing/return`;
 
   /** One customer creation per subject at a time in this process (the idempotency key covers the rest). */

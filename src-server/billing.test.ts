@@ -115,6 +115,28 @@ describe('checkout', () => {
   });
 });
 
+describe('the request log', () => {
+  it('records each request without its access token, Stripe signature or the secret key', async () => {
+    const logged = await startAccountServer({ recordRequestLog: true });
+    try {
+      const token = await logged.token();
+      await logged.call('POST', '/billing/checkout', { token, body: { interval: 'monthly' } });
+      await logged.call('GET', '/me/entitlements', { token });
+      const session = [...logged.stripe.sessions.keys()][0]!;
+      const [, , completed] = logged.stripe.completeCheckout(session);
+      const { body, signature } = logged.stripe.signedDelivery(completed!);
+      const delivered = await fetch(`${logged.url}/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body });
+      expect(delivered.status).toBe(200);
+      const text = logged.requestLog.join('');
+      expect(text).toContain('/me/entitlements');
+      expect(text).toContain('/stripe/webhook');
+      for (const secret of [token, token.split('.')[2]!, signature.split('v1=')[1]!, SECRET_KEY, WEBHOOK_SECRET]) expect(text).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
 describe('webhooks', () => {
   it('processes an event delivered 10 times at once exactly once', async () => {
     const [, , completed] = h.stripe.completeCheckout(await checkout());

@@ -32,6 +32,8 @@ export interface Harness {
   /** Shifts the server's clock (ms) from the real one. */
   clock: { offsetMs: number };
   log: string[];
+  /** The request log's lines, when `recordRequestLog` was asked for. */
+  requestLog: string[];
   token(options?: { audience?: string }): Promise<string>;
   /** A request to the server with an access token (a fresh one unless given). */
   call(method: 'GET' | 'POST', path: string, options?: { token?: string | null; body?: unknown }): Promise<{ status: number; json: Record<string, unknown> }>;
@@ -50,6 +52,8 @@ async function freePort(): Promise<number> {
 export interface AccountServerOptions {
   /** The app's loopback callback ports, registered at the fake provider (for tests where the app signs in). */
   callbackPorts?: number[];
+  /** Keeps the server's request log (Fastify's, as `npm run server` writes it) in `Harness.requestLog`. */
+  recordRequestLog?: boolean;
 }
 
 export async function startAccountServer(options: AccountServerOptions = {}): Promise<Harness> {
@@ -57,6 +61,7 @@ export async function startAccountServer(options: AccountServerOptions = {}): Pr
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
   const log: string[] = [];
+  const requestLog: string[] = [];
   const provider = await startOpenIdProvider({ callbackPorts: options.callbackPorts ?? [53682], audiences: ['https://api.tradebot.test', OTHER_AUDIENCE] });
   const stripe = await startFakeStripe({
     secretKey: SECRET_KEY,
@@ -81,6 +86,7 @@ export async function startAccountServer(options: AccountServerOptions = {}): Pr
     now,
     log: (line) => log.push(line),
     retryDelayMs: 50,
+    ...(options.recordRequestLog ? { requestLog: { write: (line: string) => void requestLog.push(line) } } : {}),
   });
   const url = await server.app.listen({ host: '127.0.0.1', port });
   stripe.webhookUrl = `${url}/stripe/webhook`;
@@ -96,6 +102,7 @@ export async function startAccountServer(options: AccountServerOptions = {}): Pr
     url,
     clock,
     log,
+    requestLog,
     token: (options) => issueAccessToken(provider, options),
     async call(method, path, options = {}) {
       if (options.token === undefined) cachedToken ??= await issueAccessToken(provider);
