@@ -86,6 +86,11 @@ export const CHANNEL_ROLES = {
   'positions:modify': 'operator',
   'positions:close-all': 'operator',
   'positions:deals': 'viewer',
+  // The plan belongs to the signed-in account, like its status; paying and managing it are the operator's.
+  'billing:status': 'operator',
+  'billing:refresh': 'operator',
+  'billing:checkout': 'operator',
+  'billing:portal': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -110,6 +115,7 @@ export const EVENT_ROLES = {
   'auth.open-url': 'operator',
   'mt5.bridge-changed': 'viewer',
   'positions.changed': 'viewer',
+  'billing.status-changed': 'operator',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {
