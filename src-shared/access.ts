@@ -86,6 +86,15 @@ export const CHANNEL_ROLES = {
   'positions:modify': 'operator',
   'positions:close-all': 'operator',
   'positions:deals': 'viewer',
+  // What is held and what it made is what a viewer watches; the reporting currency is a setting.
+  'portfolio:summary': 'viewer',
+  'portfolio:positions': 'viewer',
+  'portfolio:equity': 'viewer',
+  'portfolio:statistics': 'viewer',
+  'portfolio:ledger': 'viewer',
+  'portfolio:export': 'viewer',
+  'portfolio:settings': 'viewer',
+  'portfolio:update-settings': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -110,6 +119,7 @@ export const EVENT_ROLES = {
   'auth.open-url': 'operator',
   'mt5.bridge-changed': 'viewer',
   'positions.changed': 'viewer',
+  'portfolio.updated': 'viewer',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

@@ -11,6 +11,7 @@ import { marketChannels, marketEvents } from './market';
 import { mt5Channels, mt5Events } from './mt5';
 import { notificationChannels, notificationEvents } from './notifications';
 import { positionsChannels, positionsEvents } from './positions';
+import { portfolioChannels, portfolioEvents } from './portfolio';
 import { providersChannels } from './providers';
 import { riskChannels, riskEvents } from './risk';
 import { secretsChannels, secretsEvents } from './secrets';
@@ -36,6 +37,7 @@ export const contract = {
   ...authSettingsChannels,
   ...mt5Channels,
   ...positionsChannels,
+  ...portfolioChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -49,6 +51,7 @@ export const events = {
   ...authEvents,
   ...mt5Events,
   ...positionsEvents,
+  ...portfolioEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

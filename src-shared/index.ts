@@ -23,3 +23,4 @@ export * from './zod-issues';
 export * from './auth';
 export * from './mt5';
 export * from './positions';
+export * from './portfolio';

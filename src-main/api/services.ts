@@ -6,6 +6,7 @@ import type { AuthService, OpenBrowser, SignInSettingsService } from '../auth';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
+import type { PortfolioService } from '../portfolio';
 import type { ResilienceRegistry, VenueLinks } from '../resilience';
 import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
@@ -56,4 +57,6 @@ export interface ApiServices {
   mt5: Mt5Terminals;
   /** Open positions of every account that holds them, closing and SL/TP (`positions:*`). */
   positions: PositionService;
+  /** Holdings and P&L in one currency, the equity curve, statistics and CSV exports (`portfolio:*`). */
+  portfolio: PortfolioService;
 }

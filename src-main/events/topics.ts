@@ -7,6 +7,7 @@ import type {
   KillSwitchState,
   NotificationShown,
   Order,
+  PortfolioUpdated,
   RiskLimitEvent,
   Ticker,
   Trade,
@@ -34,6 +35,8 @@ export interface BusTopics {
   'user.signed-in': UserSignedIn;
   /** The trader signed out, or the session ended by itself (`reason` says why). */
   'user.signed-out': UserSignedOut;
+  /** A portfolio view's equity or P&L changed (src-main/portfolio), coalesced to a few a second. */
+  'portfolio.updated': PortfolioUpdated;
 }
 
 export type Topic = keyof BusTopics;

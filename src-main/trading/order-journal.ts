@@ -159,6 +159,8 @@ export class OrderJournal {
   private readonly selectHistory;
   private readonly insertTradeRow;
   private readonly selectTrades;
+  private readonly selectAllTrades;
+  private readonly selectAllOrders;
   private readonly updateBoth: (order: Order, resolution: Resolution) => void;
   private readonly insertTradeBatch: (trades: readonly Trade[]) => Trade[];
 
@@ -200,6 +202,8 @@ export class OrderJournal {
       `SELECT * FROM trades WHERE (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode) AND (@symbol IS NULL OR symbol = @symbol)
        ORDER BY timestamp DESC, trade_id DESC LIMIT @limit`,
     );
+    this.selectAllTrades = db.prepare<[], TradeRow>('SELECT * FROM trades ORDER BY timestamp, rowid');
+    this.selectAllOrders = db.prepare<[], OrderRow>('SELECT * FROM orders ORDER BY created_at, rowid');
   }
 
   /** Whether the database is still open: a stopped service's late answers must not write. */
@@ -268,5 +272,15 @@ export class OrderJournal {
     return this.selectTrades
       .all({ venue: query.venue ?? null, mode: query.mode ?? null, symbol: query.symbol ?? null, limit: query.limit })
       .map(toTrade);
+  }
+
+  /** Every trade, oldest first, one row at a time: a long history is streamed, never held whole as rows. */
+  eachTrade(visit: (trade: Trade) => void): void {
+    for (const row of this.selectAllTrades.iterate()) visit(toTrade(row));
+  }
+
+  /** Every order, oldest first, streamed the same way (the CSV export). */
+  eachOrder(visit: (order: Order) => void): void {
+    for (const row of this.selectAllOrders.iterate()) visit(toOrder(row));
   }
 }
