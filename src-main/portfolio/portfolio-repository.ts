@@ -14,10 +14,13 @@ export interface EquitySnapshot extends EquityPoint {
   reason: 'trade' | 'interval';
 }
 
-export interface SavedHoldings {
+export interface HoldingsToSave {
   venue: VenueId;
   mode: TradingMode;
-  assets: Map<string, number>;
+  assets: ReadonlyMap<string, number>;
+}
+
+export interface SavedHoldings extends HoldingsToSave {
   at: number;
 }
 
@@ -30,7 +33,7 @@ export class PortfolioRepository {
   private readonly selectHoldings;
   private readonly insertTransfer;
   private readonly selectTransfers;
-  private readonly writeSnapshots: (snapshots: readonly EquitySnapshot[]) => void;
+  private readonly write: (snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number) => void;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertSnapshot = db.prepare<[string, number, string, number, number, string]>(
@@ -48,9 +51,10 @@ export class PortfolioRepository {
       'INSERT INTO portfolio_transfers (venue, mode, asset, amount, at) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectTransfers = db.prepare<[], Transfer>('SELECT venue, mode, asset, amount, at FROM portfolio_transfers ORDER BY at, rowid');
-    // Snapshots are written in batches: one transaction (one wait for the disk) however many fills came at once.
-    this.writeSnapshots = db.transaction((snapshots: readonly EquitySnapshot[]) => {
+    // Written in batches: one transaction (one wait for the disk) however many fills came at once.
+    this.write = db.transaction((snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number) => {
       for (const s of snapshots) this.insertSnapshot.run(s.view, s.at, s.currency, s.equity, s.unpriced, s.reason);
+      for (const h of holdings) this.upsertHoldings.run(h.venue, h.mode, JSON.stringify(Object.fromEntries(h.assets)), at);
     });
   }
 
@@ -58,17 +62,14 @@ export class PortfolioRepository {
     return this.db.open;
   }
 
-  saveSnapshots(snapshots: readonly EquitySnapshot[]): void {
-    if (snapshots.length > 0) this.writeSnapshots(snapshots);
+  /** Equity snapshots and the holdings of accounts that changed, in one transaction. */
+  save(snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number): void {
+    if (snapshots.length > 0 || holdings.length > 0) this.write(snapshots, holdings, at);
   }
 
   /** A view's equity in one currency since `from`, oldest first. */
   snapshots(view: PortfolioView, currency: string, from: number): EquityPoint[] {
     return this.selectSnapshots.all(view, from, currency);
-  }
-
-  saveHoldings(venue: VenueId, mode: TradingMode, assets: ReadonlyMap<string, number>, at: number): void {
-    this.upsertHoldings.run(venue, mode, JSON.stringify(Object.fromEntries(assets)), at);
   }
 
   /** What each account last reported; a row another tool made unreadable is skipped (the next report replaces it). */

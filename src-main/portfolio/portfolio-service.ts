@@ -68,11 +68,12 @@ export class PortfolioService {
   private readonly fills: FillResult[] = [];
   private transfers: Transfer[] = [];
   private built = false;
-  /** When each account's saved holdings were reported: fills before that are already in them. */
-  private readonly holdingsAt = new Map<string, number>();
+  /** Accounts whose holdings changed since they were last saved (`venue|mode`). */
+  private readonly holdingsToSave = new Set<string>();
   private readonly dirty = new Set<PortfolioView>();
   private readonly lastPushed = new Map<PortfolioView, string>();
   private pendingSnapshots: EquitySnapshot[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fills whose snapshot waits for the venue's balances (the cash they moved): by view, the fill's time. */
   private readonly fillSnapshots = new Map<PortfolioView, { at: number; timer: ReturnType<typeof setTimeout> }>();
   private readonly asked = new Map<string, number>();
@@ -226,37 +227,45 @@ export class PortfolioService {
     return { filename: `${view}-${kind}-${day}.csv`, csv: csv.toString(), rows: csv.rows };
   }
 
-  /** Reads the history into memory once (the fills from the journal, the holdings last reported). */
-  ensureBuilt(): void {
+  /** Reads the history into memory once (the fills from the journal, the holdings last saved). */
+  ensureBuilt(arriving?: Trade): void {
     if (this.built) return;
     this.built = true;
+    // Saved holdings already hold every fill before them (they are saved after each fill and each report); an
+    // account never saved gets its holdings from its fills.
+    const restored = new Set<string>();
     for (const saved of this.options.repository.holdings()) {
       this.holdings.restore(saved.venue, saved.mode, saved.assets);
-      this.holdingsAt.set(`${saved.venue}|${saved.mode}`, saved.at);
+      restored.add(`${saved.venue}|${saved.mode}`);
     }
-    this.options.history.eachTrade((trade) => this.applyFill(trade));
+    // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
+    const isArriving = (t: Trade) => arriving !== undefined && t.id === arriving.id && t.venue === arriving.venue && t.mode === arriving.mode;
+    this.options.history.eachTrade((trade) => {
+      if (!isArriving(trade)) this.applyFill(trade, !restored.has(`${trade.venue}|${trade.mode}`));
+    });
     this.transfers = this.options.repository.transfers();
     for (const view of PORTFOLIO_VIEWS) this.dirty.add(view);
   }
 
-  /** One fill into positions, holdings and the ledger; false when it was already there. */
-  applyFill(trade: Trade): boolean {
+  /** One fill into positions, the ledger and (unless already in saved holdings) the holdings; false if seen before. */
+  applyFill(trade: Trade, moveHoldings = true): boolean {
     const allow = priceSourceFor(viewOf(trade.venue, trade.mode));
     const result = this.ledger.apply(trade, (from, to) => this.rates.rate(from, to, allow)?.value);
     if (!result) return false;
-    const savedAt = this.holdingsAt.get(`${trade.venue}|${trade.mode}`);
-    if (savedAt === undefined || trade.timestamp > savedAt) this.holdings.applyTrade(trade);
+    if (moveHoldings) {
+      this.holdings.applyTrade(trade);
+      this.holdingsToSave.add(`${trade.venue}|${trade.mode}`);
+    }
     this.fills.push(result);
     return true;
   }
 
   private onTrade(trade: Trade): void {
-    const wasBuilt = this.built;
-    this.ensureBuilt();
-    // Not built before: the journal (written before the event) already held this fill.
-    if (wasBuilt && !this.applyFill(trade)) return;
+    this.ensureBuilt(trade);
+    if (!this.applyFill(trade)) return;
     const view = viewOf(trade.venue, trade.mode);
     this.dirty.add(view);
+    this.scheduleFlush();
     // Venues report the balances a fill moved just after it (or a moment later when polled): the snapshot waits for
     // them, so that it values the cash spent as well as the coins bought.
     const waiting = this.fillSnapshots.get(view);
@@ -279,11 +288,9 @@ export class PortfolioService {
 
   private onBalances(venue: VenueId, mode: TradingMode, balances: readonly Balance[]): void {
     this.ensureBuilt();
-    const at = this.now();
-    const transfers = this.holdings.applyBalances(venue, mode, balances, at);
-    const assets = new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount]));
-    this.options.repository.saveHoldings(venue, mode, assets, at);
-    this.holdingsAt.set(`${venue}|${mode}`, at);
+    const transfers = this.holdings.applyBalances(venue, mode, balances, this.now());
+    this.holdingsToSave.add(`${venue}|${mode}`);
+    this.scheduleFlush();
     if (transfers.length > 0) {
       this.options.repository.saveTransfers(transfers);
       this.transfers.push(...transfers);
@@ -302,8 +309,14 @@ export class PortfolioService {
     if (valuation.holdings.length === 0) return;
     this.lastSnapshotAt.set(view, at);
     this.pendingSnapshots.push({ view, at, currency: figures.currency, equity: valuation.total, unpriced: valuation.unpriced.length, reason });
-    // Written together a moment later: a burst of fills costs one transaction, not one per fill.
-    if (this.pendingSnapshots.length === 1) setTimeout(() => this.flushSnapshots(), 50).unref?.();
+    this.scheduleFlush();
+  }
+
+  /** Snapshots and holdings are written together a moment later: a burst of fills costs one write, not one each. */
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flushSnapshots(), 50);
+    this.flushTimer.unref?.();
   }
 
   private snapshotAll(reason: EquitySnapshot['reason']): void {
@@ -312,16 +325,25 @@ export class PortfolioService {
   }
 
   private flushSnapshots(): void {
-    if (this.pendingSnapshots.length === 0 || !this.options.repository.open) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.options.repository.open) return;
     const batch = this.pendingSnapshots;
     this.pendingSnapshots = [];
-    this.options.repository.saveSnapshots(batch);
+    const holdings = [...this.holdingsToSave].map((key) => {
+      const [venue, mode] = key.split('|') as [VenueId, TradingMode];
+      const assets = new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount]));
+      return { venue, mode, assets };
+    });
+    this.holdingsToSave.clear();
+    this.options.repository.save(batch, holdings, this.now());
   }
 
   private push(): void {
     for (const view of this.dirty) {
       const figures = this.figures(view);
       const summary = figures.summary(this.now());
+      if (summary.holdings.length === 0 && figures.positionStates().length === 0) continue;
       const event = {
         view,
         currency: summary.currency,
