@@ -26,10 +26,19 @@ export class ViewFigures {
     this.allow = priceSourceFor(view);
   }
 
+  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
+  private readonly rateCache = new Map<string, number | undefined>();
+
   convert(amount: number, from: string): number | undefined {
     if (amount === 0) return 0;
     if (!from) return undefined;
-    return this.sources.rates.convert(amount, from, this.currency, this.allow);
+    let rate: number | undefined;
+    if (this.rateCache.has(from)) rate = this.rateCache.get(from);
+    else {
+      rate = this.sources.rates.rate(from, this.currency, this.allow)?.value;
+      this.rateCache.set(from, rate);
+    }
+    return rate === undefined ? undefined : amount * rate;
   }
 
   valuation(): Valuation {

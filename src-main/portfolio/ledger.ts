@@ -79,14 +79,16 @@ export const positionKey = (venue: string, mode: string, symbol: string): string
 export class PositionLedger {
   private readonly books = new Map<string, PositionState>();
   private readonly lotHead = new Map<string, number>();
-  /** Trade ids already applied: a fill seen on the bus and again in the journal counts once. */
-  private readonly seen = new Set<string>();
+  /** Trade ids already applied, per venue and mode: a fill seen on the bus and again in the journal counts once. */
+  private readonly seen = new Map<string, Set<string>>();
 
   /** Applies one fill; undefined when this fill was already applied. */
   apply(trade: Trade, rate: FillRate = () => undefined): FillResult | undefined {
-    const seenKey = `${trade.venue}|${trade.mode}|${trade.id}`;
-    if (this.seen.has(seenKey)) return undefined;
-    this.seen.add(seenKey);
+    const account = `${trade.venue}|${trade.mode}`;
+    let seen = this.seen.get(account);
+    if (!seen) this.seen.set(account, (seen = new Set()));
+    if (seen.has(trade.id)) return undefined;
+    seen.add(trade.id);
     const key = positionKey(trade.venue, trade.mode, trade.symbol);
     const book = this.books.get(key) ?? this.open(key, trade);
     book.trades += 1;

@@ -26,7 +26,7 @@ import type { SettingsRepository } from '../storage';
 import { CsvWriter, LEDGER_COLUMNS, ORDER_COLUMNS, TRADE_COLUMNS, ledgerRow, orderRow, tradeRow } from './csv';
 import { ViewFigures } from './figures';
 import { Holdings, type Transfer } from './holdings';
-import { PositionLedger, type FillResult } from './ledger';
+import { PositionLedger, type FillRate, type FillResult } from './ledger';
 import type { EquitySnapshot, PortfolioRepository } from './portfolio-repository';
 import { RateBook } from './rates';
 import { computeStatistics, drawdownSeries } from './statistics';
@@ -82,6 +82,13 @@ export class PortfolioService {
   private readonly unsubscribe: (() => void)[];
   private readonly now: () => number;
   private settingsCache: PortfolioSettings;
+  /** A fee in a third asset (BNB) converted with the prices of the fill's own view. */
+  private readonly fillRates = Object.fromEntries(
+    PORTFOLIO_VIEWS.map((view) => {
+      const allow = priceSourceFor(view);
+      return [view, (from: string, to: string) => this.rates.rate(from, to, allow)?.value];
+    }),
+  ) as Record<PortfolioView, FillRate>;
 
   constructor(private readonly options: PortfolioServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -249,8 +256,7 @@ export class PortfolioService {
 
   /** One fill into positions, the ledger and (unless already in saved holdings) the holdings; false if seen before. */
   applyFill(trade: Trade, moveHoldings = true): boolean {
-    const allow = priceSourceFor(viewOf(trade.venue, trade.mode));
-    const result = this.ledger.apply(trade, (from, to) => this.rates.rate(from, to, allow)?.value);
+    const result = this.ledger.apply(trade, this.fillRates[viewOf(trade.venue, trade.mode)]);
     if (!result) return false;
     if (moveHoldings) {
       this.holdings.applyTrade(trade);

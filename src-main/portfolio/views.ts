@@ -6,11 +6,26 @@ export function viewOf(venue: VenueId, mode: TradingMode): PortfolioView {
   return venue === 'mt5' ? 'mt5' : mode;
 }
 
+const DEMO_PRICES = (venue: VenueId): boolean => venue === 'demo';
+const REAL_PRICES = (venue: VenueId): boolean => venue !== 'demo';
+
 /** Whose prices may value a view: the demo market's synthetic prices only value demo money, and real prices the rest. */
 export function priceSourceFor(view: PortfolioView): (venue: VenueId) => boolean {
-  return view === 'demo' ? (venue) => venue === 'demo' : (venue) => venue !== 'demo';
+  return view === 'demo' ? DEMO_PRICES : REAL_PRICES;
 }
 
-export const baseOf = (symbol: string): string => symbol.split('/')[0] ?? symbol;
+// Split once per symbol: a rebuild asks for the same few symbols a hundred thousand times.
+const pairs = new Map<string, readonly [string, string]>();
+function pairOf(symbol: string): readonly [string, string] {
+  let pair = pairs.get(symbol);
+  if (!pair) {
+    const [base = symbol, quote = ''] = symbol.split('/');
+    pair = [base, quote];
+    if (pairs.size < 10_000) pairs.set(symbol, pair);
+  }
+  return pair;
+}
+
+export const baseOf = (symbol: string): string => pairOf(symbol)[0];
 /** The quote of `BASE/QUOTE`; empty for a symbol that does not say (an MT5 `EURUSD`). */
-export const quoteOf = (symbol: string): string => symbol.split('/')[1] ?? '';
+export const quoteOf = (symbol: string): string => pairOf(symbol)[1];

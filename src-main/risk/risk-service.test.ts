@@ -182,6 +182,25 @@ describe('maximum daily loss', () => {
   });
 });
 
+describe('positions from before a restart', () => {
+  it('reads the journaled fills when the first order is checked, if the start did not get to it', async () => {
+    setup({ global: { maxPositionNotional: 50_000 } });
+    let reads = 0;
+    const journaled: Trade = { id: 'old', venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', amount: 0.8, price: 60_000, timestamp: NOW - 3_600_000 };
+    risk.seedTradesLater(() => {
+      reads += 1;
+      return [journaled];
+    });
+    expect(reads).toBe(0);
+    // 0.8 held + 0.1 = 0.9 BTC × 60,000 = 54,000 > 50,000.
+    const error = await refused(order({ amount: 0.1 }));
+    expect(error.message).toContain('the BTC/USDT position would reach 0.9 BTC');
+    fill('buy', 0.01, 60_000);
+    risk.seedNow();
+    expect(reads).toBe(1);
+  });
+});
+
 describe('global figures over several quote currencies', () => {
   const ETH_EUR: Market = { ...BTC, symbol: 'ETH/EUR', base: 'ETH', quote: 'EUR' };
   // 1 EUR = 1.1 USDT, as the portfolio's rates would say.

@@ -77,6 +77,7 @@ export class RiskService {
   /** Daily-loss crossings already published this risk day (`scope|mode|level|dayStart`). */
   private readonly dailyPublished = new Set<string>();
   private readonly unsubscribe: (() => void)[];
+  private pendingSeed: (() => Parameters<PositionBook['applyTrade']>[0][]) | undefined;
 
   constructor(private readonly options: RiskServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -96,10 +97,12 @@ export class RiskService {
     this.unsubscribe = [
       bus.subscribe('order.updated', (order) => this.tracker.update(order)),
       bus.subscribe('trade.executed', (trade) => {
+        this.seedNow();
         this.book.applyTrade(trade);
         this.watchDailyLoss(trade.venue, trade.mode, trade.symbol);
       }),
       bus.subscribe('price.updated', (ticker) => {
+        this.seedNow();
         this.book.mark(ticker, MODES);
         for (const mode of MODES) this.watchDailyLoss(ticker.venue, mode, ticker.symbol);
       }),
@@ -126,6 +129,22 @@ export class RiskService {
   /** Fills the journal already holds (at start), oldest first, so positions survive a restart. */
   seedTrades(trades: Parameters<PositionBook['applyTrade']>[0][]): void {
     for (const trade of [...trades].sort((a, b) => a.timestamp - b.timestamp)) this.book.applyTrade(trade);
+  }
+
+  /**
+   * The same, read when first needed — the first order checked, fill or price seen — or by `seedNow`, so that reading
+   * the journal is not part of the app's start.
+   */
+  seedTradesLater(read: () => Parameters<PositionBook['applyTrade']>[0][]): void {
+    this.pendingSeed = read;
+  }
+
+  /** Reads the fills given to seedTradesLater now, if nothing needed them yet. */
+  seedNow(): void {
+    const read = this.pendingSeed;
+    if (!read) return;
+    this.pendingSeed = undefined;
+    this.seedTrades(read());
   }
 
   /** Orders open at start (from the journal or the venues), before any `order.updated`. */
@@ -187,6 +206,7 @@ export class RiskService {
   }
 
   private async checkLimits(order: PlaceOrder, market: Market, referencePrice: number | undefined): Promise<void> {
+    this.seedNow();
     const settings = this.settingsCache;
     const now = this.now();
     if (referencePrice !== undefined) this.book.markPrice(order.venue, order.mode, order.symbol, referencePrice, now);

@@ -239,7 +239,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // Equity over time per view (src-main/portfolio): one row at every fill and every 5 minutes. The holdings each
     // account last reported, so that a restart values them before the venue answers again; and the deposits and
     // withdrawals seen in them, kept apart from P&L. Finished orders are listed newest first by updated_at, a page
-    // at a time: the index keeps a page a short read however long the history.
+    // at a time: the index keeps a page a short read however long the history. The simulated accounts' history is
+    // indexed so that it can stay on disk (below).
     up: `
       CREATE TABLE equity_snapshots (
         view TEXT NOT NULL CHECK (view IN ('live', 'paper', 'demo', 'mt5')),
@@ -266,6 +267,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX portfolio_transfers_by_time ON portfolio_transfers (at);
       CREATE INDEX orders_by_update ON orders (updated_at);
+      -- The simulated accounts' resting orders, read at start, and their fills per symbol, read on demand: the
+      -- expressions are those of src-main/exchanges/simulated/sqlite-account-store.ts, word for word.
+      CREATE INDEX sim_orders_resting ON sim_orders (venue, mode) WHERE json_extract(booked, '$.order.status') IN ('open', 'partially-filled');
+      CREATE INDEX sim_trades_by_symbol ON sim_trades (venue, mode, json_extract(trade, '$.symbol'), json_extract(trade, '$.timestamp'));
     `,
   },
 ];

@@ -80,6 +80,36 @@ interface ListParams {
 
 const OPEN_STATUSES = "('pending', 'open', 'partially-filled', 'unknown')";
 
+const TRADE_COLUMNS = ['venue', 'mode', 'trade_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'fee', 'fee_asset', 'timestamp'] as const;
+const ORDER_COLUMNS = [
+  'client_order_id', 'venue', 'mode', 'symbol', 'side', 'type', 'amount', 'price', 'stop_price', 'exchange_order_id', 'status', 'filled',
+  'average_price', 'reason', 'lookups', 'not_found', 'first_not_found_at', 'settle_from', 'updated_at', 'created_at',
+] as const;
+const PAGE_ROWS = 5_000;
+
+/** Walks a keyset-paged query whose rows are the `columns` then (time, rowid) — time being the last of `columns`. */
+function eachPage(
+  statement: { all(after: number, afterRowid: number, limit: number): unknown[][] },
+  columns: readonly string[],
+  visit: (row: Record<string, unknown>) => void,
+): void {
+  const timeAt = columns.length - 1;
+  const row: Record<string, unknown> = {};
+  let after = Number.MIN_SAFE_INTEGER;
+  let afterRowid = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const page = statement.all(after, afterRowid, PAGE_ROWS);
+    for (const values of page) {
+      for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = values[i];
+      visit(row);
+    }
+    if (page.length < PAGE_ROWS) return;
+    const last = page[page.length - 1]!;
+    after = last[timeAt] as number;
+    afterRowid = last[columns.length] as number;
+  }
+}
+
 function toOrder(row: OrderRow): Order {
   const order: Order = {
     clientOrderId: row.client_order_id,
@@ -159,8 +189,8 @@ export class OrderJournal {
   private readonly selectHistory;
   private readonly insertTradeRow;
   private readonly selectTrades;
-  private readonly selectAllTrades;
-  private readonly selectAllOrders;
+  private readonly selectTradePage;
+  private readonly selectOrderPage;
   private readonly updateBoth: (order: Order, resolution: Resolution) => void;
   private readonly insertTradeBatch: (trades: readonly Trade[]) => Trade[];
 
@@ -180,10 +210,13 @@ export class OrderJournal {
       'UPDATE orders SET lookups = ?, not_found = ?, first_not_found_at = ?, settle_from = ? WHERE client_order_id = ?',
     );
     this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
-    this.selectUnsettledAll = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`);
+    // `+created_at` keeps SQLite from walking the whole history in time order (orders_by_time) to find the few open
+    // ones: the partial index orders_unsettled finds them, and sorting a handful costs nothing. Without it a start
+    // with 100,000 orders in the journal scanned them all.
+    this.selectUnsettledAll = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} ORDER BY +created_at`);
     this.selectOpen = db.prepare<[ListParams], OrderRow>(
       `SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
-       ORDER BY created_at DESC LIMIT @limit`,
+       ORDER BY +created_at DESC LIMIT @limit`,
     );
     this.selectHistory = db.prepare<[ListParams], OrderRow>(
       `SELECT * FROM orders WHERE status NOT IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
@@ -202,8 +235,18 @@ export class OrderJournal {
       `SELECT * FROM trades WHERE (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode) AND (@symbol IS NULL OR symbol = @symbol)
        ORDER BY timestamp DESC, trade_id DESC LIMIT @limit`,
     );
-    this.selectAllTrades = db.prepare<[], TradeRow>('SELECT * FROM trades ORDER BY timestamp, rowid');
-    this.selectAllOrders = db.prepare<[], OrderRow>('SELECT * FROM orders ORDER BY created_at, rowid');
+    // Pages of rows as arrays, keyed on (time, rowid): the fastest way better-sqlite3 reads a long history (about
+    // twice as fast as row objects one at a time), and memory holds one page, never the whole history.
+    this.selectTradePage = db
+      .prepare<[number, number, number], unknown[]>(
+        `SELECT ${TRADE_COLUMNS.join(', ')}, rowid FROM trades WHERE (timestamp, rowid) > (?, ?) ORDER BY timestamp, rowid LIMIT ?`,
+      )
+      .raw();
+    this.selectOrderPage = db
+      .prepare<[number, number, number], unknown[]>(
+        `SELECT ${ORDER_COLUMNS.join(', ')}, rowid FROM orders WHERE (created_at, rowid) > (?, ?) ORDER BY created_at, rowid LIMIT ?`,
+      )
+      .raw();
   }
 
   /** Whether the database is still open: a stopped service's late answers must not write. */
@@ -274,13 +317,13 @@ export class OrderJournal {
       .map(toTrade);
   }
 
-  /** Every trade, oldest first, one row at a time: a long history is streamed, never held whole as rows. */
+  /** Every trade, oldest first, a page at a time: a long history is streamed, never held whole. */
   eachTrade(visit: (trade: Trade) => void): void {
-    for (const row of this.selectAllTrades.iterate()) visit(toTrade(row));
+    eachPage(this.selectTradePage, TRADE_COLUMNS, (row) => visit(toTrade(row as unknown as TradeRow)));
   }
 
   /** Every order, oldest first, streamed the same way (the CSV export). */
   eachOrder(visit: (order: Order) => void): void {
-    for (const row of this.selectAllOrders.iterate()) visit(toOrder(row));
+    eachPage(this.selectOrderPage, ORDER_COLUMNS, (row) => visit(toOrder(row as unknown as OrderRow)));
   }
 }
