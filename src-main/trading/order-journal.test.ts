@@ -34,4 +34,29 @@ describe('order journal, read whole', () => {
     expect(orders.every((o, i) => i === 0 || o.createdAt >= orders[i - 1]!.createdAt)).toBe(true);
     expect(orders.at(-1)).toMatchObject({ clientOrderId: 'o2', createdAt: 5_000, status: 'filled' });
   });
+
+  it('lists trades and finished orders newest first in pages that neither skip nor repeat rows of the same time', () => {
+    const journal = new OrderJournal(openDatabase(':memory:'));
+    const trades: Trade[] = Array.from({ length: 25 }, (_, i) => ({
+      id: `t${String(i).padStart(2, '0')}`, venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', price: 100, amount: 1, timestamp: 1_000 + Math.floor(i / 4),
+    }));
+    journal.insertTrades(trades);
+    const pages: Trade[][] = [];
+    let page = journal.trades({ limit: 10 });
+    while (page.length > 0) {
+      pages.push(page);
+      const last = page.at(-1)!;
+      page = journal.trades({ limit: 10, before: { at: last.timestamp, id: last.id } });
+    }
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+    expect(pages.flat().map((t) => t.id)).toEqual(trades.map((t) => t.id).reverse());
+
+    for (let i = 0; i < 7; i += 1) {
+      journal.insert({ clientOrderId: `o${i}`, venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: 1, filled: 1, status: 'filled', createdAt: 1, updatedAt: 50 + Math.floor(i / 3) });
+    }
+    const first = journal.list({ scope: 'history', limit: 4 });
+    const last = first.at(-1)!;
+    const second = journal.list({ scope: 'history', limit: 4, before: { at: last.updatedAt, id: last.clientOrderId } });
+    expect([...first, ...second].map((o) => o.clientOrderId)).toEqual(['o6', 'o5', 'o4', 'o3', 'o2', 'o1', 'o0']);
+  });
 });

@@ -4,7 +4,7 @@
 // Durability: each write below is a single statement, i.e. its own committed transaction, and returns only after
 // SQLite has committed it. With `PRAGMA synchronous=FULL` (the app's database is opened that way, see core.ts) the
 // commit is on disk too, so an intent journaled before a send survives a crash or power cut during the send.
-import type { Order, OrderScope, OrderStatus, Trade, TradingMode, VenueId, Symbol } from '../../src-shared';
+import type { Order, OrderScope, OrderStatus, PageCursor, Trade, TradingMode, VenueId, Symbol } from '../../src-shared';
 import type { SqliteDatabase } from '../storage';
 
 /** What the resolver keeps about an order whose create answer was lost. */
@@ -63,6 +63,8 @@ export interface TradeQuery {
   mode?: TradingMode | undefined;
   symbol?: Symbol | undefined;
   limit: number;
+  /** The last row of the previous page: this page starts just after it. */
+  before?: PageCursor | undefined;
 }
 
 export interface OrderQuery {
@@ -70,13 +72,20 @@ export interface OrderQuery {
   venue?: VenueId | undefined;
   mode?: TradingMode | undefined;
   limit: number;
+  before?: PageCursor | undefined;
 }
 
 interface ListParams {
   venue: string | null;
   mode: string | null;
   limit: number;
+  /** The cursor, or a point past every row. */
+  at: number;
+  id: string;
 }
+
+/** Past every row: a time no row has, and an id above any (ids are compared as text only at equal times). */
+const FIRST_PAGE = { at: Number.MAX_SAFE_INTEGER, id: '\u{10FFFF}' };
 
 const OPEN_STATUSES = "('pending', 'open', 'partially-filled', 'unknown')";
 
@@ -216,11 +225,13 @@ export class OrderJournal {
     this.selectUnsettledAll = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} ORDER BY +created_at`);
     this.selectOpen = db.prepare<[ListParams], OrderRow>(
       `SELECT * FROM orders WHERE status IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
-       ORDER BY +created_at DESC LIMIT @limit`,
+         AND (created_at, client_order_id) < (@at, @id)
+       ORDER BY +created_at DESC, client_order_id DESC LIMIT @limit`,
     );
     this.selectHistory = db.prepare<[ListParams], OrderRow>(
       `SELECT * FROM orders WHERE status NOT IN ${OPEN_STATUSES} AND (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode)
-       ORDER BY updated_at DESC LIMIT @limit`,
+         AND (updated_at, client_order_id) < (@at, @id)
+       ORDER BY updated_at DESC, client_order_id DESC LIMIT @limit`,
     );
     this.updateBoth = db.transaction((order: Order, r: Resolution) => {
       this.updateOrder.run(orderParams(order));
@@ -233,6 +244,7 @@ export class OrderJournal {
     );
     this.selectTrades = db.prepare<[ListParams & { symbol: string | null }], TradeRow>(
       `SELECT * FROM trades WHERE (@venue IS NULL OR venue = @venue) AND (@mode IS NULL OR mode = @mode) AND (@symbol IS NULL OR symbol = @symbol)
+         AND (timestamp, trade_id) < (@at, @id)
        ORDER BY timestamp DESC, trade_id DESC LIMIT @limit`,
     );
     // Pages of rows as arrays, keyed on (time, rowid): the fastest way better-sqlite3 reads a long history (about
@@ -286,7 +298,8 @@ export class OrderJournal {
 
   list(query: OrderQuery): Order[] {
     const statement = query.scope === 'open' ? this.selectOpen : this.selectHistory;
-    return statement.all({ venue: query.venue ?? null, mode: query.mode ?? null, limit: query.limit }).map(toOrder);
+    const { at, id } = query.before ?? FIRST_PAGE;
+    return statement.all({ venue: query.venue ?? null, mode: query.mode ?? null, limit: query.limit, at, id }).map(toOrder);
   }
 
   /** Records trades once each, in one transaction (one wait for the disk); the ones that were new. */
@@ -313,7 +326,7 @@ export class OrderJournal {
 
   trades(query: TradeQuery): Trade[] {
     return this.selectTrades
-      .all({ venue: query.venue ?? null, mode: query.mode ?? null, symbol: query.symbol ?? null, limit: query.limit })
+      .all({ venue: query.venue ?? null, mode: query.mode ?? null, symbol: query.symbol ?? null, limit: query.limit, ...(query.before ?? FIRST_PAGE) })
       .map(toTrade);
   }
 
