@@ -144,7 +144,7 @@ export class PortfolioService {
   summary(view: PortfolioView): PortfolioSummary {
     this.ensureBuilt();
     const summary = this.figures(view).summary(this.now());
-    this.askPrices(view, summary);
+    this.askPrices(view, summary.currency, summary.unpriced);
     return summary;
   }
 
@@ -313,6 +313,8 @@ export class PortfolioService {
     const figures = this.figures(view);
     const valuation = figures.valuation();
     if (valuation.holdings.length === 0) return;
+    // What has no price now is asked of the venues, so that the next snapshot values it.
+    if (valuation.unpriced.length > 0) this.askPrices(view, figures.currency, valuation.unpriced);
     this.lastSnapshotAt.set(view, at);
     this.pendingSnapshots.push({ view, at, currency: figures.currency, equity: valuation.total, unpriced: valuation.unpriced.length, reason });
     this.scheduleFlush();
@@ -369,12 +371,11 @@ export class PortfolioService {
   }
 
   /** Asks the venues for the pairs that would price what has no price yet (not awaited; the push tells the screen). */
-  private askPrices(view: PortfolioView, summary: PortfolioSummary): void {
+  private askPrices(view: PortfolioView, currency: string, unpriced: readonly { asset: string }[]): void {
     const prices = this.options.prices;
     if (!prices) return;
-    const currency = summary.currency;
     const wanted = new Set<string>();
-    for (const h of summary.unpriced) {
+    for (const h of unpriced) {
       wanted.add(`${h.asset}/${currency}`).add(`${currency}/${h.asset}`);
       for (const bridge of BRIDGE_CURRENCIES) wanted.add(`${h.asset}/${bridge}`).add(`${bridge}/${currency}`).add(`${currency}/${bridge}`);
     }

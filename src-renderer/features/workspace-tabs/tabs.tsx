@@ -3,9 +3,11 @@
 import { ALERTS_TAB } from '../alerts/alerts-tab';
 import { NOTIFICATIONS_LOG_TAB } from '../notifications/notifications-tab';
 import { ORDER_TABS } from '../orders/orders-tabs';
+import { PORTFOLIO_TAB } from '../portfolio/portfolio-tab';
 import type { WorkspaceTab } from './workspace-tab';
 
 export const WORKSPACE_TABS: WorkspaceTab[] = [...ORDER_TABS];
 // UI.md's order: Alerts before the notifications log.
 WORKSPACE_TABS.push(ALERTS_TAB);
 WORKSPACE_TABS.push(NOTIFICATIONS_LOG_TAB);
+WORKSPACE_TABS.push(PORTFOLIO_TAB);
