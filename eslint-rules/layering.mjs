@@ -12,17 +12,26 @@ import path from 'node:path';
 /** Folders of src-main that are not domains: the API and the two transports over it. */
 const MAIN_NON_DOMAINS = new Set(['api', 'shell', 'host']);
 
-/** Vendor SDKs and the src-main folders that adapt them; nowhere else may import them. */
+/** The account server, a separate deployable: it shares only src-shared with the app. */
+const SERVER = 'src-server';
+
+/**
+ * Vendor SDKs and the folders that adapt them (src-main domains by name, or the whole of src-server); nowhere else
+ * may import them.
+ */
 const VENDORS = new Map([
   ['ccxt', ['exchanges']],
-  ['better-sqlite3', ['storage']],
+  ['better-sqlite3', ['storage', SERVER]],
   ['keytar', ['secrets']],
   ['nodemailer', ['notifications']],
   ['electron', ['shell']],
   ['ws', ['host']],
   // Sign-in (and, later, the entitlement JWT of billing): OAuth and JWT checks only where they are adapted.
   ['openid-client', ['auth', 'billing']],
-  ['jose', ['auth', 'billing']],
+  ['jose', ['auth', 'billing', SERVER]],
+  // Billing's server side: the Stripe secret key and the HTTP API live in the account server, never in the app.
+  ['stripe', [SERVER]],
+  ['fastify', [SERVER]],
 ]);
 
 /**
@@ -37,6 +46,7 @@ export const DOMAIN_IMPORTS = {
   storage: [],
   exchanges: ['secrets', 'storage'],
   auth: ['events', 'secrets'],
+  billing: ['events'],
   resilience: ['exchanges'],
   streaming: ['events', 'exchanges'],
   settings: ['exchanges', 'storage'],
@@ -84,6 +94,7 @@ function classify(rel, root) {
   if (parts[0] === 'src-shared') return { layer: 'shared', rel };
   if (parts[0] === 'src-renderer') return { layer: 'renderer', rel };
   if (parts[0] === 'fakes') return { layer: 'fakes', rel };
+  if (parts[0] === SERVER) return { layer: 'server', rel };
   if (parts[0] !== 'src-main') return { layer: 'other', rel };
   const folder = parts[1] ?? '';
   if (MAIN_NON_DOMAINS.has(folder)) return { layer: folder, rel };
@@ -142,9 +153,9 @@ function checkPackage(from, target, isTest) {
   const allowed = VENDORS.get(name);
   if (!allowed) return null;
   if (from.layer === 'renderer') return { messageId: 'rendererPackage', data: { target: name } };
-  const folder = from.layer === 'domain' ? from.domain : from.layer;
+  const folder = from.layer === 'domain' ? from.domain : from.layer === 'server' ? SERVER : from.layer;
   if (allowed.includes(folder)) return null;
-  const where = allowed.map((f) => `src-main/${f}`).join(' and ');
+  const where = allowed.map((f) => (f === SERVER ? f : `src-main/${f}`)).join(' and ');
   return { messageId: 'vendor', data: { target: name, allowed: where, from: describeLayer(from) } };
 }
 
@@ -202,7 +213,17 @@ function checkFile(from, target, spec, fileAbs, root, isTest) {
   return { messageId: 'shippedToTesting', data: { from: describeLayer(from), target: target.rel } };
 }
 
+/** src-server: src-shared and itself; its tests also use the fake peers. */
+function checkServerFile(from, target, isTest) {
+  if (target.layer === 'shared' || target.layer === 'server') return null;
+  if (target.layer === 'fakes' && isTest) return null;
+  const messageId = target.layer === 'fakes' ? 'shippedToFake' : 'serverOther';
+  return { messageId, data: { from: describeLayer(from), target: target.rel } };
+}
+
 function checkFileLayer(from, target, spec, fileAbs, root, isTest) {
+  if (from.layer === 'server') return checkServerFile(from, target, isTest);
+  if (target.layer === 'server') return { messageId: 'importsServer', data: { from: describeLayer(from), target: target.rel } };
   if (from.layer === 'shared') {
     return target.layer === 'shared' ? null : { messageId: 'sharedFile', data: { target: target.rel } };
   }
@@ -299,6 +320,12 @@ const rule = {
       shippedFake:
         '{{file}} is named as a fake but ships: fake peers live in the top-level fakes/ (one folder per peer), ' +
         'small test helpers in a testing/ folder.',
+      serverOther:
+        '{{from}} may import only src-server and src-shared ({{target}} is outside them): the account server is ' +
+        'deployed on its own, without the app; move what both need into src-shared.',
+      importsServer:
+        '{{from}} may not import {{target}}: src-server is the account server, a separate deployable that holds the ' +
+        'Stripe secret key; the app reaches it over HTTPS, and shares types with it through src-shared.',
       mainToOther:
         '{{from}} may import only src-main and src-shared ({{target}} is outside them): the app must not ' +
         'depend on scripts, tests or files outside its sources.',

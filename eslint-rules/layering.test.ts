@@ -124,7 +124,10 @@ describe('src-main/<domain>: only the domains the table lists', () => {
       bad('src-main/streaming/candles.ts', "type A = typeof import('../accounts');", 'domainNotInTable'),
       // Outside the table and past the public entry: the table speaks first.
       bad('src-main/exchanges/factory.ts', "import { RateBudget } from '../resilience/rate-budget';", 'domainNotInTable'),
-      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainUnlisted'),
+      bad('src-main/billing/plans.ts', "import { KeytarSecretStore } from '../secrets';", 'domainNotInTable'),
+      // The plan is told about orders (core.ts wires the check), never the other way round.
+      bad('src-main/billing/plan-gate.ts', "import { OrderService } from '../trading';", 'domainNotInTable'),
+      bad('src-main/strategies/runner.ts', "import { OrderService } from '../trading';", 'domainUnlisted'),
       // The portfolio reads fills through a port: the order journal is the trading domain's.
       bad('src-main/portfolio/portfolio-service.ts', "import { OrderJournal } from '../trading';", 'domainNotInTable'),
     ],
@@ -195,6 +198,52 @@ describe('vendor SDKs stay in the folder that adapts them', () => {
       bad('src-main/api/auth-handlers.ts', "import { discovery } from 'openid-client';", 'vendor'),
       bad('src-main/host/sign-in.ts', "import { jwtVerify } from 'jose';", 'vendor'),
       bad('src-main/core.ts', "import { decodeJwt } from 'jose';", 'vendor'),
+    ],
+  });
+});
+
+describe('src-server: the account server, a deployable of its own', () => {
+  tester.run('layering/imports', rule, {
+    valid: [
+      ok('src-server/app.ts', "import Fastify from 'fastify'; import { CheckoutRequest } from '../src-shared/billing';"),
+      ok('src-server/stripe-gateway.ts', "import Stripe from 'stripe'; import { createHash } from 'node:crypto';"),
+      ok('src-server/repository.ts', "import Database from 'better-sqlite3'; import { z } from 'zod';"),
+      ok('src-server/entitlements.ts', "import { SignJWT } from 'jose'; import type { StoredSubscription } from './repository';"),
+      ok('src-server/billing.test.ts', "import { startFakeStripe } from '../fakes/stripe'; import { harness } from './testing/harness';"),
+      ok('src-server/testing/harness.ts', "import { startOpenIdProvider } from '../../fakes/openid-provider';"),
+      // The real server wired to the fake peers lives with them, so the app's tests can run against it.
+      ok('fakes/account-server/index.ts', "import { buildAccountServer } from '../../src-server/app';"),
+      ok('src-main/billing/billing-service.test.ts', "import { startAccountServer } from '../../fakes/account-server';"),
+      // The e2e specs and scripts drive the server from outside, as a process or a module.
+      ok('scripts/server.mjs', "import { buildAccountServer } from '../src-server/app';"),
+      ok('e2e/plan.spec.ts', "import { buildAccountServer } from '../src-server/app';"),
+    ],
+    invalid: [
+      bad('src-server/app.ts', "import { AuthService } from '../src-main/auth';", 'serverOther'),
+      bad('src-server/app.ts', "import { createCore } from '../src-main/core';", 'serverOther'),
+      bad('src-server/app.test.ts', "import { openDatabase } from '../src-main/storage';", 'serverOther'),
+      bad('src-server/app.ts', "import { App } from '../src-renderer/app';", 'serverOther'),
+      bad('src-server/app.ts', "import { startFakeStripe } from '../fakes/stripe';", 'shippedToFake'),
+      bad('src-server/app.ts', "import { harness } from './testing/harness';", 'shippedToTesting'),
+      bad('src-server/app.ts', "import ccxt from 'ccxt';", 'vendor'),
+      bad('src-server/app.ts', "import { vi } from 'vitest';", 'shippedTestFramework'),
+      bad('src-server/fake-stripe.ts', 'export const x = 1;', 'shippedFake'),
+      // Nothing imports the account server: the app talks to it over HTTPS.
+      bad('src-main/billing/entitlement.ts', "import { entitlementOf } from '../../src-server/entitlements';", 'importsServer'),
+      bad('src-main/core.ts', "import { buildAccountServer } from '../src-server/app';", 'importsServer'),
+      bad('src-main/billing/plan.test.ts', "import { startHarness } from '../../src-server/testing/harness';", 'importsServer'),
+      bad('src-renderer/features/plan/plan.tsx', "import type { EntitlementSigner } from '../../../src-server/entitlements';", 'importsServer'),
+      bad('src-shared/billing.ts', "import type { StoredSubscription } from '../src-server/repository';", 'importsServer'),
+      // Stripe and Fastify only in the account server: the secret key never ships inside the desktop app.
+      bad('src-main/billing/checkout.ts', "import Stripe from 'stripe';", 'vendor'),
+      bad('src-main/api/billing.ts', "import Fastify from 'fastify';", 'vendor'),
+      bad('src-main/host/server.ts', "import Fastify from 'fastify';", 'vendor'),
+      bad('src-renderer/features/plan/plan.tsx', "import Stripe from 'stripe';", 'rendererPackage'),
+      bad('src-shared/billing.ts', "import Stripe from 'stripe';", 'sharedPackage'),
+      {
+        ...bad('src-main/storage/billing.ts', "import Stripe from 'stripe';"),
+        errors: [{ messageId: 'vendor', data: { target: 'stripe', allowed: 'src-server', from: 'src-main/storage' } }],
+      },
     ],
   });
 });

@@ -7,6 +7,7 @@ import { AccountRepository, AccountService, Mt5Terminals } from './accounts';
 import { AlertRepository, AlertService } from './alerts';
 import { AuthService, authConfigFromEnv, authEnvSet, SignInSettingsService, type AuthConfig, type EnvironmentSignIn, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
+import { BillingService, billingConfigFromEnv, entitlementStoreIn, type BillingConfig } from './billing';
 import { InProcessEventBus, type EventBus } from './events';
 import type { EventName, VenueId } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
@@ -62,6 +63,11 @@ export interface CoreOptions {
   openBrowser?: OpenBrowser;
   /** Where MetaTrader 5 EAs connect (127.0.0.1 only): TBS_MT5_PORT, else 17031; 0 picks a free port (tests). */
   mt5Port?: number;
+  /**
+   * The account server that sells plans (its address and entitlement public key); read from TBS_ACCOUNT_SERVER_URL
+   * and TBS_ENTITLEMENT_PUBLIC_KEY when absent; null: none, so nothing is gated by a plan.
+   */
+  billing?: BillingConfig | null;
 }
 
 export interface Core {
@@ -79,6 +85,19 @@ export const DATABASE_FILE = 'trade-bot.sqlite';
 function mt5PortFromEnv(env: NodeJS.ProcessEnv): number {
   const port = Number(env.TBS_MT5_PORT);
   return env.TBS_MT5_PORT && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_BRIDGE_PORT;
+}
+
+/** The account server, if one is configured: a half or wrong configuration is reported and leaves plans off. */
+function billingConfig(options: CoreOptions): { config?: BillingConfig; problem?: string } {
+  if (options.billing !== undefined) return options.billing === null ? {} : { config: options.billing };
+  try {
+    const config = billingConfigFromEnv(process.env);
+    return config ? { config } : {};
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    console.error(`plans are off: ${problem}`);
+    return { problem };
+  }
 }
 
 /**
@@ -180,6 +199,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     ...(options.desktopNotifier ? { desktop: options.desktopNotifier } : {}),
     ...(twilioBaseUrl ? { twilioBaseUrl } : {}),
+    // Built below, before any delivery can happen: SMS alerts are part of Pro when an account server is configured.
+    smsRefusal: () => (billing.allows('sms-alerts') ? undefined : 'SMS alerts are part of Pro: upgrade in the Plan menu'),
   });
   notifications.start();
   // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
@@ -194,6 +215,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const restoreSignIn = () =>
     void auth.restore().catch((error: unknown) => console.warn('sign-in: the saved session could not be read', error instanceof Error ? error.message : error));
   restoreSignIn();
+  // The plan: the cached entitlement is verified offline at start, then refreshed from the account server.
+  const billingSettings = billingConfig(options);
+  const billing = new BillingService({
+    config: billingSettings.config,
+    ...(billingSettings.problem ? { configProblem: billingSettings.problem } : {}),
+    accessToken: () => auth.accessToken(),
+    signedIn: () => auth.status().state === 'signed-in',
+    watchSignIn: (listener) => auth.onStatusChanged((status) => listener(status.state === 'signed-in')),
+    store: entitlementStoreIn(settings),
+    bus,
+    liveAccounts: () => accounts.list(),
+  });
+  void billing.start().catch((error: unknown) => console.warn('plan: the cached plan could not be read', error instanceof Error ? error.message : error));
   // Limits and the kill switch; its state comes back from SQLite, so an engaged switch still blocks orders now.
   // The kill switch cancels through the order service, so that its journal records every cancel.
   const risk: RiskService = new RiskService({
@@ -224,7 +258,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     venueFor: tradingVenues.venueFor,
     reconcileVenues: () => tradingVenues.connected(),
     bus,
-    checks: risk.checks,
+    // The plan never gates cancels or the kill switch: only new live orders beyond Free's allowance.
+    checks: [...risk.checks, (order) => billing.checkLiveOrder(order)],
   });
   // MetaTrader 5: terminals connect to the bridge by themselves; the trading terminal is the `mt5` venue.
   const mt5 = new Mt5Terminals({
@@ -318,6 +353,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signInSettings,
       mt5,
       positions,
+      billing,
       portfolio,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
@@ -342,6 +378,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatcher.broadcast('positions.changed', { venue: 'mt5', account: login });
     if (mt5.status().terminals.some((t) => t.login === login && t.trading)) void trading.refreshBalances({ venue: 'mt5', mode: 'live' }).catch(() => undefined);
   });
+  billing.onStatusChanged((status) => dispatcher.broadcast('billing.status-changed', status));
 
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
@@ -360,6 +397,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       clearTimeout(seedRisk);
       stopSecretsWatch();
+      billing.close();
       auth.close();
       wakeWatch.stop();
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.

@@ -12,6 +12,7 @@ import { OrderTicket } from './features/order-ticket/OrderTicket';
 import { RiskScreen } from './features/risk/RiskScreen';
 import { useSecrets } from './features/secrets/secrets-store';
 import { useSignIn } from './features/sign-in/sign-in-store';
+import { usePlan } from './features/plan/plan-store';
 import { UnlockDialog } from './features/secrets/UnlockDialog';
 import { TopBar } from './features/top-bar/TopBar';
 import { TradeTape } from './features/trade-tape/TradeTape';
@@ -52,6 +53,13 @@ export function App() {
   useEffect(() => {
     if (generation > 0 && workspaceLoaded && !readOnly) void loadSignIn(api);
   }, [generation, workspaceLoaded, readOnly, loadSignIn]);
+  // The plan (Free or Pro), when an account server sells one: the operator's, like the account it belongs to.
+  const loadPlan = usePlan((state) => state.load);
+  const planChanged = usePlan((state) => state.changed);
+  useEffect(() => api.on('billing.status-changed', planChanged), [planChanged]);
+  useEffect(() => {
+    if (generation > 0 && workspaceLoaded && !readOnly) void loadPlan(api);
+  }, [generation, workspaceLoaded, readOnly, loadPlan]);
   // Unlocked: the saved accounts reconnect, and their venues become available.
   useEffect(() => {
     if (unlocks > 0) void load(api);

@@ -86,6 +86,11 @@ export const CHANNEL_ROLES = {
   'positions:modify': 'operator',
   'positions:close-all': 'operator',
   'positions:deals': 'viewer',
+  // The plan belongs to the signed-in account, like its status; paying and managing it are the operator's.
+  'billing:status': 'operator',
+  'billing:refresh': 'operator',
+  'billing:checkout': 'operator',
+  'billing:portal': 'operator',
   // What is held and what it made is what a viewer watches; the reporting currency is a setting.
   'portfolio:summary': 'viewer',
   'portfolio:positions': 'viewer',
@@ -119,6 +124,7 @@ export const EVENT_ROLES = {
   'auth.open-url': 'operator',
   'mt5.bridge-changed': 'viewer',
   'positions.changed': 'viewer',
+  'billing.status-changed': 'operator',
   'portfolio.updated': 'viewer',
 } as const satisfies Record<EventName, Role>;
 

@@ -86,7 +86,10 @@ export const authSettingsChannels = {
 
 export const authEvents = {
   'auth.status-changed': AuthStatus,
-  /** The headless host's "system browser": the page that asked for a sign-in opens this address in a new tab. */
+  /**
+   * The headless host's "system browser": the page that asked for a sign-in (or a checkout, or the billing portal)
+   * opens this address in a new tab.
+   */
   'auth.open-url': z.object({ url: z.string() }),
 } as const;
 

@@ -7,6 +7,7 @@ import { accountsChannels } from './accounts';
 import { alertChannels, alertEvents } from './alerts';
 import { appChannels } from './app';
 import { authChannels, authEvents, authSettingsChannels } from './auth';
+import { billingChannels, billingEvents } from './billing';
 import { marketChannels, marketEvents } from './market';
 import { mt5Channels, mt5Events } from './mt5';
 import { notificationChannels, notificationEvents } from './notifications';
@@ -37,6 +38,7 @@ export const contract = {
   ...authSettingsChannels,
   ...mt5Channels,
   ...positionsChannels,
+  ...billingChannels,
   ...portfolioChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
@@ -51,6 +53,7 @@ export const events = {
   ...authEvents,
   ...mt5Events,
   ...positionsEvents,
+  ...billingEvents,
   ...portfolioEvents,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -48,6 +48,11 @@ export const ERROR_CODES = [
    * declined, the code expired…): nothing was stored; the message says what happened and what to do.
    */
   'SIGN_IN_FAILED',
+  /**
+   * The plan does not include this (a live order on an account beyond Free's allowance, SMS alerts…): the message says
+   * what Pro adds and how to upgrade or renew. Never raised for viewing, cancelling, the kill switch or closing.
+   */
+  'PLAN_REQUIRED',
   /** Everything else: a bug; the message says what failed. */
   'INTERNAL',
 ] as const;
@@ -86,6 +91,7 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   WRONG_PASSPHRASE: false,
   SECRETS_UNAVAILABLE: false,
   SIGN_IN_FAILED: false,
+  PLAN_REQUIRED: false,
   INTERNAL: false,
 };
 

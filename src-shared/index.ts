@@ -23,4 +23,5 @@ export * from './zod-issues';
 export * from './auth';
 export * from './mt5';
 export * from './positions';
+export * from './billing';
 export * from './portfolio';

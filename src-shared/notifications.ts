@@ -102,10 +102,10 @@ export const NotificationSecret = z.enum(['smtp-password', 'twilio-auth-token'])
 export type NotificationSecret = z.infer<typeof NotificationSecret>;
 
 /**
- * What a log row or a shown notification is about: a notification type, a test message from the settings screen, or
- * the trader's account (signed in, signed out).
+ * What a log row or a shown notification is about: a notification type, a test message from the settings screen,
+ * the trader's account (signed in, signed out), or the plan (payment received or failed, subscription ended).
  */
-export const LoggedType = z.union([NotificationType, z.literal('test'), z.literal('account')]);
+export const LoggedType = z.union([NotificationType, z.literal('test'), z.literal('account'), z.literal('plan')]);
 export type LoggedType = z.infer<typeof LoggedType>;
 
 export const DELIVERY_OUTCOMES = ['sent', 'failed', 'throttled', 'quiet-hours', 'skipped'] as const;

@@ -42,7 +42,42 @@ for (let i = 0; i < WARMUP + ORDERS; i++) {
   if (i >= WARMUP) orderMs.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 
+// Baselines in the same run: a request with nothing to do (`account`) over the same socket, and ticks from the fake's
+// market to the bridge session's push listener (no core). The goals are about the difference.
+const accountMs = [];
+for (let i = 0; i < WARMUP + ORDERS; i++) {
+  const start = process.hrtime.bigint();
+  await session.request('account', {});
+  if (i >= WARMUP) accountMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const bridgeTickMs = [];
+const bridgeSentAt = new Map();
+session.onPush((push) => {
+  if (push.push !== 'tick') return;
+  const at = bridgeSentAt.get(`${push.symbol}|${push.bid}`);
+  if (at !== undefined) bridgeTickMs.push(Number(process.hrtime.bigint() - at) / 1e6);
+});
+for (const symbol of symbols) await session.request('subscribe', { stream: 'ticks', symbol: symbol.name });
+await driveTicks((symbol, bid) => {
+  bridgeSentAt.set(`${symbol.name}|${bid}`, process.hrtime.bigint());
+  terminal.quote(symbol.name, bid);
+});
 await harness.close();
+
+/** Every 10 ms ten of the 20 symbols move (1,000/s) for TICK_SECONDS; returns how many ticks were set. */
+async function driveTicks(set) {
+  let step = 0;
+  const until = Date.now() + TICK_SECONDS * 1000;
+  const started = Date.now();
+  while (Date.now() < until) {
+    // Catch up to 1,000 ticks per second of elapsed time, whatever the timer's resolution.
+    const due = Math.floor((Date.now() - started) * 1);
+    for (; step < due; step++) set(symbols[step % symbols.length], Number((1 + (step % 5000) / 100_000).toFixed(5)));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return step;
+}
 
 // Ticks through a whole core, on a trade server running on the real clock.
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-mt5-'));
@@ -69,22 +104,11 @@ while (!(await call('mt5:bridge', {})).terminals.some((t) => t.trading && t.conn
 for (const symbol of symbols) await call('market:subscribe-ticker', { venue: 'mt5', symbol: `${symbol.currencyBase}/USD` });
 await new Promise((resolve) => setTimeout(resolve, 500));
 
-// Every 10 ms ten of the 20 symbols move (1,000/s); each push carries the new bid, matched to when it was set.
-let step = 0;
-const until = Date.now() + TICK_SECONDS * 1000;
-const started = Date.now();
-while (Date.now() < until) {
-  // Catch up to 1,000 ticks per second of elapsed time, whatever the timer's resolution.
-  const due = Math.floor((Date.now() - started) * 1);
-  for (; step < due; step++) {
-    const symbol = symbols[step % symbols.length];
-    const bid = Number((1 + (step % 5000) / 100_000).toFixed(5));
-    sentAt.set(`${symbol.currencyBase}/USD|${bid}`, process.hrtime.bigint());
-    live.quote(symbol.name, bid);
-  }
-  await new Promise((resolve) => setTimeout(resolve, 10));
-}
-await new Promise((resolve) => setTimeout(resolve, 100));
+// Each push carries the new bid, matched to when it was set.
+const step = await driveTicks((symbol, bid) => {
+  sentAt.set(`${symbol.currencyBase}/USD|${bid}`, process.hrtime.bigint());
+  live.quote(symbol.name, bid);
+});
 live.stop();
 await core.close();
 rmSync(dataDir, { recursive: true, force: true });
@@ -93,6 +117,11 @@ rmSync(filesDir, { recursive: true, force: true });
 const orderRoundTripP50Ms = round(median(orderMs));
 const orderRoundTripP99Ms = round(percentile(orderMs, 0.99));
 const tickP99Ms = round(percentile(tickMs, 0.99));
+const accountP99Ms = round(percentile(accountMs, 0.99));
+const bridgeTickP99Ms = round(percentile(bridgeTickMs, 0.99));
+const orderVsEmptyRequestP99 = Number((orderRoundTripP99Ms / accountP99Ms).toFixed(2));
+const tickCoreVsBridgeP99 = Number((tickP99Ms / bridgeTickP99Ms).toFixed(2));
+console.log(`baselines: an empty request (account) p99 ${accountP99Ms} ms (orders ×${orderVsEmptyRequestP99}); ticks to the bridge session only p99 ${bridgeTickP99Ms} ms (through the core ×${tickCoreVsBridgeP99})`);
 console.log(`order round trip (${ORDERS} market orders): p50 ${orderRoundTripP50Ms} ms, p99 ${orderRoundTripP99Ms} ms (goal p99 ≤ ${ORDER_GOAL_MS} ms)`);
 console.log(`ticks: ${step} sent (${Math.round(step / TICK_SECONDS)}/s) over 20 symbols in ${TICK_SECONDS} s, ${tickMs.length} pushed to the session (the poll and the frame keep the newest per symbol); p50 ${round(median(tickMs))} ms, p99 ${tickP99Ms} ms with a ${POLL_MS} ms poll, terminal to API session push (goal ≤ ${TICK_GOAL_MS} ms)`);
-console.log(JSON.stringify({ bench: 'mt5-bridge', orderRoundTripP50Ms, orderRoundTripP99Ms, tickP99Ms, ticksSent: step, ticksPushed: tickMs.length, pollMs: POLL_MS, rendererLegIncluded: true, meets_goal: orderRoundTripP99Ms <= ORDER_GOAL_MS && tickP99Ms <= TICK_GOAL_MS }));
+console.log(JSON.stringify({ bench: 'mt5-bridge', orderRoundTripP50Ms, orderRoundTripP99Ms, tickP99Ms, ticksSent: step, ticksPushed: tickMs.length, pollMs: POLL_MS, rendererLegIncluded: true, accountP99Ms, bridgeTickP99Ms, orderVsEmptyRequestP99, tickCoreVsBridgeP99, meets_goal: orderRoundTripP99Ms <= ORDER_GOAL_MS && tickP99Ms <= TICK_GOAL_MS }));

@@ -3,6 +3,7 @@ import { accountsHandlers } from './accounts-handlers';
 import { alertsHandlers } from './alerts-handlers';
 import { appHandlers } from './app-handlers';
 import { authHandlers } from './auth-handlers';
+import { billingHandlers } from './billing-handlers';
 import type { Handlers } from './dispatcher';
 import { providersHandlers } from './providers-handlers';
 import { marketHandlers } from './market-handlers';
@@ -33,6 +34,7 @@ export function createHandlers(services: ApiServices): Handlers {
     ...tradingHandlers(services),
     ...mt5Handlers(services),
     ...positionsHandlers(services),
+    ...billingHandlers(services),
     ...portfolioHandlers(services),
   };
 }

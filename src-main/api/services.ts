@@ -3,6 +3,7 @@
 import type { AccountService, Mt5Terminals } from '../accounts';
 import type { AlertService } from '../alerts';
 import type { AuthService, OpenBrowser, SignInSettingsService } from '../auth';
+import type { BillingService } from '../billing';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
@@ -57,6 +58,8 @@ export interface ApiServices {
   mt5: Mt5Terminals;
   /** Open positions of every account that holds them, closing and SL/TP (`positions:*`). */
   positions: PositionService;
+  /** The plan (Free or Pro) from the account server, checkout and the billing portal (`billing:*`). */
+  billing: BillingService;
   /** Holdings and P&L in one currency, the equity curve, statistics and CSV exports (`portfolio:*`). */
   portfolio: PortfolioService;
 }

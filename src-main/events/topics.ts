@@ -7,6 +7,7 @@ import type {
   KillSwitchState,
   NotificationShown,
   Order,
+  PaymentEvent,
   PortfolioUpdated,
   RiskLimitEvent,
   Ticker,
@@ -35,6 +36,12 @@ export interface BusTopics {
   'user.signed-in': UserSignedIn;
   /** The trader signed out, or the session ended by itself (`reason` says why). */
   'user.signed-out': UserSignedOut;
+  /** The account server confirmed a payment: Pro is active (again). (src-main/billing) */
+  'payment.succeeded': PaymentEvent;
+  /** A renewal payment failed: Pro stays for a grace period; the card must be updated before `updateBefore`. */
+  'payment.failed': PaymentEvent;
+  /** The subscription ended: the plan is Free. */
+  'subscription.cancelled': PaymentEvent;
   /** A portfolio view's equity or P&L changed (src-main/portfolio), coalesced to a few a second. */
   'portfolio.updated': PortfolioUpdated;
 }

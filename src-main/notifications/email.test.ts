@@ -75,6 +75,23 @@ describe('email notifications', () => {
     expect(service.deliveries(10)).toEqual([entry]);
   });
 
+  it('sends a failed payment (src-main/billing) to the desktop and by e-mail, with the date to update the card by, whatever the routing', async () => {
+    harness = startHarness();
+    await harness.service.update({ email: emailConfig(smtp.port), routing: { 'trade-executed': [], 'price-alert': [], 'risk-limit': [], 'strategy-stopped': [] } });
+    await harness.service.setSecret('smtp-password', PASSWORD);
+    const updateBefore = Date.UTC(2026, 11, 18, 9, 30);
+    harness.bus.publish('payment.failed', { at: Date.UTC(2026, 11, 4), plan: 'pro', status: 'past_due', periodEnd: Date.UTC(2026, 11, 11, 9, 30), updateBefore });
+    const mail = await smtp.nextMessage();
+    expect(mail.subject).toBe('Payment failed: update your card to keep Pro');
+    expect(mail.text).toContain('Update your card before 2026-12-18 09:30:00 UTC');
+    await expect.poll(() => harness.service.deliveries(10).length).toBe(2);
+    expect(harness.service.deliveries(10).map((d) => [d.type, d.channel, d.outcome]).sort()).toEqual([
+      ['plan', 'desktop', 'sent'],
+      ['plan', 'email', 'sent'],
+    ]);
+    expect(harness.shown.map((n) => n.title)).toEqual(['Payment failed: update your card to keep Pro']);
+  });
+
   it('sends a test email and reports the server answer', async () => {
     harness = startHarness();
     await harness.service.update({ email: emailConfig(smtp.port) });

@@ -30,7 +30,7 @@ import { DeliveryLog, type NewDeliveryLogEntry } from './delivery-log';
 import { AttemptsFailed, DEFAULT_ISOLATION, IsolatedChannel, type IsolationOptions } from './isolation';
 import { heldBackByQuietHours } from './quiet-hours';
 import { SecretDestinations, secretDestination } from './secret-destinations';
-import { render, renderTest, type NotificationData, type RenderedMessage } from './templates';
+import { render, renderPlanChange, renderTest, type NotificationData, type RenderedMessage } from './templates';
 import { DEFAULT_THROTTLE, TestRateLimit, Throttle, type ThrottleOptions } from './throttle';
 
 export interface NotificationServiceDeps {
@@ -43,6 +43,8 @@ export interface NotificationServiceDeps {
   /** Twilio's API base URL; tests point it at a local fake. */
   twilioBaseUrl?: string;
   clock?: Clock;
+  /** Why SMS cannot be sent on the current plan (SMS alerts are part of Pro), or undefined when it can. */
+  smsRefusal?: () => string | undefined;
   throttle?: ThrottleOptions;
   isolation?: Partial<Record<DeliveryChannel, Partial<IsolationOptions>>>;
 }
@@ -87,7 +89,38 @@ export class NotificationService {
       bus.subscribe('risk.limit.exceeded', (risk) => this.notify('risk-limit', risk)),
       bus.subscribe('user.signed-in', (user) => void this.accountChanged(`Signed in as ${user.name}`, user.email)),
       bus.subscribe('user.signed-out', (ended) => void this.accountChanged('Signed out', ended.reason ?? 'You signed out of your account.')),
+      // A failed payment or an ended plan is worth an e-mail too: the trader may not open the app before the grace ends.
+      bus.subscribe('payment.failed', (event) => void this.planChanged(renderPlanChange('payment.failed', event), ['desktop', 'email'])),
+      bus.subscribe('subscription.cancelled', (event) => void this.planChanged(renderPlanChange('subscription.cancelled', event), ['desktop', 'email'])),
+      bus.subscribe('payment.succeeded', (event) => void this.planChanged(renderPlanChange('payment.succeeded', event), ['desktop'])),
     );
+  }
+
+  /**
+   * The plan's changes go to fixed channels, whichever way the trader routed the notification types: they are rare,
+   * about money, and answer no setting. Never throttled or held back by quiet hours; a channel that is off is skipped.
+   */
+  planChanged(message: RenderedMessage, channels: readonly DeliveryChannel[]): Promise<DeliveryLogEntry[]> {
+    const config = this.store.config();
+    const work = Promise.all(
+      channels.map(async (channel) => {
+        const entry = (outcome: DeliveryLogEntry['outcome'], detail: string, attempts = 0) =>
+          this.append({ type: 'plan', channel, outcome, subject: message.subject, detail, attempts });
+        const problem = await this.configProblem(channel, config, false);
+        if (problem) return entry('skipped', problem);
+        const sender = await this.sender(channel, config);
+        try {
+          const result = await this.channels[channel].run(() => sender.send(message, 'plan'));
+          return entry('sent', this.redact(result.detail), result.attempts);
+        } catch (error) {
+          const { detail, attempts } = this.failure(error);
+          return entry('failed', detail, attempts);
+        }
+      }),
+    );
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => {});
+    return work;
   }
 
   /**
@@ -248,6 +281,8 @@ export class NotificationService {
         return emailConfigProblem(config.email, (await this.boundSecret('smtp-password', config)) !== undefined);
       case 'sms': {
         if (!config.sms.enabled && !testing) return off;
+        const refusal = this.deps.smsRefusal?.();
+        if (refusal) return refusal;
         return smsConfigProblem(config.sms, (await this.boundSecret('twilio-auth-token', config)) !== undefined);
       }
     }

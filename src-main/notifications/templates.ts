@@ -1,7 +1,15 @@
 // One template per notification type: a subject, a plain-text body and an HTML body. Every value that comes from
 // outside (symbols, rule descriptions, reasons) is escaped in the HTML, so a crafted string cannot inject markup
 // into the trader's mail client.
-import { RISK_LIMIT_LABELS, venueName, type AlertTriggered, type NotificationType, type RiskLimitEvent, type Trade } from '../../src-shared';
+import {
+  RISK_LIMIT_LABELS,
+  venueName,
+  type AlertTriggered,
+  type NotificationType,
+  type PaymentEvent,
+  type RiskLimitEvent,
+  type Trade,
+} from '../../src-shared';
 
 /** What the risk engine publishes on `risk.limit.exceeded`. */
 export type RiskLimitExceeded = RiskLimitEvent;
@@ -122,7 +130,40 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
 }
 
 export function render<T extends NotificationType>(type: T, data: NotificationData[T]): RenderedMessage {
-  const { subject, headline, rows } = layoutOf(type, data);
+  return renderLayout(layoutOf(type, data));
+}
+
+/** The plan's changes (src-main/billing), as the bus reports them. */
+export type PlanChange = 'payment.succeeded' | 'payment.failed' | 'subscription.cancelled';
+
+function planLayout(change: PlanChange, event: PaymentEvent): Layout {
+  const rows: Layout['rows'] = [['Plan', event.plan === 'pro' ? 'Pro' : 'Free']];
+  if (event.updateBefore !== undefined) rows.push(['Update your card before', formatTime(event.updateBefore)]);
+  if (event.periodEnd !== undefined) rows.push([change === 'payment.succeeded' ? 'Renews' : 'Paid period ends', formatTime(event.periodEnd)]);
+  rows.push(['Time', formatTime(event.at)]);
+  switch (change) {
+    case 'payment.failed':
+      return {
+        subject: 'Payment failed: update your card to keep Pro',
+        headline: `Your payment for Pro failed. Update your card before ${formatTime(event.updateBefore ?? event.at)} (Plan → Manage) to keep Pro.`,
+        rows,
+      };
+    case 'payment.succeeded':
+      return { subject: 'Payment received: Pro is active', headline: 'Thank you: your payment went through and Pro is active.', rows };
+    case 'subscription.cancelled':
+      return {
+        subject: 'Your Pro plan ended',
+        headline: 'Your Pro plan ended and the app is on Free. No order was touched; new live orders beyond one account need Pro again.',
+        rows,
+      };
+  }
+}
+
+export function renderPlanChange(change: PlanChange, event: PaymentEvent): RenderedMessage {
+  return renderLayout(planLayout(change, event));
+}
+
+function renderLayout({ subject, headline, rows }: Layout): RenderedMessage {
   const text = [headline, '', ...rows.map(([label, value]) => `${label}: ${value}`), '', '— Trade Bot Scratch'].join('\n');
   const tableRows = rows
     .map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)

@@ -13,6 +13,7 @@ export const OUTCOME_WORDS: Record<DeliveryLogEntry['outcome'], string> = {
 export const CHANNEL_WORDS: Record<DeliveryLogEntry['channel'], string> = { desktop: 'Desktop', email: 'Email', sms: 'SMS' };
 
 export function typeWords(type: DeliveryLogEntry['type']): string {
+  if (type === 'plan') return 'Plan';
   return type === 'test' ? 'Test' : type === 'account' ? 'Account' : NOTIFICATION_TYPE_NAMES[type];
 }
 

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { AuthStatus, SignInFlow } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
-import { errorMessage } from '../../format/error-message';
+import { busyAction } from '../../stores/busy-action';
 
 interface SignInState {
   status: AuthStatus | undefined;
@@ -19,16 +19,8 @@ interface SignInState {
 }
 
 export const useSignIn = create<SignInState>((set, get) => {
-  const run = async (work: () => Promise<AuthStatus>): Promise<void> => {
-    set({ busy: true, error: undefined });
-    try {
-      get().changed(await work());
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const busy = busyAction(set);
+  const run = (work: () => Promise<AuthStatus>): Promise<void> => busy(async () => get().changed(await work()));
   return {
     status: undefined,
     busy: false,

@@ -1,6 +1,7 @@
 import type { Market, Preferences, VenueSummary } from '../../../src-shared';
 import { useReadOnly } from '../../stores/workspace';
 import { useTradingMode } from '../order-ticket/trading-mode';
+import { PlanMenu } from '../plan/PlanMenu';
 import { KillSwitchControl } from '../risk/KillSwitchControl';
 import { UnlockKeysButton } from '../secrets/SecretsNotice';
 import { SignInControl } from '../sign-in/SignInControl';
@@ -61,6 +62,7 @@ export function TopBar({ venues, markets, preferences, market, onChoose, onOpenA
       {readOnly && <ReadOnlyBadge />}
       {!readOnly && <UnlockKeysButton />}
       {!readOnly && <SignInControl />}
+      {!readOnly && <PlanMenu />}
       {!readOnly && (
         <button type="button" onClick={onOpenAccounts}>
           Accounts
