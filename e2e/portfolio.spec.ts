@@ -86,5 +86,12 @@ test('buy, the price moves, sell: realized P&L, equity curve and CSV agree', asy
   }
   await page.getByRole('tab', { name: 'Portfolio' }).click();
   await attachScreenshot(page, 'portfolio-tab');
+
+  // The demo market quotes nothing in EUR: every holding reads "no price" and the total says what it leaves out.
+  await page.getByLabel('Currency').selectOption('EUR');
+  await expect(page.getByTestId('portfolio-equity')).toHaveText(/^0[.,]00 EUR$/);
+  await expect(page.getByTestId('portfolio-unpriced')).toContainText('USDT');
+  await expect(page.getByRole('table', { name: 'Holdings' }).getByText('no price').first()).toBeVisible();
+  await attachScreenshot(page, 'portfolio-no-price');
   expect(pageErrors).toEqual([]);
 });

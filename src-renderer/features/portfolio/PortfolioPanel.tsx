@@ -2,7 +2,7 @@
 // curve with its drawdown, statistics, and CSV downloads. Live, paper, demo and MT5 are never added together: the
 // switch chooses one (live by default).
 import { useState } from 'react';
-import { EQUITY_RANGES, EXPORT_KINDS, PORTFOLIO_VIEWS, type EquityRange, type ExportKind, type PortfolioView } from '../../../src-shared';
+import { EQUITY_RANGES, EXPORT_KINDS, PORTFOLIO_VIEWS, REPORTING_CURRENCIES, type EquityRange, type ExportKind, type PortfolioView, type ReportingCurrency } from '../../../src-shared';
 import { api } from '../../api';
 import { errorMessage } from '../../format/error-message';
 import { EquityChart } from './EquityChart';
@@ -26,8 +26,17 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
   const [range, setRange] = useState<EquityRange>('1D');
   const [exporting, setExporting] = useState<ExportKind | undefined>(undefined);
   const [exportError, setExportError] = useState<string | undefined>(undefined);
-  const { summary, positions, curve, stats, error } = usePortfolio(view, range);
+  const { summary, positions, curve, stats, error, reload } = usePortfolio(view, range);
   const currency = summary?.currency ?? 'USDT';
+
+  const chooseCurrency = async (next: ReportingCurrency) => {
+    try {
+      await api.call('portfolio:update-settings', { currency: next });
+      reload();
+    } catch (failure) {
+      setExportError(errorMessage(failure));
+    }
+  };
 
   const exportCsv = async (kind: ExportKind) => {
     setExporting(kind);
@@ -52,6 +61,16 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
             </button>
           ))}
         </div>
+        <label className="portfolio-currency">
+          Currency
+          <select value={currency} onChange={(event) => void chooseCurrency(event.target.value as ReportingCurrency)}>
+            {REPORTING_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="portfolio-downloads">
           {EXPORT_KINDS.map((kind) => (
             <button key={kind} onClick={() => void exportCsv(kind)} disabled={exporting !== undefined} aria-busy={exporting === kind}>

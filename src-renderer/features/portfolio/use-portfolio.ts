@@ -18,7 +18,7 @@ const EMPTY: PortfolioData = { summary: undefined, positions: [], curve: undefin
 /** At most one reload this often, however many updates arrive. */
 const RELOAD_MS = 500;
 
-export function usePortfolio(view: PortfolioView, range: EquityRange): PortfolioData {
+export function usePortfolio(view: PortfolioView, range: EquityRange): PortfolioData & { reload: () => void } {
   const [data, setData] = useState<PortfolioData>(EMPTY);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const current = useRef({ view, range });
@@ -62,5 +62,5 @@ export function usePortfolio(view: PortfolioView, range: EquityRange): Portfolio
     };
   }, [load]);
 
-  return data;
+  return { ...data, reload: () => void load() };
 }
