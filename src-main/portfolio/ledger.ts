@@ -32,7 +32,7 @@ export interface PositionState {
   /** Signed base units: negative for a short (netting) position. */
   quantity: number;
   averagePrice: number;
-  /** Open lots, oldest first. */
+  /** Lots, oldest first, the consumed ones at the front until they are dropped: read open lots through `lots()`. */
   lots: Lot[];
   /** Fees of the open part not yet charged to a close, in the quote. */
   openFees: number;
@@ -74,23 +74,26 @@ export interface FillResult {
 
 const EPSILON = 1e-12;
 
-export const positionKey = (venue: string, mode: string, symbol: string): string => `${venue}|${mode}|${symbol}`;
+/** A position and where its open lots start (lots before `lotHead` are consumed, dropped now and then). */
+interface Book extends PositionState {
+  lotHead: number;
+}
+
+/** One venue and mode: its positions by symbol, and the trade ids applied (a fill seen twice counts once). */
+interface Account {
+  books: Map<string, Book>;
+  seen: Set<string>;
+}
 
 export class PositionLedger {
-  private readonly books = new Map<string, PositionState>();
-  private readonly lotHead = new Map<string, number>();
-  /** Trade ids already applied, per venue and mode: a fill seen on the bus and again in the journal counts once. */
-  private readonly seen = new Map<string, Set<string>>();
+  private readonly accounts = new Map<string, Account>();
 
   /** Applies one fill; undefined when this fill was already applied. */
   apply(trade: Trade, rate: FillRate = () => undefined): FillResult | undefined {
-    const account = `${trade.venue}|${trade.mode}`;
-    let seen = this.seen.get(account);
-    if (!seen) this.seen.set(account, (seen = new Set()));
-    if (seen.has(trade.id)) return undefined;
-    seen.add(trade.id);
-    const key = positionKey(trade.venue, trade.mode, trade.symbol);
-    const book = this.books.get(key) ?? this.open(key, trade);
+    const account = this.account(trade.venue, trade.mode);
+    if (account.seen.has(trade.id)) return undefined;
+    account.seen.add(trade.id);
+    const book = account.books.get(trade.symbol) ?? this.open(account, trade);
     book.trades += 1;
     const result: FillResult = {
       tradeId: trade.id,
@@ -111,14 +114,14 @@ export class PositionLedger {
     const fee = this.feeInQuote(trade, book, rate, result);
     const signed = trade.side === 'buy' ? trade.amount : -trade.amount;
     // The share of this fill's fee that belongs to what it closes; the rest stays with what it opens.
-    const closing = this.reduce(book, key, signed, trade.price, result);
+    const closing = this.reduce(book, signed, trade.price, result);
     const closingFee = trade.amount > 0 ? (fee * closing) / trade.amount : 0;
     result.pnl -= closingFee;
     result.pnlFifo -= closingFee;
     book.openFees += fee - closingFee;
     // A base fee: the venue delivered (or took) that many units more: a disposal at the fill's price.
     if (trade.fee !== undefined && trade.fee > 0 && trade.feeAsset === book.base) {
-      this.disposeFee(book, key, trade.fee, trade.price, result);
+      this.disposeFee(book, trade.fee, trade.price, result);
     }
     book.realized += result.pnl;
     book.realizedFifo += result.pnlFifo;
@@ -126,22 +129,30 @@ export class PositionLedger {
   }
 
   positions(): PositionState[] {
-    return [...this.books.values()];
+    const list: PositionState[] = [];
+    for (const account of this.accounts.values()) list.push(...account.books.values());
+    return list;
   }
 
   get(venue: VenueId, mode: TradingMode, symbol: string): PositionState | undefined {
-    return this.books.get(positionKey(venue, mode, symbol));
+    return this.accounts.get(`${venue}|${mode}`)?.books.get(symbol);
   }
 
   /** Open lots of a position, oldest first (copies). */
   lots(venue: VenueId, mode: TradingMode, symbol: string): Lot[] {
-    const key = positionKey(venue, mode, symbol);
-    const book = this.books.get(key);
-    return book ? book.lots.slice(this.lotHead.get(key) ?? 0).map((lot) => ({ ...lot })) : [];
+    const book = this.accounts.get(`${venue}|${mode}`)?.books.get(symbol);
+    return book ? book.lots.slice(book.lotHead).map((lot) => ({ ...lot })) : [];
   }
 
-  private open(key: string, trade: Trade): PositionState {
-    const book: PositionState = {
+  private account(venue: VenueId, mode: TradingMode): Account {
+    const key = `${venue}|${mode}`;
+    let account = this.accounts.get(key);
+    if (!account) this.accounts.set(key, (account = { books: new Map(), seen: new Set() }));
+    return account;
+  }
+
+  private open(account: Account, trade: Trade): Book {
+    const book: Book = {
       venue: trade.venue,
       mode: trade.mode,
       symbol: trade.symbol,
@@ -156,13 +167,13 @@ export class PositionLedger {
       fees: 0,
       unconvertedFees: {},
       trades: 0,
+      lotHead: 0,
     };
-    this.books.set(key, book);
-    this.lotHead.set(key, 0);
+    account.books.set(trade.symbol, book);
     return book;
   }
 
-  private feeInQuote(trade: Trade, book: PositionState, rate: FillRate, result: FillResult): number {
+  private feeInQuote(trade: Trade, book: Book, rate: FillRate, result: FillResult): number {
     const { fee, feeAsset } = trade;
     if (fee === undefined || fee === 0) return 0;
     let value: number | undefined;
@@ -184,7 +195,7 @@ export class PositionLedger {
   }
 
   /** Moves the position by `signed` base units at `price`; returns how much of it closed the existing side. */
-  private reduce(book: PositionState, key: string, signed: number, price: number, result: FillResult): number {
+  private reduce(book: Book, signed: number, price: number, result: FillResult): number {
     const held = book.quantity;
     if (Math.abs(held) < EPSILON || Math.sign(held) === Math.sign(signed)) {
       const size = Math.abs(held);
@@ -202,7 +213,7 @@ export class PositionLedger {
     result.costPrice = result.closed > 0 ? (result.costPrice * result.closed + book.averagePrice * closed) / (result.closed + closed) : book.averagePrice;
     result.closed += closed;
     result.pnl += gross - feeShare;
-    result.pnlFifo += this.consumeLots(book, key, closed, price, direction) - feeShare;
+    result.pnlFifo += this.consumeLots(book, closed, price, direction) - feeShare;
     const rest = Math.abs(signed) - closed;
     book.quantity = held + (direction > 0 ? -closed : closed);
     if (Math.abs(book.quantity) < EPSILON) {
@@ -224,13 +235,13 @@ export class PositionLedger {
    * A fee paid in the base leaves the position smaller by that many units, valued at the fill's price: the fee's
    * value is already counted as a fee, so only the difference to their cost is realized, and it is no closed trade.
    */
-  private disposeFee(book: PositionState, key: string, units: number, price: number, result: FillResult): void {
+  private disposeFee(book: Book, units: number, price: number, result: FillResult): void {
     const held = book.quantity;
     if (Math.abs(held) < EPSILON) return;
     const direction = Math.sign(held);
     const taken = Math.min(units, Math.abs(held));
     result.pnl += taken * (price - book.averagePrice) * direction;
-    result.pnlFifo += this.consumeLots(book, key, taken, price, direction);
+    result.pnlFifo += this.consumeLots(book, taken, price, direction);
     book.quantity = held - direction * taken;
     if (Math.abs(book.quantity) < EPSILON) {
       book.quantity = 0;
@@ -239,8 +250,8 @@ export class PositionLedger {
   }
 
   /** Takes `closed` units from the oldest lots; the FIFO result (gross) of that. */
-  private consumeLots(book: PositionState, key: string, closed: number, price: number, direction: number): number {
-    let head = this.lotHead.get(key) ?? 0;
+  private consumeLots(book: Book, closed: number, price: number, direction: number): number {
+    let head = book.lotHead;
     let left = closed;
     let pnl = 0;
     while (left > EPSILON && head < book.lots.length) {
@@ -257,7 +268,7 @@ export class PositionLedger {
       book.lots.splice(0, head);
       head = 0;
     }
-    this.lotHead.set(key, head);
+    book.lotHead = head;
     return pnl;
   }
 }
