@@ -282,10 +282,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   portfolio.start();
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
-  // Positions and today's P&L from the fills already journaled (new fills arrive on the bus): read just after the
-  // start, or sooner if an order or a fill needs them, so that a long journal never delays the window.
+  // Positions and today's P&L from the fills already journaled (new fills arrive on the bus): read when first needed —
+  // the first order checked, fill or price — so that a long journal never delays the window.
   risk.seedTradesLater(() => trading.trades({ limit: 1000 }));
-  const seedRisk = setTimeout(() => risk.seedNow(), 0);
   // At once for the demo venue and whatever is connected; again once the saved accounts have reconnected, and for an
   // account added later as soon as it connects (its open orders placed elsewhere are adopted then, not at next start).
   void trading.reconcile().catch(reconcileFailed);
@@ -395,7 +394,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     wokeUp: () => wokeUp(),
     async close() {
-      clearTimeout(seedRisk);
       stopSecretsWatch();
       billing.close();
       auth.close();

@@ -32,7 +32,8 @@ interface Account {
 const TOLERANCE = 1e-8;
 
 export class Holdings {
-  private readonly accounts = new Map<string, Account>();
+  /** By venue, then mode (no key string built per fill: a rebuild applies a hundred thousand). */
+  private readonly accounts = new Map<VenueId, Map<TradingMode, Account>>();
 
   applyTrade(trade: Trade): void {
     const account = this.account(trade.venue, trade.mode);
@@ -76,7 +77,7 @@ export class Holdings {
 
   list(filter: (venue: VenueId, mode: TradingMode) => boolean = () => true): Holding[] {
     const holdings: Holding[] = [];
-    for (const account of this.accounts.values()) {
+    for (const account of [...this.accounts.values()].flatMap((modes) => [...modes.values()])) {
       if (!filter(account.venue, account.mode)) continue;
       for (const [asset, amount] of account.assets) {
         const value = tidy(amount);
@@ -87,9 +88,10 @@ export class Holdings {
   }
 
   private account(venue: VenueId, mode: TradingMode): Account {
-    const key = `${venue}|${mode}`;
-    let account = this.accounts.get(key);
-    if (!account) this.accounts.set(key, (account = { venue, mode, assets: new Map(), reported: false }));
+    let modes = this.accounts.get(venue);
+    if (!modes) this.accounts.set(venue, (modes = new Map()));
+    let account = modes.get(mode);
+    if (!account) modes.set(mode, (account = { venue, mode, assets: new Map(), reported: false }));
     return account;
   }
 }

@@ -86,7 +86,9 @@ interface Account {
 }
 
 export class PositionLedger {
-  private readonly accounts = new Map<string, Account>();
+  // Nested by venue then mode rather than keyed `venue|mode`: a rebuild looks an account up once per fill, and building
+  // a key string each time was a good share of it.
+  private readonly accounts = new Map<VenueId, Map<TradingMode, Account>>();
 
   /** Applies one fill; undefined when this fill was already applied. */
   apply(trade: Trade, rate: FillRate = () => undefined): FillResult | undefined {
@@ -130,24 +132,25 @@ export class PositionLedger {
 
   positions(): PositionState[] {
     const list: PositionState[] = [];
-    for (const account of this.accounts.values()) list.push(...account.books.values());
+    for (const modes of this.accounts.values()) for (const account of modes.values()) list.push(...account.books.values());
     return list;
   }
 
   get(venue: VenueId, mode: TradingMode, symbol: string): PositionState | undefined {
-    return this.accounts.get(`${venue}|${mode}`)?.books.get(symbol);
+    return this.accounts.get(venue)?.get(mode)?.books.get(symbol);
   }
 
   /** Open lots of a position, oldest first (copies). */
   lots(venue: VenueId, mode: TradingMode, symbol: string): Lot[] {
-    const book = this.accounts.get(`${venue}|${mode}`)?.books.get(symbol);
+    const book = this.accounts.get(venue)?.get(mode)?.books.get(symbol);
     return book ? book.lots.slice(book.lotHead).map((lot) => ({ ...lot })) : [];
   }
 
   private account(venue: VenueId, mode: TradingMode): Account {
-    const key = `${venue}|${mode}`;
-    let account = this.accounts.get(key);
-    if (!account) this.accounts.set(key, (account = { books: new Map(), seen: new Set() }));
+    let modes = this.accounts.get(venue);
+    if (!modes) this.accounts.set(venue, (modes = new Map()));
+    let account = modes.get(mode);
+    if (!account) modes.set(mode, (account = { books: new Map(), seen: new Set() }));
     return account;
   }
 

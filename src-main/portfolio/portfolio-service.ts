@@ -68,8 +68,8 @@ export class PortfolioService {
   private readonly fills: FillResult[] = [];
   private transfers: Transfer[] = [];
   private built = false;
-  /** Accounts whose holdings changed since they were last saved (`venue|mode`). */
-  private readonly holdingsToSave = new Set<string>();
+  /** Accounts whose holdings changed since they were last saved, by venue. */
+  private readonly holdingsToSave = new Map<VenueId, Set<TradingMode>>();
   private readonly dirty = new Set<PortfolioView>();
   private readonly lastPushed = new Map<PortfolioView, string>();
   private pendingSnapshots: EquitySnapshot[] = [];
@@ -240,15 +240,16 @@ export class PortfolioService {
     this.built = true;
     // Saved holdings already hold every fill before them (they are saved after each fill and each report); an
     // account never saved gets its holdings from its fills.
-    const restored = new Set<string>();
+    const restored = new Map<VenueId, Set<TradingMode>>();
     for (const saved of this.options.repository.holdings()) {
       this.holdings.restore(saved.venue, saved.mode, saved.assets);
-      restored.add(`${saved.venue}|${saved.mode}`);
+      const modes = restored.get(saved.venue) ?? new Set<TradingMode>();
+      restored.set(saved.venue, modes.add(saved.mode));
     }
     // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
-    const isArriving = (t: Trade) => arriving !== undefined && t.id === arriving.id && t.venue === arriving.venue && t.mode === arriving.mode;
     this.options.history.eachTrade((trade) => {
-      if (!isArriving(trade)) this.applyFill(trade, !restored.has(`${trade.venue}|${trade.mode}`));
+      if (arriving !== undefined && trade.id === arriving.id && trade.venue === arriving.venue && trade.mode === arriving.mode) return;
+      this.applyFill(trade, restored.get(trade.venue)?.has(trade.mode) !== true);
     });
     this.transfers = this.options.repository.transfers();
     for (const view of PORTFOLIO_VIEWS) this.dirty.add(view);
@@ -260,7 +261,9 @@ export class PortfolioService {
     if (!result) return false;
     if (moveHoldings) {
       this.holdings.applyTrade(trade);
-      this.holdingsToSave.add(`${trade.venue}|${trade.mode}`);
+      const modes = this.holdingsToSave.get(trade.venue);
+      if (modes) modes.add(trade.mode);
+      else this.holdingsToSave.set(trade.venue, new Set([trade.mode]));
     }
     this.fills.push(result);
     return true;
@@ -295,7 +298,7 @@ export class PortfolioService {
   private onBalances(venue: VenueId, mode: TradingMode, balances: readonly Balance[]): void {
     this.ensureBuilt();
     const transfers = this.holdings.applyBalances(venue, mode, balances, this.now());
-    this.holdingsToSave.add(`${venue}|${mode}`);
+    this.holdingsToSave.set(venue, (this.holdingsToSave.get(venue) ?? new Set()).add(mode));
     this.scheduleFlush();
     if (transfers.length > 0) {
       this.options.repository.saveTransfers(transfers);
@@ -338,11 +341,9 @@ export class PortfolioService {
     if (!this.options.repository.open) return;
     const batch = this.pendingSnapshots;
     this.pendingSnapshots = [];
-    const holdings = [...this.holdingsToSave].map((key) => {
-      const [venue, mode] = key.split('|') as [VenueId, TradingMode];
-      const assets = new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount]));
-      return { venue, mode, assets };
-    });
+    const holdings = [...this.holdingsToSave].flatMap(([venue, modes]) =>
+      [...modes].map((mode) => ({ venue, mode, assets: new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount])) })),
+    );
     this.holdingsToSave.clear();
     this.options.repository.save(batch, holdings, this.now());
   }
