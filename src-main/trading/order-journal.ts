@@ -96,26 +96,24 @@ const ORDER_COLUMNS = [
 ] as const;
 const PAGE_ROWS = 5_000;
 
-/** Walks a keyset-paged query whose rows are the `columns` then (time, rowid) — time being the last of `columns`. */
+/**
+ * Walks a keyset-paged query whose rows are `columns` values then the rowid, the time being the last of the values.
+ * (The trades table is the TRADE_COLUMNS order, the orders table the ORDER_COLUMNS order; the callers map by position.)
+ */
 function eachPage(
   statement: { all(after: number, afterRowid: number, limit: number): unknown[][] },
-  columns: readonly string[],
-  visit: (row: Record<string, unknown>) => void,
+  columns: number,
+  visit: (values: unknown[]) => void,
 ): void {
-  const timeAt = columns.length - 1;
-  const row: Record<string, unknown> = {};
   let after = Number.MIN_SAFE_INTEGER;
   let afterRowid = Number.MIN_SAFE_INTEGER;
   for (;;) {
     const page = statement.all(after, afterRowid, PAGE_ROWS);
-    for (const values of page) {
-      for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = values[i];
-      visit(row);
-    }
+    for (const values of page) visit(values);
     if (page.length < PAGE_ROWS) return;
     const last = page[page.length - 1]!;
-    after = last[timeAt] as number;
-    afterRowid = last[columns.length] as number;
+    after = last[columns - 1] as number;
+    afterRowid = last[columns] as number;
   }
 }
 
@@ -332,11 +330,29 @@ export class OrderJournal {
 
   /** Every trade, oldest first, a page at a time: a long history is streamed, never held whole. */
   eachTrade(visit: (trade: Trade) => void): void {
-    eachPage(this.selectTradePage, TRADE_COLUMNS, (row) => visit(toTrade(row as unknown as TradeRow)));
+    eachPage(this.selectTradePage, TRADE_COLUMNS.length, (v) =>
+      visit(
+        toTrade({
+          venue: v[0] as string,
+          mode: v[1] as string,
+          trade_id: v[2] as string,
+          client_order_id: v[3] as string | null,
+          symbol: v[4] as string,
+          side: v[5] as string,
+          price: v[6] as number,
+          amount: v[7] as number,
+          fee: v[8] as number | null,
+          fee_asset: v[9] as string | null,
+          timestamp: v[10] as number,
+        }),
+      ),
+    );
   }
 
   /** Every order, oldest first, streamed the same way (the CSV export). */
   eachOrder(visit: (order: Order) => void): void {
-    eachPage(this.selectOrderPage, ORDER_COLUMNS, (row) => visit(toOrder(row as unknown as OrderRow)));
+    eachPage(this.selectOrderPage, ORDER_COLUMNS.length, (v) =>
+      visit(toOrder(Object.fromEntries(ORDER_COLUMNS.map((column, i) => [column, v[i]])) as unknown as OrderRow)),
+    );
   }
 }
