@@ -56,6 +56,7 @@ export const DOMAIN_IMPORTS = {
   risk: ['events', 'exchanges', 'resilience', 'storage'],
   notifications: ['events', 'resilience', 'secrets', 'storage'],
   alerts: ['events', 'exchanges', 'resilience', 'storage', 'streaming'],
+  portfolio: ['events', 'exchanges', 'storage'],
 };
 
 /** Test frameworks: only tests and their helpers run under them, so shipped code never imports one. */

@@ -59,6 +59,7 @@ describe('src-main/<domain>: other domains through index.ts, never upwards, neve
       ok('src-main/trading/orders.ts', "import { openDatabase } from '../storage/index';"),
       ok('src-main/trading/orders.ts', "import type { SqliteDatabase } from '../storage/index.ts';"),
       ok('src-main/trading/orders.ts', "import { randomUUID } from 'node:crypto'; import { z } from 'zod';"),
+      ok('src-main/portfolio/portfolio-service.ts', "import type { EventBus } from '../events'; import type { SettingsRepository } from '../storage';"),
       ok('src-main/trading/risk/limits.ts', "import { x } from '../orders'; import { y } from '../../events';"),
       // A test may use another domain's test helpers, and any vendor package to start fake peers.
       ok('src-main/trading/orders.test.ts', "import { ManualClock } from '../resilience/testing/manual-clock';"),
@@ -127,6 +128,8 @@ describe('src-main/<domain>: only the domains the table lists', () => {
       // The plan is told about orders (core.ts wires the check), never the other way round.
       bad('src-main/billing/plan-gate.ts', "import { OrderService } from '../trading';", 'domainNotInTable'),
       bad('src-main/strategies/runner.ts', "import { OrderService } from '../trading';", 'domainUnlisted'),
+      // The portfolio reads fills through a port: the order journal is the trading domain's.
+      bad('src-main/portfolio/portfolio-service.ts', "import { OrderJournal } from '../trading';", 'domainNotInTable'),
     ],
   });
 

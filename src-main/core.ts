@@ -31,6 +31,7 @@ import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, PositionService, TradingVenues } from './trading';
+import { PortfolioRepository, PortfolioService, venuePrices } from './portfolio';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing, readable by its owner only. */
@@ -232,6 +233,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const risk: RiskService = new RiskService({
     repository: new RiskRepository(db),
     bus,
+    // Global figures over several quote currencies add them converted by the portfolio's rates, never as they are.
+    convert: (amount, from, to, book) => portfolio.convert(amount, from, to, book),
     cancelTargets: () => cancelTargets(venues, trading),
     // The journal's open orders, including those from before a restart (the bus only reports changes).
     openOrders: () => trading.list({ scope: 'open', limit: 1000 }),
@@ -249,8 +252,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   alerts.start();
   // Orders: live to the accounts, demo to the demo venue's market, paper to a simulated account per real venue.
   const tradingVenues = new TradingVenues(venues, simulatedAccounts);
+  const journal = new OrderJournal(db);
   const trading: OrderService = new OrderService({
-    journal: new OrderJournal(db),
+    journal,
     venueFor: tradingVenues.venueFor,
     reconcileVenues: () => tradingVenues.connected(),
     bus,
@@ -267,9 +271,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hasOpenOrders: () => trading.list({ scope: 'open', limit: 1000 }).some((order) => order.venue === 'mt5'),
   });
   const positions = new PositionService({ accounts: () => mt5.positionAccounts() });
+  // The analysis service: positions, P&L and equity from the fills on the bus, its history read from SQLite after
+  // start (not during it), equity snapshots every 5 minutes.
+  const portfolio: PortfolioService = new PortfolioService({
+    repository: new PortfolioRepository(db),
+    settings,
+    bus,
+    history: journal,
+    prices: venuePrices(venues),
+  });
+  portfolio.start();
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
-  // Positions and today's P&L from the fills already journaled; new fills arrive on the bus.
-  risk.seedTrades(trading.trades({ limit: 1000 }));
+  // Positions and today's P&L from the fills already journaled (new fills arrive on the bus): read when first needed —
+  // the first order checked, fill or price — so that a long journal never delays the window.
+  risk.seedTradesLater(() => trading.trades({ limit: 1000 }));
   // At once for the demo venue and whatever is connected; again once the saved accounts have reconnected, and for an
   // account added later as soon as it connects (its open orders placed elsewhere are adopted then, not at next start).
   void trading.reconcile().catch(reconcileFailed);
@@ -338,6 +353,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       mt5,
       positions,
       billing,
+      portfolio,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );
@@ -366,6 +382,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['order.updated', 'trade.executed', 'balance.changed', 'alert.triggered']);
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
+  relayToSessions(bus, dispatcher, ['portfolio.updated']);
 
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
   // bridge's status (Accounts shows it), not thrown.
@@ -384,6 +401,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A normal quit disarms the countdowns: resting orders are the trader's to keep.
       await deadMan.stop({ disarm: true });
       trading.close();
+      portfolio.close();
       risk.close();
       alerts.close();
       await mt5.close();

@@ -91,6 +91,15 @@ export const CHANNEL_ROLES = {
   'billing:refresh': 'operator',
   'billing:checkout': 'operator',
   'billing:portal': 'operator',
+  // What is held and what it made is what a viewer watches; the reporting currency is a setting.
+  'portfolio:summary': 'viewer',
+  'portfolio:positions': 'viewer',
+  'portfolio:equity': 'viewer',
+  'portfolio:statistics': 'viewer',
+  'portfolio:ledger': 'viewer',
+  'portfolio:export': 'viewer',
+  'portfolio:settings': 'viewer',
+  'portfolio:update-settings': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -116,6 +125,7 @@ export const EVENT_ROLES = {
   'mt5.bridge-changed': 'viewer',
   'positions.changed': 'viewer',
   'billing.status-changed': 'operator',
+  'portfolio.updated': 'viewer',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

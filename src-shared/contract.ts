@@ -12,6 +12,7 @@ import { marketChannels, marketEvents } from './market';
 import { mt5Channels, mt5Events } from './mt5';
 import { notificationChannels, notificationEvents } from './notifications';
 import { positionsChannels, positionsEvents } from './positions';
+import { portfolioChannels, portfolioEvents } from './portfolio';
 import { providersChannels } from './providers';
 import { riskChannels, riskEvents } from './risk';
 import { secretsChannels, secretsEvents } from './secrets';
@@ -38,6 +39,7 @@ export const contract = {
   ...mt5Channels,
   ...positionsChannels,
   ...billingChannels,
+  ...portfolioChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -52,6 +54,7 @@ export const events = {
   ...mt5Events,
   ...positionsEvents,
   ...billingEvents,
+  ...portfolioEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -24,3 +24,4 @@ export * from './auth';
 export * from './mt5';
 export * from './positions';
 export * from './billing';
+export * from './portfolio';

@@ -1,6 +1,7 @@
 // Shapes of the risk channels (`risk:*`) and the events they push: limits per account and global, the kill switch
 // and the log of every refusal and engagement. Amounts are in the quote currency of the order's market (USDT for
-// BTC/USDT); the app does not convert between quote currencies, so a global figure adds quote amounts as they are.
+// BTC/USDT); a figure over several markets (the global daily loss) converts each market's amounts into the order's
+// quote currency with the portfolio's rates, and leaves out an amount that has no rate.
 import { z } from 'zod';
 import { Symbol, TradingMode, VenueId } from './domain';
 import { ApiErrorData } from './errors';

@@ -49,6 +49,13 @@ const OrderRef = z.object({ clientOrderId: z.string().min(1).max(64) }).strict()
 export const OrderScope = z.enum(['open', 'history']);
 export type OrderScope = z.infer<typeof OrderScope>;
 
+/**
+ * Where the next page starts: the last row of the previous page (its time — `updatedAt` of a finished order,
+ * `createdAt` of an open one, `timestamp` of a trade — and its id), so pages neither skip nor repeat a row.
+ */
+export const PageCursor = z.object({ at: z.number().int().nonnegative(), id: z.string().min(1).max(128) }).strict();
+export type PageCursor = z.infer<typeof PageCursor>;
+
 export const CancelAllResult = z.object({
   cancelled: z.array(Order),
   failed: z.array(z.object({ clientOrderId: z.string(), error: ApiErrorData })),
@@ -70,7 +77,7 @@ export const tradingChannels = {
   },
   /** Asks the venue again about an order (an unknown one, typically). */
   'orders:check': { req: OrderRef, res: Order },
-  /** Open orders, or finished ones newest first; filtered by venue and mode when given. */
+  /** Open orders, or finished ones newest first; filtered by venue and mode when given; a page after `before`. */
   'orders:list': {
     req: z
       .object({
@@ -78,6 +85,7 @@ export const tradingChannels = {
         venue: VenueId.optional(),
         mode: TradingMode.optional(),
         limit: z.number().int().min(1).max(1000).default(200),
+        before: PageCursor.optional(),
       })
       .strict(),
     res: z.array(Order),
@@ -89,6 +97,7 @@ export const tradingChannels = {
         mode: TradingMode.optional(),
         symbol: Symbol.optional(),
         limit: z.number().int().min(1).max(1000).default(200),
+        before: PageCursor.optional(),
       })
       .strict(),
     res: z.array(Trade),

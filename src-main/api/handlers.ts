@@ -10,6 +10,7 @@ import { marketHandlers } from './market-handlers';
 import { mt5Handlers } from './mt5-handlers';
 import { notificationsHandlers } from './notifications-handlers';
 import { positionsHandlers } from './positions-handlers';
+import { portfolioHandlers } from './portfolio-handlers';
 import { riskHandlers } from './risk-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import type { ApiServices } from './services';
@@ -34,5 +35,6 @@ export function createHandlers(services: ApiServices): Handlers {
     ...mt5Handlers(services),
     ...positionsHandlers(services),
     ...billingHandlers(services),
+    ...portfolioHandlers(services),
   };
 }

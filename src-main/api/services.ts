@@ -7,6 +7,7 @@ import type { BillingService } from '../billing';
 import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
+import type { PortfolioService } from '../portfolio';
 import type { ResilienceRegistry, VenueLinks } from '../resilience';
 import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
@@ -59,4 +60,6 @@ export interface ApiServices {
   positions: PositionService;
   /** The plan (Free or Pro) from the account server, checkout and the billing portal (`billing:*`). */
   billing: BillingService;
+  /** Holdings and P&L in one currency, the equity curve, statistics and CSV exports (`portfolio:*`). */
+  portfolio: PortfolioService;
 }

@@ -8,6 +8,7 @@ import type {
   NotificationShown,
   Order,
   PaymentEvent,
+  PortfolioUpdated,
   RiskLimitEvent,
   Ticker,
   Trade,
@@ -41,6 +42,8 @@ export interface BusTopics {
   'payment.failed': PaymentEvent;
   /** The subscription ended: the plan is Free. */
   'subscription.cancelled': PaymentEvent;
+  /** A portfolio view's equity or P&L changed (src-main/portfolio), coalesced to a few a second. */
+  'portfolio.updated': PortfolioUpdated;
 }
 
 export type Topic = keyof BusTopics;

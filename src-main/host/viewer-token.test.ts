@@ -43,6 +43,14 @@ const VIEWER_MAY: Partial<Record<Channel, unknown>> = {
   'mt5:bridge': {},
   'positions:list': {},
   'positions:deals': { venue: 'mt5', account: '5012345' },
+  // What is held, what it made, its curve, statistics and exports: watched; the reporting currency is not theirs.
+  'portfolio:summary': {},
+  'portfolio:positions': {},
+  'portfolio:equity': { range: '1W' },
+  'portfolio:statistics': {},
+  'portfolio:ledger': {},
+  'portfolio:export': { kind: 'trades' },
+  'portfolio:settings': {},
 };
 
 /** Watch channels about a peer this test does not run (no MT5 terminal): answered with the peer's absence, not FORBIDDEN. */
@@ -58,6 +66,7 @@ const OPERATOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'accounts:list': {},
   'providers:list': {},
   'notifications:settings': {},
+  'portfolio:update-settings': { currency: 'EUR' },
 };
 
 /** What a viewer receives of the pushed events: everything it watches; nothing that tells which secrets are set. */
@@ -78,6 +87,7 @@ const VIEWER_EVENTS = new Set([
   'notification.logged',
   'mt5.bridge-changed',
   'positions.changed',
+  'portfolio.updated',
 ]);
 
 let core: Core;

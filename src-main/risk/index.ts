@@ -1,6 +1,6 @@
 // The risk folder's public face: limits checked before every order, the kill switch, and the venues' dead-man
 // switches kept armed.
-export { RiskService, type PreTradeCheck, type RiskServiceOptions } from './risk-service';
+export { RiskService, type CurrencyConverter, type PreTradeCheck, type RiskServiceOptions } from './risk-service';
 export { RiskRepository } from './risk-repository';
 export { KillSwitch, describeReport, stillOpenWords, type KillSwitchOptions } from './kill-switch';
 export { DeadManSwitch, type DeadManLapse, type DeadManSwitchOptions, type DeadManVenue } from './dead-man-switch';

@@ -182,6 +182,49 @@ describe('maximum daily loss', () => {
   });
 });
 
+describe('positions from before a restart', () => {
+  it('reads the journaled fills when the first order is checked, if the start did not get to it', async () => {
+    setup({ global: { maxPositionNotional: 50_000 } });
+    let reads = 0;
+    const journaled: Trade = { id: 'old', venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', amount: 0.8, price: 60_000, timestamp: NOW - 3_600_000 };
+    risk.seedTradesLater(() => {
+      reads += 1;
+      return [journaled];
+    });
+    expect(reads).toBe(0);
+    // 0.8 held + 0.1 = 0.9 BTC × 60,000 = 54,000 > 50,000.
+    const error = await refused(order({ amount: 0.1 }));
+    expect(error.message).toContain('the BTC/USDT position would reach 0.9 BTC');
+    fill('buy', 0.01, 60_000);
+    risk.seedNow();
+    expect(reads).toBe(1);
+  });
+});
+
+describe('global figures over several quote currencies', () => {
+  const ETH_EUR: Market = { ...BTC, symbol: 'ETH/EUR', base: 'ETH', quote: 'EUR' };
+  // 1 EUR = 1.1 USDT, as the portfolio's rates would say.
+  const rates = (amount: number, from: string, to: string) =>
+    from === to ? amount : from === 'EUR' && to === 'USDT' ? amount * 1.1 : from === 'USDT' && to === 'EUR' ? amount / 1.1 : undefined;
+
+  it('converts each market into the order\'s quote before adding, and leaves out what has no rate', async () => {
+    bus = new InProcessEventBus();
+    risk = new RiskService({ repository: new RiskRepository(openDatabase(':memory:'), () => NOW), bus, cancelTargets: () => [], now: () => NOW, convert: rates });
+    risk.updateSettings({ global: { maxDailyLoss: 300 }, accounts: {}, dailyResetUtc: '00:00', warnAtPct: 80 });
+    fill('buy', 1, 60_000);
+    fill('sell', 1, 59_900); // −100 USDT
+    fill('buy', 10, 2_000, { venue: 'gate', symbol: 'ETH/EUR' });
+    fill('sell', 10, 1_980, { venue: 'gate', symbol: 'ETH/EUR' }); // −200 EUR = −220 USDT
+    fill('buy', 1, 10, { venue: 'gate', symbol: 'XYZ/ABC' });
+    fill('sell', 1, 1, { venue: 'gate', symbol: 'XYZ/ABC' }); // −9 ABC: no rate, left out
+    // In USDT: −100 − 220 = −320, past 300 (adding the raw amounts would have said −309).
+    const error = await refused(order({ amount: 0.001 }));
+    expect(error.message).toContain('the loss since the reset at 00:00 UTC is 320.00 USDT');
+    // In EUR, for an order on ETH/EUR: −100 / 1.1 − 200 = −290.91, under 300 (a warning only).
+    await check(order({ venue: 'gate', symbol: 'ETH/EUR', amount: 0.01, price: 1_980 }), ETH_EUR, 1_980);
+  });
+});
+
 describe('settings', () => {
   it('keeps what was saved across a new service on the same database, and refuses a bad reset time', () => {
     const db = openDatabase(':memory:');

@@ -26,12 +26,18 @@ import { dayStart } from './daily-window';
 import { KillSwitch } from './kill-switch';
 import { checkScope, type Breach, type ScopeFigures } from './limits';
 import { OpenOrderTracker } from './open-orders';
-import { PositionBook } from './position-book';
+import { PositionBook, type Position as BookPosition } from './position-book';
 import type { RiskRepository } from './risk-repository';
 import { money, scopeWords } from './words';
 
 /** The order service's pre-trade hook (src-main/trading): throw to refuse. */
 export type PreTradeCheck = (order: PlaceOrder, context: { market: Market; referencePrice: number | undefined }) => void | Promise<void>;
+
+/** `amount` of `from` in `to`, with the prices of the book (venue, mode) it belongs to; undefined: no rate. */
+export type CurrencyConverter = (amount: number, from: string, to: string, book: { venue: VenueId; mode: TradingMode }) => number | undefined;
+
+const sameCurrencyOnly: CurrencyConverter = (amount, from, to) => (from === to ? amount : undefined);
+const quoteOf = (symbol: string): string => symbol.split('/')[1] ?? '';
 
 export interface RiskServiceOptions {
   repository: RiskRepository;
@@ -46,6 +52,12 @@ export interface RiskServiceOptions {
   /** Timers of the sweeps (tests pass a manual clock); `now` still stamps the limits and the log. */
   clock?: Clock;
   random?: () => number;
+  /**
+   * Converts an amount between currencies for the figures that add several markets (a global daily loss over
+   * BTC/USDT and ETH/EUR): the portfolio's rates in the app. Undefined when there is no rate; such an amount is left
+   * out rather than added as if it were the same currency. Without it, only amounts already in the currency count.
+   */
+  convert?: CurrencyConverter;
   /** How long the same warning stays quiet after it was published. */
   warningQuietMs?: number;
   now?: () => number;
@@ -65,6 +77,7 @@ export class RiskService {
   /** Daily-loss crossings already published this risk day (`scope|mode|level|dayStart`). */
   private readonly dailyPublished = new Set<string>();
   private readonly unsubscribe: (() => void)[];
+  private pendingSeed: (() => Parameters<PositionBook['applyTrade']>[0][]) | undefined;
 
   constructor(private readonly options: RiskServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -84,10 +97,12 @@ export class RiskService {
     this.unsubscribe = [
       bus.subscribe('order.updated', (order) => this.tracker.update(order)),
       bus.subscribe('trade.executed', (trade) => {
+        this.seedNow();
         this.book.applyTrade(trade);
         this.watchDailyLoss(trade.venue, trade.mode, trade.symbol);
       }),
       bus.subscribe('price.updated', (ticker) => {
+        this.seedNow();
         this.book.mark(ticker, MODES);
         for (const mode of MODES) this.watchDailyLoss(ticker.venue, mode, ticker.symbol);
       }),
@@ -114,6 +129,22 @@ export class RiskService {
   /** Fills the journal already holds (at start), oldest first, so positions survive a restart. */
   seedTrades(trades: Parameters<PositionBook['applyTrade']>[0][]): void {
     for (const trade of [...trades].sort((a, b) => a.timestamp - b.timestamp)) this.book.applyTrade(trade);
+  }
+
+  /**
+   * The same, read when first needed — the first order checked, fill or price seen — or by `seedNow`, so that reading
+   * the journal is not part of the app's start.
+   */
+  seedTradesLater(read: () => Parameters<PositionBook['applyTrade']>[0][]): void {
+    this.pendingSeed = read;
+  }
+
+  /** Reads the fills given to seedTradesLater now, if nothing needed them yet. */
+  seedNow(): void {
+    const read = this.pendingSeed;
+    if (!read) return;
+    this.pendingSeed = undefined;
+    this.seedTrades(read());
   }
 
   /** Orders open at start (from the journal or the venues), before any `order.updated`. */
@@ -175,6 +206,7 @@ export class RiskService {
   }
 
   private async checkLimits(order: PlaceOrder, market: Market, referencePrice: number | undefined): Promise<void> {
+    this.seedNow();
     const settings = this.settingsCache;
     const now = this.now();
     if (referencePrice !== undefined) this.book.markPrice(order.venue, order.mode, order.symbol, referencePrice, now);
@@ -196,7 +228,7 @@ export class RiskService {
     const warnings: Breach[] = [];
     for (const { scope, limits } of scopes) {
       const venue = scope === 'global' ? undefined : order.venue;
-      const verdict = checkScope(figures, this.scopeFigures(scope, limits, order, open, venue, now), settings.warnAtPct);
+      const verdict = checkScope(figures, this.scopeFigures(scope, limits, order, open, venue, now, figures.quote), settings.warnAtPct);
       if (verdict.refusal) {
         const breach = verdict.refusal;
         this.options.repository.log({ kind: 'refused', venue: order.venue, symbol: order.symbol, message: `${describeOrder(order)}: ${breach.message}` });
@@ -208,7 +240,15 @@ export class RiskService {
     for (const warning of warnings) this.warn(warning, order.venue, order.mode, order.symbol);
   }
 
-  private scopeFigures(scope: RiskScope, limits: ScopeFigures['limits'], order: PlaceOrder, open: Order[], venue: VenueId | undefined, now: number): ScopeFigures {
+  private scopeFigures(
+    scope: RiskScope,
+    limits: ScopeFigures['limits'],
+    order: PlaceOrder,
+    open: Order[],
+    venue: VenueId | undefined,
+    now: number,
+    currency: string,
+  ): ScopeFigures {
     const inScope = (o: { venue: VenueId; mode: TradingMode }) => o.mode === order.mode && (venue === undefined || o.venue === venue);
     const positions = this.book.positions(now, { mode: order.mode, ...(venue ? { venue } : {}) });
     const scopeOpen = open.filter(inScope);
@@ -220,10 +260,26 @@ export class RiskService {
       pendingSameSide: scopeOpen
         .filter((o) => o.symbol === order.symbol && o.side === order.side)
         .reduce((sum, o) => sum + Math.max(0, o.amount - o.filled), 0),
-      realizedToday: positions.reduce((sum, p) => sum + p.realizedToday, 0),
-      unrealizedToday: positions.reduce((sum, p) => sum + p.unrealizedToday, 0),
+      realizedToday: this.sumIn(currency, positions, (p) => p.realizedToday),
+      unrealizedToday: this.sumIn(currency, positions, (p) => p.unrealizedToday),
       resetWords: `${this.settingsCache.dailyResetUtc} UTC`,
     };
+  }
+
+  /**
+   * Adds a figure over positions of several markets in one currency: each converted from its quote (USDT + EUR + BTC
+   * are not one number). MT5 symbols carry no quote and are taken as they are, in the account currency.
+   */
+  private sumIn(currency: string, positions: readonly BookPosition[], figure: (p: BookPosition) => number): number {
+    const convert = this.options.convert ?? sameCurrencyOnly;
+    let sum = 0;
+    for (const position of positions) {
+      const value = figure(position);
+      if (value === 0) continue;
+      const quote = quoteOf(position.symbol) || currency;
+      sum += convert(value, quote, currency, position) ?? 0;
+    }
+    return sum;
   }
 
   /** After a fill or a price move: publishes the daily loss reaching its warning share or its limit, once a day. */
@@ -238,7 +294,7 @@ export class RiskService {
     for (const [scope, max] of scopes) {
       if (max === undefined) continue;
       const positions = this.book.positions(now, { mode, ...(scope === 'global' ? {} : { venue }) });
-      const loss = Math.max(0, -positions.reduce((sum, p) => sum + p.realizedToday + p.unrealizedToday, 0));
+      const loss = Math.max(0, -this.sumIn(quote, positions, (p) => p.realizedToday + p.unrealizedToday));
       const level = loss >= max ? 'exceeded' : loss >= (max * settings.warnAtPct) / 100 && loss > 0 ? 'warning' : undefined;
       if (!level) continue;
       const key = `${scope}|${mode}|${level}|${dayStart(now, settings.dailyResetUtc)}`;

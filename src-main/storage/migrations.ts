@@ -233,6 +233,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX risk_log_at ON risk_log (at DESC);
     `,
   },
+  {
+    version: 9,
+    name: 'create portfolio',
+    // Equity over time per view (src-main/portfolio): one row at every fill and every 5 minutes. The holdings each
+    // account last reported, so that a restart values them before the venue answers again; and the deposits and
+    // withdrawals seen in them, kept apart from P&L. Finished orders are listed newest first by updated_at, a page
+    // at a time: the index keeps a page a short read however long the history. The simulated accounts' history is
+    // indexed so that it can stay on disk (below).
+    up: `
+      CREATE TABLE equity_snapshots (
+        view TEXT NOT NULL CHECK (view IN ('live', 'paper', 'demo', 'mt5')),
+        at INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        equity REAL NOT NULL,
+        unpriced INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('trade', 'interval'))
+      ) STRICT;
+      CREATE INDEX equity_snapshots_by_view ON equity_snapshots (view, at);
+      CREATE TABLE portfolio_holdings (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        assets TEXT NOT NULL CHECK (json_valid(assets)),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (venue, mode)
+      ) STRICT;
+      CREATE TABLE portfolio_transfers (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        asset TEXT NOT NULL,
+        amount REAL NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX portfolio_transfers_by_time ON portfolio_transfers (at);
+      CREATE INDEX orders_by_update ON orders (updated_at);
+      -- The simulated accounts' resting orders, read at start, and their fills per symbol, read on demand: the
+      -- expressions are those of src-main/exchanges/simulated/sqlite-account-store.ts, word for word.
+      CREATE INDEX sim_orders_resting ON sim_orders (venue, mode) WHERE json_extract(booked, '$.order.status') IN ('open', 'partially-filled');
+      CREATE INDEX sim_trades_by_symbol ON sim_trades (venue, mode, json_extract(trade, '$.symbol'), json_extract(trade, '$.timestamp'));
+    `,
+  },
 ];
 
 export interface AppliedMigration {

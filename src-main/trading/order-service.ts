@@ -14,6 +14,7 @@ import {
   type Order,
   type OrderRequest,
   type OrderScope,
+  type PageCursor,
   type Symbol,
   type Trade,
   type TradingMode,
@@ -65,6 +66,7 @@ export interface OrderListQuery {
   venue?: VenueId | undefined;
   mode?: TradingMode | undefined;
   limit: number;
+  before?: PageCursor | undefined;
 }
 
 export interface CancelAllQuery {
@@ -80,6 +82,7 @@ export interface TradeListQuery {
   mode?: TradingMode | undefined;
   symbol?: Symbol | undefined;
   limit: number;
+  before?: PageCursor | undefined;
 }
 
 export class OrderService {

@@ -3,6 +3,7 @@
 // with the account's history.
 import type { Trade } from '../../../src-shared';
 import { isResting, type AccountState, type AssetFunds, type BookedOrder, type Funds } from './account-state';
+import type { AccountHistory } from './account-store';
 
 /** What one change did, as the store saves it and the book applies it. */
 export interface AccountChange {
@@ -28,18 +29,25 @@ export class AccountBook {
   nextOrderId = 1;
   nextTradeId = 1;
 
-  constructor(state: AccountState) {
+  /**
+   * With a history, what the store keeps (finished orders of earlier runs, every fill) is read from it on demand, so
+   * that a long history is neither loaded at start nor held in memory.
+   */
+  constructor(
+    state: AccountState,
+    private readonly history?: AccountHistory,
+  ) {
     this.apply(state);
   }
 
   order(exchangeOrderId: string): BookedOrder | undefined {
     const at = this.position.get(exchangeOrderId);
-    return at === undefined ? undefined : this.orders[at];
+    return at === undefined ? this.history?.order(exchangeOrderId) : this.orders[at];
   }
 
   orderByClientId(clientOrderId: string): BookedOrder | undefined {
     const id = this.byClientId.get(clientOrderId);
-    return id === undefined ? undefined : this.order(id);
+    return id === undefined ? this.history?.orderByClientId(clientOrderId) : this.order(id);
   }
 
   /** Orders that can still trade, oldest first (the order they are matched in). */
@@ -54,6 +62,7 @@ export class AccountBook {
   }
 
   tradesOf(symbol: string, since?: number): Trade[] {
+    if (this.history) return this.history.trades(symbol, since);
     return this.trades.filter((trade) => trade.symbol === symbol && (since === undefined || trade.timestamp >= since));
   }
 
@@ -78,7 +87,8 @@ export class AccountBook {
       if (isResting(booked)) this.resting.add(id);
       else this.resting.delete(id);
     }
-    this.trades.push(...change.trades);
+    // Saved before applied: with a history the store has them, and memory need not grow with every fill.
+    if (!this.history) this.trades.push(...change.trades);
   }
 }
 

@@ -1,13 +1,26 @@
-// Where a simulated account lives between runs. The engine loads the whole account once at start and saves each
+// Where a simulated account lives between runs. The engine loads the account once at start and saves each
 // change as it happens (only what the change touched); a store that throws on save makes the change fail, so
 // memory and disk never disagree.
 import type { VenueId } from '../../../src-shared';
 import type { AccountChange } from './account-book';
-import type { AccountState, SimulatedMode } from './account-state';
+import type { Trade } from '../../../src-shared';
+import type { AccountState, BookedOrder, SimulatedMode } from './account-state';
+
+/** An account's finished orders and fills, read where they are kept instead of held in memory. */
+export interface AccountHistory {
+  order(exchangeOrderId: string): BookedOrder | undefined;
+  orderByClientId(clientOrderId: string): BookedOrder | undefined;
+  /** Fills of a symbol (since a time), oldest first. */
+  trades(symbol: string, since: number | undefined): Trade[];
+}
 
 export interface SimulatedAccountStore {
-  /** The saved (venue, mode) account; undefined when it was never saved. */
+  /**
+   * The saved (venue, mode) account; undefined when it was never saved. A store with `history` may leave finished
+   * orders and fills out of it: the engine reads them through the history when asked.
+   */
   load(venue: VenueId, mode: SimulatedMode): AccountState | undefined;
+  history?(venue: VenueId, mode: SimulatedMode): AccountHistory;
   /** Records one change: balances and counters replaced, orders inserted or replaced, trades appended. */
   save(venue: VenueId, mode: SimulatedMode, change: AccountChange): void;
 }

@@ -83,8 +83,11 @@ describe('SimulatedExchange persistence in SQLite', () => {
     } finally {
       paper.close();
     }
-    expect(store.load('demo', 'paper')!.trades.map((t) => t.side)).toEqual(['buy']);
-    expect(store.load('demo', 'demo')!.trades.map((t) => t.side)).toEqual(['sell']);
+    // Fills stay in SQLite, read on demand: the loaded account holds only its resting orders.
+    expect(store.load('demo', 'paper')!.trades).toEqual([]);
+    expect(store.history('demo', 'paper').trades('ETH/USDT', undefined).map((t) => t.side)).toEqual(['buy']);
+    expect(store.history('demo', 'demo').trades('ETH/USDT', undefined).map((t) => t.side)).toEqual(['sell']);
+    expect(store.history('demo', 'demo').orderByClientId('shared-id')?.order).toMatchObject({ side: 'sell', status: 'filled' });
     expect(store.load('binance', 'paper')).toBeUndefined();
     const rows = db.prepare<[], { mode: string; orders: number }>('SELECT mode, COUNT(*) AS orders FROM sim_orders GROUP BY mode ORDER BY mode').all();
     expect(rows).toEqual([{ mode: 'demo', orders: 1 }, { mode: 'paper', orders: 1 }]);

@@ -20,7 +20,7 @@ import {
 import type { CandleQuery, LiveCandleSource, MarketDataVenue, OrderActivity, TradingVenue } from '../ports';
 import { AccountBook, type AccountDraft } from './account-book';
 import { checkStartingBalances, DEFAULT_STARTING_BALANCES, freshAccount, isResting, type BookedOrder, type SimulatedMode } from './account-state';
-import { InMemoryAccountStore, type SimulatedAccountStore } from './account-store';
+import { InMemoryAccountStore, type AccountHistory, type SimulatedAccountStore } from './account-store';
 import { balancesOf, cancelBooked, copyOrder, fillOrder, fundsToHold, holdFunds, type LedgerContext } from './ledger';
 import { arrivalFillPrice, restingFillPrice, stopCrossed, touchPrice } from './matching';
 import { PriceWatch } from './price-watch';
@@ -77,10 +77,10 @@ export class SimulatedExchange implements TradingVenue {
     const badStart = checkStartingBalances(this.startingBalances);
     if (badStart) throw new AppError('INVALID_REQUEST', badStart);
 
-    this.book = new AccountBook(freshAccount(this.startingBalances));
+    this.book = new AccountBook(freshAccount(this.startingBalances), this.history());
     try {
       const saved = this.store.load(this.id, this.mode);
-      if (saved) this.book = new AccountBook(saved);
+      if (saved) this.book = new AccountBook(saved, this.history());
     } catch (error) {
       this.unreadable = error instanceof AppError ? error : new AppError('INTERNAL', `the saved ${this.mode} account cannot be read: ${String(error)}`);
     }
@@ -193,7 +193,7 @@ export class SimulatedExchange implements TradingVenue {
     const starting = { ...(startingBalances ?? this.startingBalances) };
     const badStart = checkStartingBalances(starting);
     if (badStart) throw new AppError('INVALID_REQUEST', badStart);
-    const book = this.unreadable ? new AccountBook(freshAccount(starting)) : this.book;
+    const book = this.unreadable ? new AccountBook(freshAccount(starting), this.history()) : this.book;
     const activities = this.transact(
       (draft) => {
         const cancelled = book.restingOrders().map((booked) => draft.edit(booked.order.exchangeOrderId!)!);
@@ -334,6 +334,10 @@ export class SimulatedExchange implements TradingVenue {
         // A listener's failure is its own: the engine and the other listeners go on.
       }
     }
+  }
+
+  private history(): AccountHistory | undefined {
+    return this.store.history?.(this.id, this.mode);
   }
 
   private ledger(): LedgerContext {

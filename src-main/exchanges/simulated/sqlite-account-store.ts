@@ -1,18 +1,22 @@
 // Simulated accounts in the app's SQLite database (migration 5): per (venue, mode) one sim_accounts row with the
 // balances and id counters as JSON, and one row per order (sim_orders) and per fill (sim_trades), so that a change
-// writes what it touched, however long the history. Read back through the account's schema: the file can be edited
+// writes what it touched, however long the history. At start only the resting orders are read (a partial index
+// finds them); finished orders and fills stay here and are read on demand (migration 9 indexes them), so a long
+// history neither slows the start nor fills memory. Read back through the account's schema: the file can be edited
 // by other tools.
-import { AppError, type VenueId, describeZodIssues } from '../../../src-shared';
+import { AppError, Trade, type VenueId, describeZodIssues } from '../../../src-shared';
 import type { SqliteDatabase } from '../../storage';
 import type { AccountChange } from './account-book';
-import { AccountState, type SimulatedMode } from './account-state';
-import type { SimulatedAccountStore } from './account-store';
+import { AccountState, BookedOrder, type SimulatedMode } from './account-state';
+import type { AccountHistory, SimulatedAccountStore } from './account-store';
 
 type Key = [venue: string, mode: string];
 
 export class SqliteAccountStore implements SimulatedAccountStore {
   private readonly selectHead;
   private readonly selectOrders;
+  private readonly selectOrder;
+  private readonly selectOrderByClientId;
   private readonly selectTrades;
   private readonly upsertHead;
   private readonly upsertOrder;
@@ -26,9 +30,17 @@ export class SqliteAccountStore implements SimulatedAccountStore {
     private readonly now: () => number = Date.now,
   ) {
     this.selectHead = db.prepare<Key, { state: string }>('SELECT state FROM sim_accounts WHERE venue = ? AND mode = ?');
-    // rowid is insertion order: orders and trades come back oldest first, as they were made.
-    this.selectOrders = db.prepare<Key, { booked: string }>('SELECT booked FROM sim_orders WHERE venue = ? AND mode = ? ORDER BY rowid');
-    this.selectTrades = db.prepare<Key, { trade: string }>('SELECT trade FROM sim_trades WHERE venue = ? AND mode = ? ORDER BY rowid');
+    // rowid is insertion order: orders and trades come back oldest first, as they were made. The status test is
+    // written exactly as the partial index sim_orders_resting has it, so that the index answers.
+    this.selectOrders = db.prepare<Key, { booked: string }>(
+      `SELECT booked FROM sim_orders WHERE venue = ? AND mode = ? AND json_extract(booked, '$.order.status') IN ('open', 'partially-filled') ORDER BY rowid`,
+    );
+    this.selectOrder = db.prepare<[...Key, string], { booked: string }>('SELECT booked FROM sim_orders WHERE venue = ? AND mode = ? AND exchange_order_id = ?');
+    this.selectOrderByClientId = db.prepare<[...Key, string], { booked: string }>('SELECT booked FROM sim_orders WHERE venue = ? AND mode = ? AND client_order_id = ?');
+    this.selectTrades = db.prepare<[...Key, string, number], { trade: string }>(
+      `SELECT trade FROM sim_trades WHERE venue = ? AND mode = ? AND json_extract(trade, '$.symbol') = ? AND json_extract(trade, '$.timestamp') >= ?
+       ORDER BY rowid`,
+    );
     this.upsertHead = db.prepare<[string, string, string, number]>(
       `INSERT INTO sim_accounts (venue, mode, state, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (venue, mode) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
@@ -68,7 +80,7 @@ export class SqliteAccountStore implements SimulatedAccountStore {
     const stored = {
       ...(read(head.state) as object),
       orders: this.selectOrders.all(venue, mode).map((row) => read(row.booked)),
-      trades: this.selectTrades.all(venue, mode).map((row) => read(row.trade)),
+      trades: [],
     };
     const parsed = AccountState.safeParse(stored);
     if (!parsed.success) {
@@ -81,6 +93,27 @@ export class SqliteAccountStore implements SimulatedAccountStore {
   save(venue: VenueId, mode: SimulatedMode, change: AccountChange): void {
     this.write.immediate(venue, mode, change);
   }
+
+  history(venue: VenueId, mode: SimulatedMode): AccountHistory {
+    const booked = (row: { booked: string } | undefined) => (row === undefined ? undefined : parseRow(BookedOrder, row.booked, venue, mode));
+    return {
+      order: (exchangeOrderId) => booked(this.selectOrder.get(venue, mode, exchangeOrderId)),
+      orderByClientId: (clientOrderId) => booked(this.selectOrderByClientId.get(venue, mode, clientOrderId)),
+      trades: (symbol, since) => this.selectTrades.all(venue, mode, symbol, since ?? -1).map((row) => parseRow(Trade, row.trade, venue, mode)),
+    };
+  }
+}
+
+function parseRow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, json: string, venue: VenueId, mode: SimulatedMode): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw unreadable(venue, mode, 'part of it is not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw unreadable(venue, mode, 'part of its history does not have the expected shape');
+  return parsed.data;
 }
 
 function unreadable(venue: VenueId, mode: SimulatedMode, why: string): AppError {

@@ -4,7 +4,8 @@ import type { VenueId } from '../../../src-shared';
 import { useWorkspace } from '../../stores/workspace';
 import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
-import { useOrders } from './orders-store';
+import { LoadOlder } from './LoadOlder';
+import { HISTORY_LIMIT, useOrders } from './orders-store';
 import { decimalsOf, TYPE_WORDS } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
@@ -60,6 +61,7 @@ export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
           </tbody>
         </table>
       )}
+      <LoadOlder section="orders" rows={history.length} pageSize={HISTORY_LIMIT} />
     </div>
   );
 }

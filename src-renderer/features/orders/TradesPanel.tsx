@@ -4,7 +4,8 @@ import { formatPrice } from '../../format/numbers';
 import { useWorkspace } from '../../stores/workspace';
 import { HeaderRow, NumberCell, SideCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
-import { useOrders } from './orders-store';
+import { LoadOlder } from './LoadOlder';
+import { TRADES_LIMIT, useOrders } from './orders-store';
 import { decimalsOf, feeDecimals } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
@@ -50,6 +51,7 @@ export function TradesPanel({ venue }: { venue: VenueId }) {
           </tbody>
         </table>
       )}
+      <LoadOlder section="trades" rows={trades.length} pageSize={TRADES_LIMIT} />
     </div>
   );
 }

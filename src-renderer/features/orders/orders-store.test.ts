@@ -21,7 +21,7 @@ let detach: (() => void) | undefined;
 beforeEach(() => {
   detach?.();
   detach = undefined;
-  useOrders.setState({ view: undefined, lists: { open: [], history: [] }, trades: [], balances: [], errors: {}, busy: {}, rowErrors: {} });
+  useOrders.setState({ view: undefined, lists: { open: [], history: [] }, trades: [], balances: [], errors: {}, busy: {}, rowErrors: {}, historyLimit: 200, tradesLimit: 200, older: {} });
   state().invalidate();
 });
 
@@ -190,5 +190,38 @@ describe('orders store', () => {
     second();
     expect(bridge.listenerCount('order.updated')).toBe(0);
     expect(bridge.listenerCount('balance.changed')).toBe(0);
+  });
+
+  it('loads older trades and orders a page at a time after the oldest held, until there are none left', async () => {
+    const newest = Array.from({ length: 200 }, (_, i) => trade({ id: `n${i}`, timestamp: 10_000 - i }));
+    const older = Array.from({ length: 30 }, (_, i) => trade({ id: `o${i}`, timestamp: 5_000 - i }));
+    const asked: unknown[] = [];
+    const bridge = demoVenue({ history: [order({ clientOrderId: 'h1', status: 'filled', filled: 0.01, updatedAt: 900 })] }).answer('orders:trades', (p) => {
+      const before = (p as { before?: { at: number; id: string } }).before;
+      asked.push(before);
+      return before ? older : newest;
+    });
+    const api = new ApiClient(bridge);
+    await state().show(api, demo, 1);
+    expect(state().trades).toHaveLength(200);
+    await state().loadOlder(api, 'trades');
+    // After the oldest held: its time and id.
+    expect(asked.at(-1)).toEqual({ at: 10_000 - 199, id: 'n199' });
+    expect(state().trades).toHaveLength(230);
+    expect(state().trades.at(-1)!.id).toBe('o29');
+    expect(state().older.trades).toBe('end');
+    // The list keeps the size it grew to: a new fill comes in on top, the oldest row held drops.
+    state().receiveTrade(trade({ id: 'new', timestamp: 20_000 }));
+    expect(state().trades).toHaveLength(230);
+    expect([state().trades[0]!.id, state().trades.at(-1)!.id]).toEqual(['new', 'o28']);
+
+    bridge.answer('orders:list', (p) => {
+      const q = p as { scope: string; before?: unknown };
+      if (q.scope === 'open') return [];
+      return q.before ? [order({ clientOrderId: 'h0', status: 'cancelled', updatedAt: 800 })] : [order({ clientOrderId: 'h1', status: 'filled', filled: 0.01, updatedAt: 900 })];
+    });
+    await state().loadOlder(api, 'orders');
+    expect(state().lists.history.map((o) => o.clientOrderId)).toEqual(['h1', 'h0']);
+    expect(state().older.orders).toBe('end');
   });
 });

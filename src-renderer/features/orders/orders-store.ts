@@ -15,6 +15,8 @@ export const HISTORY_LIMIT = 200;
 export const TRADES_LIMIT = 200;
 
 export type Section = 'orders' | 'trades' | 'balances';
+/** The lists that page back through SQLite a page at a time ("Load older"). */
+export type PagedSection = 'orders' | 'trades';
 
 interface OrdersState {
   view: TradingView | undefined;
@@ -30,6 +32,13 @@ interface OrdersState {
   /** Why the last cancel or check of an order failed. */
   rowErrors: Record<string, string>;
   cancellingAll: boolean;
+  /** How many finished orders and trades the lists keep: a page more each time older ones are loaded. */
+  historyLimit: number;
+  tradesLimit: number;
+  /** A page of older rows in flight, or none left. */
+  older: Partial<Record<PagedSection, 'loading' | 'end'>>;
+  /** The page before the oldest row held, read from SQLite (orders:list / orders:trades after a cursor). */
+  loadOlder(api: ApiClient, section: PagedSection): Promise<void>;
   /** Shows the view, loading it unless it is already loaded for this connection. */
   show(api: ApiClient, view: TradingView, generation: number): Promise<void>;
   reload(api: ApiClient): Promise<void>;
@@ -86,12 +95,45 @@ export const useOrders = create<OrdersState>((set, get) => {
     busy: {},
     rowErrors: {},
     cancellingAll: false,
+    historyLimit: HISTORY_LIMIT,
+    tradesLimit: TRADES_LIMIT,
+    older: {},
+
+    async loadOlder(api, section) {
+      const { view, lists, trades, older } = get();
+      if (!view || older[section]) return;
+      set({ older: { ...older, [section]: 'loading' } });
+      const scope = { venue: view.venue, mode: view.mode };
+      try {
+        if (section === 'trades') {
+          const last = trades.at(-1);
+          const page = last ? await api.call('orders:trades', { ...scope, limit: TRADES_LIMIT, before: { at: last.timestamp, id: last.id } }) : [];
+          if (!sameView(get().view, view)) return;
+          const tradesLimit = get().tradesLimit + page.length;
+          set({ tradesLimit, trades: mergeTrades(get().trades, page, view, tradesLimit), older: { ...get().older, trades: page.length < TRADES_LIMIT ? 'end' : undefined } });
+        } else {
+          const last = lists.history.at(-1);
+          const before = last ? { at: last.updatedAt, id: last.clientOrderId } : undefined;
+          const page = before ? await api.call('orders:list', { scope: 'history', ...scope, limit: HISTORY_LIMIT, before }) : [];
+          if (!sameView(get().view, view)) return;
+          const historyLimit = get().historyLimit + page.length;
+          const current = get().lists;
+          set({
+            historyLimit,
+            lists: partitionOrders([...current.open, ...current.history, ...page], historyLimit),
+            older: { ...get().older, orders: page.length < HISTORY_LIMIT ? 'end' : undefined },
+          });
+        }
+      } catch (error) {
+        set({ older: { ...get().older, [section]: undefined }, errors: { ...get().errors, [section]: `Could not load older rows: ${errorMessage(error)}` } });
+      }
+    },
 
     async show(api, view, generation) {
       if (loadedFor && sameView(loadedFor.view, view) && loadedFor.generation === generation) return;
       loadedFor = { view, generation };
       if (!sameView(get().view, view)) {
-        set({ view, lists: EMPTY_LISTS, trades: [], balances: [], errors: {}, rowErrors: {}, busy: {} });
+        set({ view, lists: EMPTY_LISTS, trades: [], balances: [], errors: {}, rowErrors: {}, busy: {}, historyLimit: HISTORY_LIMIT, tradesLimit: TRADES_LIMIT, older: {} });
       }
       await get().reload(api);
     },
@@ -114,12 +156,13 @@ export const useOrders = create<OrdersState>((set, get) => {
       const errors: Partial<Record<Section, string>> = {};
       const next: Partial<OrdersState> = { loading: NOT_LOADING };
       if (open.status === 'fulfilled' && history.status === 'fulfilled') {
-        next.lists = partitionOrders([...open.value, ...history.value, ...mine.orders], HISTORY_LIMIT);
+        // Older pages already loaded stay: the reload refreshes the newest page over them.
+        next.lists = partitionOrders([...open.value, ...get().lists.history, ...history.value, ...mine.orders], get().historyLimit);
       } else {
         const failed = open.status === 'rejected' ? open : (history as PromiseRejectedResult);
         errors.orders = errorMessage(failed.reason);
       }
-      if (trades.status === 'fulfilled') next.trades = mergeTrades(trades.value, mine.trades, view, TRADES_LIMIT);
+      if (trades.status === 'fulfilled') next.trades = mergeTrades([...get().trades, ...trades.value], mine.trades, view, get().tradesLimit);
       else errors.trades = errorMessage(trades.reason);
       if (balances.status === 'fulfilled') next.balances = sortBalances(mine.balances ?? balances.value);
       else errors.balances = errorMessage(balances.reason);
@@ -163,7 +206,7 @@ export const useOrders = create<OrdersState>((set, get) => {
       const { view, lists } = get();
       if (!inView(order, view)) return;
       inFlight?.orders.push(order);
-      const next = applyOrder(lists, order, view, HISTORY_LIMIT);
+      const next = applyOrder(lists, order, view, get().historyLimit);
       if (next !== lists) set({ lists: next });
     },
 
@@ -171,7 +214,7 @@ export const useOrders = create<OrdersState>((set, get) => {
       const { view, trades } = get();
       if (!inView(trade, view)) return;
       inFlight?.trades.push(trade);
-      set({ trades: mergeTrades(trades, [trade], view, TRADES_LIMIT) });
+      set({ trades: mergeTrades(trades, [trade], view, get().tradesLimit) });
     },
 
     receiveBalances(change) {

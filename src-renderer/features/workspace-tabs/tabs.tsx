@@ -3,6 +3,7 @@
 import { ALERTS_TAB } from '../alerts/alerts-tab';
 import { NOTIFICATIONS_LOG_TAB } from '../notifications/notifications-tab';
 import { ORDER_TABS } from '../orders/orders-tabs';
+import { PORTFOLIO_TAB } from '../portfolio/portfolio-tab';
 import { POSITIONS_TAB } from '../positions/positions-tab';
 import type { WorkspaceTab } from './workspace-tab';
 
@@ -12,3 +13,4 @@ WORKSPACE_TABS.push(POSITIONS_TAB);
 // UI.md's order: Alerts before the notifications log.
 WORKSPACE_TABS.push(ALERTS_TAB);
 WORKSPACE_TABS.push(NOTIFICATIONS_LOG_TAB);
+WORKSPACE_TABS.push(PORTFOLIO_TAB);

@@ -1,0 +1,150 @@
+// The portfolio's figures for one view, from the ledger, the holdings and the rates: what the summary, the positions
+// table and the `portfolio.updated` push show. Everything in the reporting currency is converted at the current rate;
+// an amount whose currency has no rate is counted as unconverted and left out, never added as if it were the same.
+import type { PortfolioPosition, PortfolioSummary, PortfolioView } from '../../src-shared';
+import { tidy, type Holdings, type Transfer } from './holdings';
+import type { PositionLedger, PositionState } from './ledger';
+import type { RateBook } from './rates';
+import { valueHoldings, type Valuation } from './valuation';
+import { priceSourceFor, viewOf } from './views';
+
+export interface FigureSources {
+  ledger: PositionLedger;
+  holdings: Holdings;
+  rates: RateBook;
+  transfers: readonly Transfer[];
+}
+
+export class ViewFigures {
+  private readonly allow;
+
+  constructor(
+    private readonly sources: FigureSources,
+    readonly view: PortfolioView,
+    readonly currency: string,
+  ) {
+    this.allow = priceSourceFor(view);
+  }
+
+  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
+  private readonly rateCache = new Map<string, number | undefined>();
+
+  convert(amount: number, from: string): number | undefined {
+    if (amount === 0) return 0;
+    if (!from) return undefined;
+    let rate: number | undefined;
+    if (this.rateCache.has(from)) rate = this.rateCache.get(from);
+    else {
+      rate = this.sources.rates.rate(from, this.currency, this.allow)?.value;
+      this.rateCache.set(from, rate);
+    }
+    return rate === undefined ? undefined : amount * rate;
+  }
+
+  valuation(): Valuation {
+    const holdings = this.sources.holdings.list((venue, mode) => viewOf(venue, mode) === this.view);
+    return valueHoldings(holdings, this.currency, (from, to) => this.sources.rates.rate(from, to, this.allow));
+  }
+
+  positionStates(): PositionState[] {
+    return this.sources.ledger.positions().filter((p) => viewOf(p.venue, p.mode) === this.view);
+  }
+
+  /** The position's last price: its own venue's first, else the best rate between its base and quote. */
+  mark(position: PositionState): number | undefined {
+    return this.sources.rates.price(position.venue, position.symbol) ?? this.sources.rates.rate(position.base, position.quote, this.allow)?.value;
+  }
+
+  unrealized(position: PositionState): number | undefined {
+    if (position.quantity === 0) return 0;
+    const mark = this.mark(position);
+    return mark === undefined ? undefined : position.quantity * (mark - position.averagePrice) - position.openFees;
+  }
+
+  positions(): PortfolioPosition[] {
+    const { ledger } = this.sources;
+    return this.positionStates().map((p) => {
+      const mark = this.mark(p);
+      const unrealized = this.unrealized(p);
+      const realizedInCurrency = this.convert(p.realized, p.quote);
+      const unrealizedInCurrency = unrealized === undefined ? undefined : this.convert(unrealized, p.quote);
+      return {
+        venue: p.venue,
+        mode: p.mode,
+        symbol: p.symbol,
+        base: p.base,
+        quote: p.quote,
+        quantity: tidy(p.quantity),
+        averagePrice: tidy(p.averagePrice),
+        mark: mark ?? null,
+        unrealized: unrealized === undefined ? null : tidy(unrealized),
+        realized: tidy(p.realized),
+        realizedFifo: tidy(p.realizedFifo),
+        fees: tidy(p.fees),
+        openLots: ledger.lots(p.venue, p.mode, p.symbol).length,
+        trades: p.trades,
+        realizedInCurrency: realizedInCurrency === undefined ? null : tidy(realizedInCurrency),
+        unrealizedInCurrency: unrealizedInCurrency === undefined ? null : tidy(unrealizedInCurrency),
+      };
+    });
+  }
+
+  summary(at: number): PortfolioSummary {
+    const valuation = this.valuation();
+    let realized = 0;
+    let unrealized = 0;
+    let fees = 0;
+    let unconvertedCount = 0;
+    const unconvertedFees = new Map<string, number>();
+    const add = (amount: number | undefined, from: string, to: (value: number) => void) => {
+      const value = amount === undefined ? undefined : this.convert(amount, from);
+      if (value === undefined) unconvertedCount += 1;
+      else to(value);
+    };
+    for (const p of this.positionStates()) {
+      add(p.realized, p.quote, (v) => (realized += v));
+      add(this.unrealized(p), p.quote, (v) => (unrealized += v));
+      add(p.fees, p.quote, (v) => (fees += v));
+      for (const [asset, amount] of Object.entries(p.unconvertedFees)) unconvertedFees.set(asset, (unconvertedFees.get(asset) ?? 0) + amount);
+    }
+    let deposits = 0;
+    let withdrawals = 0;
+    for (const t of this.sources.transfers) {
+      if (viewOf(t.venue, t.mode) !== this.view) continue;
+      add(t.amount, t.asset, (v) => (v > 0 ? (deposits += v) : (withdrawals -= v)));
+    }
+    const accounts = new Map<string, PortfolioSummary['accounts'][number]>();
+    for (const h of valuation.holdings) {
+      const key = `${h.venue}|${h.mode}`;
+      const account = accounts.get(key) ?? { venue: h.venue, mode: h.mode, equity: 0, unpricedCount: 0 };
+      if (h.value === undefined) account.unpricedCount += 1;
+      else account.equity = tidy(account.equity + h.value);
+      accounts.set(key, account);
+    }
+    return {
+      view: this.view,
+      currency: this.currency,
+      at,
+      equity: valuation.total,
+      holdings: valuation.holdings.map((h) => ({
+        venue: h.venue,
+        mode: h.mode,
+        asset: h.asset,
+        amount: h.amount,
+        value: h.value ?? null,
+        rate: h.rate?.value ?? null,
+        rateSource: h.rate?.source ?? null,
+        rateAt: h.rate && Number.isFinite(h.rate.at) ? h.rate.at : null,
+      })),
+      unpriced: valuation.unpriced.map((h) => ({ venue: h.venue, asset: h.asset, amount: h.amount })),
+      realized: tidy(realized),
+      unrealized: tidy(unrealized),
+      fees: tidy(fees),
+      unconvertedFees: [...unconvertedFees].map(([asset, amount]) => ({ asset, amount: tidy(amount) })),
+      deposits: tidy(deposits),
+      withdrawals: tidy(withdrawals),
+      unconvertedCount,
+      accounts: [...accounts.values()],
+    };
+  }
+}
