@@ -228,5 +228,17 @@ test('a connected terminal trades from the ticket: position, partial close, clos
   second.stop();
   await expect(other.getByLabel('Status')).toHaveText(/^Disconnected since/);
   await expect(other.getByText('Trading', { exact: true })).toBeVisible();
+
+  // New token, after the question: the field shows it, and the connected terminal stays connected.
+  const section = page.getByRole('region', { name: 'Connect MetaTrader 5' });
+  await section.getByRole('button', { name: 'New token' }).click();
+  const renew = page.getByRole('dialog', { name: 'Make a new pairing token?' });
+  await renew.getByRole('button', { name: 'Keep this token' }).click();
+  await expect(section.getByRole('textbox', { name: 'Pairing token' })).toHaveValue(token);
+  await section.getByRole('button', { name: 'New token' }).click();
+  await renew.getByRole('button', { name: 'Make a new token' }).click();
+  await expect(section.getByRole('textbox', { name: 'Pairing token' })).not.toHaveValue(token);
+  await expect(section.getByRole('textbox', { name: 'Pairing token' })).toHaveValue(/.{16,}/);
+  await expect(row.getByLabel('Status')).toHaveText(/^Connected since/);
   expect(pageErrors).toEqual([]);
 });
