@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPrice, formatVolume } from './numbers';
+import { direction, formatMoney, formatPercent, formatPrice, formatVolume } from './numbers';
 
 describe('number formatting', () => {
   it('shows prices with the market precision, separators and no float noise', () => {
@@ -19,5 +19,13 @@ describe('number formatting', () => {
     expect(formatPercent(2.5)).toBe('+2.50%');
     expect(formatPercent(-0.123)).toBe('-0.12%');
     expect(formatPercent(0)).toBe('0.00%');
+  });
+
+  it('writes money with its currency and says which way it goes', () => {
+    expect(formatMoney(-1234.5, 'USD')).toBe('-1,234.50 USD');
+    expect(formatMoney(0.1 + 0.2, 'EUR')).toBe('0.30 EUR');
+    expect(formatMoney(undefined, 'USD')).toBe('—');
+    expect(formatMoney(Number.NaN, 'USD')).toBe('—');
+    expect([direction(3), direction(-0.01), direction(0), direction(Number.NaN)]).toEqual(['up', 'down', undefined, undefined]);
   });
 });

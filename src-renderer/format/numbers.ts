@@ -30,3 +30,15 @@ export function formatVolume(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return DASH;
   return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
 }
+
+/** An amount of money in an account currency: "-1,234.50 USD"; two decimals, as brokers state balances. */
+export function formatMoney(value: number | undefined, currency: string, decimals = 2): string {
+  const text = formatPrice(value, decimals);
+  return text === DASH ? DASH : `${text} ${currency}`;
+}
+
+/** Whether a figure reads as a gain or a loss (its colour); zero and unknown are neither. */
+export function direction(value: number | undefined): 'up' | 'down' | undefined {
+  if (value === undefined || !Number.isFinite(value) || value === 0) return undefined;
+  return value > 0 ? 'up' : 'down';
+}

@@ -8,6 +8,7 @@ import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
 import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
+import { Mt5Section } from './Mt5Section';
 import { useAccounts } from './accounts-store';
 import { VenueHealth } from '../health/VenueHealth';
 import { SignInSettingsSection } from '../sign-in/SignInSettingsSection';
@@ -73,6 +74,7 @@ export function AccountsScreen({ venues, onBack }: Props) {
           )}
         </section>
         {loaded && <AddAccountForm venues={addable} venueName={venueName} onAdd={(account) => add(api, account)} />}
+        <Mt5Section />
         {/* The product account lives with the exchange accounts: the settings screens are operator-only already. */}
         <SignInSettingsSection />
         <section className="accounts-health" aria-labelledby="health-heading">

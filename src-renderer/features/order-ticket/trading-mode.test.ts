@@ -31,6 +31,12 @@ describe('defaultMode', () => {
     expect(defaultMode('binance', {}, [])).toBe('paper');
   });
 
+  it('is Live on MetaTrader 5 while its trading terminal is connected (it has no keyed account), Paper otherwise', () => {
+    expect(defaultMode('mt5', {}, [], true)).toBe('live');
+    expect(defaultMode('mt5', {}, [], false)).toBe('paper');
+    expect(defaultMode('mt5', { mt5: 'paper' }, [], true)).toBe('paper');
+  });
+
   it('keeps the trader’s last choice for the venue', () => {
     expect(defaultMode('binance', { binance: 'paper' }, [account('binance', 'connected')])).toBe('paper');
     expect(defaultMode('gate', { gate: 'live' }, [])).toBe('live');

@@ -10,11 +10,15 @@ const STORAGE_KEY = 'tbs.trading-mode';
 
 type SavedModes = Partial<Record<VenueId, 'live' | 'paper'>>;
 
-/** The mode to show for a venue: the saved choice if any, else Live only with a connected account. */
-export function defaultMode(venue: VenueId, saved: SavedModes, accounts: readonly AccountSummary[]): TradingMode {
+/**
+ * The mode to show for a venue: the saved choice if any, else Live only with a connected account. MetaTrader 5 has
+ * no account with keys: its "account" is the trading terminal, connected when the venue is available.
+ */
+export function defaultMode(venue: VenueId, saved: SavedModes, accounts: readonly AccountSummary[], venueAvailable = false): TradingMode {
   if (venue === 'demo') return 'demo';
   const choice = saved[venue];
   if (choice) return choice;
+  if (venue === 'mt5') return venueAvailable ? 'live' : 'paper';
   return accounts.some((account) => account.venue === venue && account.status === 'connected') ? 'live' : 'paper';
 }
 
@@ -68,11 +72,12 @@ export const useTradingMode = create<TradingModeState>((set, get) => {
           if (!get().modes[venue]) set({ modes: { ...get().modes, [venue]: mode } });
           return;
         }
-        if (venue !== 'demo' && !saved[venue]) {
+        const available = venues.find((v) => v.id === venue)?.available ?? false;
+        if (venue !== 'demo' && venue !== 'mt5' && !saved[venue]) {
           // Without the list, Paper is the safe answer: never default to real money on a guess.
           accounts = await api.call('accounts:list', {}).then((r) => r.accounts, () => []);
         }
-        if (!get().modes[venue]) set({ modes: { ...get().modes, [venue]: defaultMode(venue, saved, accounts) } });
+        if (!get().modes[venue]) set({ modes: { ...get().modes, [venue]: defaultMode(venue, saved, accounts, available) } });
       } finally {
         resolving.delete(venue);
       }

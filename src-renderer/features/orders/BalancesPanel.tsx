@@ -1,6 +1,7 @@
 // Balances of the venue and mode in view: free to trade, held by open orders, and the total.
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { useWorkspace } from '../../stores/workspace';
+import { Mt5Figures } from '../accounts/Mt5Figures';
 import { HeaderRow, NumberCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
@@ -21,6 +22,8 @@ export function BalancesPanel({ venue, summary }: { venue: VenueId; summary: Ven
       <p className="panel-caption">
         Balances on {name} <ModeBadge mode={view.mode} />
       </p>
+      {/* MetaTrader 5 accounts trade on margin: what the broker states matters more than one currency's balance. */}
+      {venue === 'mt5' && view.mode === 'live' && <Mt5Figures />}
       <PanelState section="balances" hasRows={balances.length > 0} />
       {balances.length === 0 ? (
         ready && (

@@ -9,11 +9,12 @@ import { useOrders } from './orders-store';
 /** Columns holding numbers: right-aligned like their figures. */
 const NUMERIC_COLUMNS = new Set(['Price', 'Avg. price', 'Amount', 'Filled', 'Value', 'Fee', 'Free', 'In orders', 'Total']);
 
-export function HeaderRow({ columns }: { columns: readonly string[] }) {
+/** `numeric`: the columns of this table that hold numbers, when they are not the order lists' own. */
+export function HeaderRow({ columns, numeric = NUMERIC_COLUMNS }: { columns: readonly string[]; numeric?: ReadonlySet<string> }) {
   return (
     <tr>
       {columns.map((name, i) => (
-        <th key={i} scope="col" className={NUMERIC_COLUMNS.has(name) ? 'numeric' : undefined}>
+        <th key={i} scope="col" className={numeric.has(name) ? 'numeric' : undefined}>
           {name}
         </th>
       ))}

@@ -9,6 +9,7 @@ import type { ApiClient } from '../../api/client';
 import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
 import { errorMessage } from '../../format/error-message';
 import { busyWhile, withEntry } from '../../stores/row-state';
+import { sharedFeed } from '../../stores/shared-feed';
 
 export const HISTORY_LIMIT = 200;
 export const TRADES_LIMIT = 200;
@@ -230,31 +231,17 @@ export const useOrders = create<OrdersState>((set, get) => {
   return store;
 });
 
-let feedUsers = 0;
-let stopFeed: (() => void) | undefined;
-
 /**
  * Listens to the order, trade and balance events while at least one view is on screen. The first user after none
  * makes the next show() reload, since events may have been missed meanwhile.
  */
-export function attachOrdersFeed(api: ApiClient): () => void {
-  if (feedUsers++ === 0) {
-    const state = useOrders.getState;
-    const stops = [
-      api.on('order.updated', (order) => state().receiveOrder(order)),
-      api.on('trade.executed', (trade) => state().receiveTrade(trade)),
-      api.on('balance.changed', (change) => state().receiveBalances(change)),
-    ];
-    stopFeed = () => stops.forEach((stop) => stop());
-    useOrders.getState().invalidate();
-  }
-  let detached = false;
-  return () => {
-    if (detached) return;
-    detached = true;
-    if (--feedUsers === 0) {
-      stopFeed?.();
-      stopFeed = undefined;
-    }
-  };
-}
+export const attachOrdersFeed: (api: ApiClient) => () => void = sharedFeed((api: ApiClient) => {
+  const state = useOrders.getState;
+  const stops = [
+    api.on('order.updated', (order) => state().receiveOrder(order)),
+    api.on('trade.executed', (trade) => state().receiveTrade(trade)),
+    api.on('balance.changed', (change) => state().receiveBalances(change)),
+  ];
+  state().invalidate();
+  return () => stops.forEach((stop) => stop());
+});
