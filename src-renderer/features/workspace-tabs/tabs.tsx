@@ -1,5 +1,5 @@
-// The tabs under the chart (UI.md): open orders, order history, trades, balances, positions, alerts, notifications log. Each
-// feature contributes its tab here, in the order a trader scans them.
+// The tabs under the chart (UI.md): open orders, order history, trades, balances, positions, alerts, notifications
+// log, portfolio. Each feature contributes its tab here, in the order a trader scans them.
 import { ALERTS_TAB } from '../alerts/alerts-tab';
 import { NOTIFICATIONS_LOG_TAB } from '../notifications/notifications-tab';
 import { ORDER_TABS } from '../orders/orders-tabs';
