@@ -64,14 +64,18 @@ export class Mt5LiveSource implements LiveCandleSource {
     const { login, sessions } = this.options;
     let stopped = false;
     let detach: (() => void) | undefined;
+    let current: Mt5Session | undefined;
     const attach = (session: Mt5Session) => {
       detach?.();
+      current = session;
       let name: string | undefined;
       const stopPush = session.onPush((push) => {
         if (name !== undefined) onPush(push, name, session.serverOffsetMs);
       });
+      // Only the session this watch is on: an older one closing after its successor said hello (replaced, or its
+      // close seen late) says nothing about the feed.
       const stopClose = session.onClose(() => {
-        if (!stopped) onStatus?.({ status: 'reconnecting', reason: GONE });
+        if (!stopped && current === session) onStatus?.({ status: 'reconnecting', reason: GONE });
       });
       let args: StreamArgs | undefined;
       detach = () => {
@@ -82,18 +86,19 @@ export class Mt5LiveSource implements LiveCandleSource {
       void (async () => {
         try {
           const resolved = await this.options.nameOf(symbol);
-          if (stopped || !session.open) return;
+          if (stopped || !session.open || current !== session) return;
           args = argsOf(resolved);
-          await this.acquire(session, args);
+          // Listening before the reply is read: the EA's first push may arrive in the same read as the reply.
           name = resolved;
+          await this.acquire(session, args);
           onStatus?.({ status: 'live' });
         } catch (error) {
           if (!stopped) onStatus?.({ status: 'offline', reason: error instanceof Error ? error.message : String(error) });
         }
       })();
     };
-    const current = sessions.session(login);
-    if (current?.open) attach(current);
+    const existing = sessions.session(login);
+    if (existing?.open) attach(existing);
     else onStatus?.({ status: 'reconnecting', reason: GONE });
     const stopSessions = sessions.onSession((session) => {
       if (session.login === login && !stopped) attach(session);

@@ -60,10 +60,16 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
     return [...(await this.loadSymbols(true))].map(([unified, symbol]) => toMarket(symbol, currency, unified));
   }
 
+  /**
+   * The newest close the terminal has: the last minute's, else (a quiet symbol, a session break, a weekend) the last
+   * hour's or day's, so that a closed market still shows its last price rather than none.
+   */
   async ticker(symbol: Symbol): Promise<Ticker> {
-    const [last] = (await this.candles(symbol, '1m', { limit: 1 })).slice(-1);
-    if (!last) throw new AppError('NOT_FOUND', `MetaTrader 5 has no recent price for ${symbol}`);
-    return { venue: 'mt5', symbol, last: last.close, timestamp: last.time };
+    for (const [timeframe, limit] of [['1m', 1], ['1h', 1], ['1d', 3]] as const) {
+      const [last] = (await this.candles(symbol, timeframe, { limit })).slice(-1);
+      if (last) return { venue: 'mt5', symbol, last: last.close, timestamp: last.time };
+    }
+    throw new AppError('NOT_FOUND', `MetaTrader 5 has no price for ${symbol} in the last 9 days: is it shown in the terminal's Market Watch?`);
   }
 
   async candles(symbol: Symbol, timeframe: Timeframe, query: CandleQuery): Promise<Candle[]> {

@@ -2,22 +2,8 @@
 // what it touches (balances, the orders it edits) and is applied once saved, so neither a change nor its save grows
 // with the account's history.
 import type { Trade } from '../../../src-shared';
-import { isResting, type AccountState, type AssetFunds, type BookedOrder, type Funds } from './account-state';
+import { isResting, type AccountChange, type AccountState, type AssetFunds, type BookedOrder, type Funds } from './account-state';
 import type { AccountHistory } from './account-store';
-
-/** What one change did, as the store saves it and the book applies it. */
-export interface AccountChange {
-  /** Every balance after the change. */
-  balances: Record<string, AssetFunds>;
-  nextOrderId: number;
-  nextTradeId: number;
-  /** Orders created or changed, as they are now. */
-  orders: BookedOrder[];
-  /** Fills of the change, oldest first. */
-  trades: Trade[];
-  /** Drop everything saved before this change first (an unreadable account starting over). */
-  startOver?: boolean;
-}
 
 export class AccountBook {
   private readonly orders: BookedOrder[] = [];

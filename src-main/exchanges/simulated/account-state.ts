@@ -107,3 +107,17 @@ export function credit(state: Funds, asset: string, value: number): void {
 export function isResting(booked: BookedOrder): boolean {
   return booked.order.status === 'open' || booked.order.status === 'partially-filled';
 }
+
+/** What one change did, as the store saves it and the book applies it. */
+export interface AccountChange {
+  /** Every balance after the change. */
+  balances: Record<string, AssetFunds>;
+  nextOrderId: number;
+  nextTradeId: number;
+  /** Orders created or changed, as they are now. */
+  orders: BookedOrder[];
+  /** Fills of the change, oldest first. */
+  trades: Trade[];
+  /** Drop everything saved before this change first (an unreadable account starting over). */
+  startOver?: boolean;
+}

@@ -2,7 +2,7 @@
 // change as it happens (only what the change touched); a store that throws on save makes the change fail, so
 // memory and disk never disagree.
 import type { VenueId } from '../../../src-shared';
-import type { AccountChange } from './account-book';
+import type { AccountChange } from './account-state';
 import type { Trade } from '../../../src-shared';
 import type { AccountState, BookedOrder, SimulatedMode } from './account-state';
 

@@ -6,7 +6,7 @@
 // by other tools.
 import { AppError, Trade, type VenueId, describeZodIssues } from '../../../src-shared';
 import type { SqliteDatabase } from '../../storage';
-import type { AccountChange } from './account-book';
+import type { AccountChange } from './account-state';
 import { AccountState, BookedOrder, type SimulatedMode } from './account-state';
 import type { AccountHistory, SimulatedAccountStore } from './account-store';
 
