@@ -140,3 +140,20 @@ describe('Mt5Venue closing positions when answers go missing', () => {
     expect((await venue.positions())[0]?.volume).toBeCloseTo(0.4, 8);
   });
 });
+
+describe('Mt5Venue prices of a quiet market', () => {
+  it('prices a symbol with no tick for hours from its last hour or day, and says so when it has none at all', async () => {
+    harness = await startBridgeHarness();
+    let serverTime = Date.UTC(2026, 0, 9, 21, 30) + 7_200_000; // a Friday evening, server time
+    const { session } = await harness.attach({ account: { clock: () => serverTime } });
+    const bridge = harness.bridge;
+    const venue = new Mt5Venue({ login: session.login, session: (login) => bridge.session(login), now: () => serverTime - session.serverOffsetMs });
+    const live = await venue.ticker('EUR/USD');
+    serverTime += 2 * 86_400_000; // the weekend: no tick since Friday
+    const weekend = await venue.ticker('EUR/USD');
+    expect(weekend.last).toBe(live.last);
+    expect(weekend.timestamp).toBeLessThanOrEqual(live.timestamp);
+    serverTime += 30 * 86_400_000;
+    await expect(venue.ticker('EUR/USD')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Market Watch') });
+  });
+});
