@@ -132,3 +132,27 @@ describe('LiveSeries drawing window', () => {
     await series.dispose();
   });
 });
+
+describe('LiveSeries on a market whose history fails', () => {
+  beforeEach(() => vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 0)));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("clears the previous market's bars instead of showing them under the new name", async () => {
+    const venue = venueApi(500);
+    // The same API, except that EUR/USD has no history to give.
+    const api = {
+      call: (channel: string, request: { symbol?: string; limit: number; before?: number }) =>
+        channel === 'market:candles' && request.symbol === 'EUR/USD' ? Promise.reject(new Error('no price for EUR/USD')) : venue.api.call(channel as never, request as never),
+      on: venue.api.on.bind(venue.api),
+    } as unknown as ApiClient;
+    const view = recordingChart();
+    const statuses: string[] = [];
+    const series = new LiveSeries(view.chart, api, { onCandle: () => {}, onStatus: (status) => statuses.push(status), onBars: () => {} }, { historyTarget: 500, pageSize: 500 });
+    await series.show({ venue: 'demo', market, timeframe: '1m' });
+    expect(view.candles().data.length).toBeGreaterThan(0);
+
+    await series.show({ venue: 'mt5', market: { ...market, venue: 'mt5', symbol: 'EUR/USD', base: 'EUR', quote: 'USD' }, timeframe: '1m' });
+    expect(statuses.at(-1)).toBe('failed');
+    expect(view.candles().data).toEqual([]);
+  });
+});

@@ -165,6 +165,8 @@ export class LiveSeries {
       }
     } catch (error) {
       if (!stale()) {
+        // The previous market's bars must not stay on screen under this market's name.
+        if (!historyLoaded) this.setBars([]);
         this.callbacks.onProgress?.(undefined);
         this.callbacks.onStatus('failed', (error as Error).message);
       }
