@@ -120,6 +120,12 @@ export class AppError extends Error {
   }
 }
 
+/** Any thrown value as the contract carries it: an AppError keeps its code, anything else is INTERNAL. */
+export function errorDataOf(error: unknown): ApiErrorData {
+  if (error instanceof AppError) return error.toData();
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), retryable: false };
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

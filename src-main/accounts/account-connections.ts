@@ -2,10 +2,10 @@
 // adapter registered in the VenueDirectory, which makes its venue available to charts and trading. An account whose
 // venue cannot be reached waits on the venue's link and connects when it answers; one whose keys are refused waits
 // for the trader. Records and keys are account-records.ts.
-import { AppError, type AccountStatus, type ApiErrorData, type VenueId } from '../../src-shared';
+import { AppError, errorDataOf, type AccountStatus, type ApiErrorData, type VenueId } from '../../src-shared';
 import type { ExchangeAdapter, ExchangeConnectionOptions, ExchangeCredentials, LiveCandleSource, VenueDirectory } from '../exchanges';
 import type { VenueLink } from '../resilience';
-import { describeError, toData } from './account-errors';
+import { describeError } from './account-errors';
 import type { AccountRecords } from './account-records';
 import type { AccountRecord } from './account-repository';
 import { redactCredentials } from './credentials';
@@ -101,7 +101,7 @@ export class AccountConnections {
       }
       await this.connectWith(record, credentials);
     } catch (error) {
-      const problem = toData(error);
+      const problem = errorDataOf(error);
       const link = this.options.link?.(record.venue);
       if (link && keysPresent && isUnreachable(error)) {
         this.waitForVenue(record, link, problem);
@@ -224,7 +224,7 @@ export class AccountConnections {
         await this.connectWith(record, credentials);
       } catch (error) {
         const state = this.state.get(record.id);
-        if (state?.status === 'offline') state.problem = toData(error);
+        if (state?.status === 'offline') state.problem = errorDataOf(error);
         throw error;
       }
     });
@@ -317,7 +317,7 @@ export class AccountConnections {
     if (state?.status !== 'connected' || this.adapters.get(record.id) !== adapter) return;
     const link = this.options.link?.(record.venue);
     if (error instanceof AppError && error.code === 'AUTH_FAILED') {
-      const problem = toData(error);
+      const problem = errorDataOf(error);
       link?.rejected(problem.message);
       problem.message = `${problem.message}. Not retried: replace the keys (remove this account and add it again), then it connects.`;
       this.state.set(record.id, { status: 'needs-attention', problem, keysPresent: true });
@@ -326,7 +326,7 @@ export class AccountConnections {
     }
     // A 429 says the venue answers; only a venue that cannot be reached makes a connected account offline.
     if (!link || !isUnreachable(error) || (error as AppError).code === 'RATE_LIMITED') return;
-    this.lostVenue(record, adapter, link, toData(error));
+    this.lostVenue(record, adapter, link, errorDataOf(error));
   }
 
   /**
@@ -342,7 +342,7 @@ export class AccountConnections {
         await adapter.balance();
       } catch (error) {
         const state = this.state.get(record.id);
-        if (state?.status === 'offline') state.problem = toData(error);
+        if (state?.status === 'offline') state.problem = errorDataOf(error);
         throw error;
       }
     });

@@ -1,7 +1,7 @@
 // What the kill switch cancels: every connected venue's open orders. A target is one venue + mode with a way to
 // cancel all of it and a way to ask the venue what is still open; the order service is the usual way (it keeps the
 // journal right), a venue's own API the fallback.
-import { AppError, type CancelAllResult, type Order, type TradingMode, type VenueId } from '../../src-shared';
+import { AppError, errorDataOf, type CancelAllResult, type Order, type TradingMode, type VenueId } from '../../src-shared';
 import type { TradingVenue } from '../exchanges';
 
 /** Which open orders a sweep is about: all of them, or (the dead-man's) those placed before a moment. */
@@ -22,12 +22,6 @@ export interface CancelTarget {
    * done only when this is empty. Throws when the venue cannot be asked.
    */
   listOpen(filter?: SweepFilter): Promise<Order[]>;
-}
-
-/** An error as the contract carries it: an AppError keeps its code, anything else is INTERNAL. */
-export function errorData(error: unknown): CancelAllResult['failed'][number]['error'] {
-  if (error instanceof AppError) return error.toData();
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), retryable: false };
 }
 
 export function matches(order: Order, filter: SweepFilter | undefined): boolean {
@@ -55,7 +49,7 @@ export function venueCancelTarget(venue: VenueId, mode: TradingMode, trading: Tr
       outcomes.forEach((outcome, i) => {
         const order = open[i] as Order;
         if (outcome.status === 'fulfilled') result.cancelled.push({ ...outcome.value, clientOrderId: outcome.value.clientOrderId || order.clientOrderId });
-        else result.failed.push({ clientOrderId: order.clientOrderId, error: errorData(outcome.reason) });
+        else result.failed.push({ clientOrderId: order.clientOrderId, error: errorDataOf(outcome.reason) });
       });
       return result;
     },

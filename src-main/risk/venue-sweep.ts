@@ -6,9 +6,9 @@
 // An attempt cancels everything the venue lists: "done" means the venue's own list had nothing left — every order it
 // listed was cancelled, or, when something failed or the list could not be read, the venue was asked again and said
 // "nothing open". An order the app never heard of (placed from another device) counts like any other.
-import { AppError, MAX_REPORTED_FAILURES, type CancelAllResult, type Order, type VenueCancelReport } from '../../src-shared';
+import { AppError, errorDataOf, MAX_REPORTED_FAILURES, type CancelAllResult, type Order, type VenueCancelReport } from '../../src-shared';
 import { systemClock, type Clock } from '../resilience';
-import { errorData, type CancelTarget, type SweepFilter, type SweepResult } from './cancel-targets';
+import { type CancelTarget, type SweepFilter, type SweepResult } from './cancel-targets';
 
 export interface SweepTiming {
   /** Pauses before each quick retry; their count is the number of quick retries. */
@@ -144,7 +144,7 @@ export class VenueSweep {
     } catch (error) {
       // The venue could not even list its orders: nothing is known to be cancelled.
       if (this.stopped) return { openCount: undefined, retryAfterMs };
-      this.recordFailure({ clientOrderId: '', attempt, error: errorData(error) });
+      this.recordFailure({ clientOrderId: '', attempt, error: errorDataOf(error) });
       noteWait(error instanceof AppError ? error.retryAfterMs : undefined);
       return { openCount: undefined, retryAfterMs };
     }
@@ -159,7 +159,7 @@ export class VenueSweep {
       open = await target.listOpen(filter);
     } catch (error) {
       if (this.stopped) return { openCount: undefined, retryAfterMs };
-      this.recordFailure({ clientOrderId: '', attempt, error: errorData(error) });
+      this.recordFailure({ clientOrderId: '', attempt, error: errorDataOf(error) });
       noteWait(error instanceof AppError ? error.retryAfterMs : undefined);
       // What the venue refused to cancel is still open as far as anyone knows.
       const known = result.failed.map((f) => f.clientOrderId);

@@ -5,6 +5,7 @@
 import {
   describeZodIssues,
   AppError,
+  errorDataOf,
   PlaceOrder,
   checkOrder,
   describeOrderIssues,
@@ -220,8 +221,7 @@ export class OrderService {
         try {
           result.cancelled.push(await this.cancel(order.clientOrderId));
         } catch (error) {
-          const data = error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: String(error), retryable: false };
-          result.failed.push({ clientOrderId: order.clientOrderId, error: data });
+          result.failed.push({ clientOrderId: order.clientOrderId, error: errorDataOf(error) });
         }
       }
     };

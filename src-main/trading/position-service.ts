@@ -1,6 +1,6 @@
 // Positions of every account that holds them (MT5 logins), and the "Close all positions" action. Closing is never
 // refused by the kill switch or a plan: it only ever reduces what is at risk.
-import { AppError, type ClosedPosition, type Deal, type Position, type PositionFailure, type VenueId } from '../../src-shared';
+import { AppError, errorDataOf, type ClosedPosition, type Deal, type Position, type PositionFailure, type VenueId } from '../../src-shared';
 import type { PositionAccount, PositionProtection } from '../exchanges';
 
 export interface PositionServiceOptions {
@@ -9,8 +9,7 @@ export interface PositionServiceOptions {
 }
 
 export function failureOf(account: PositionAccount, error: unknown, position?: Pick<Position, 'id' | 'symbol'>): PositionFailure {
-  const data = error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: error instanceof Error ? error.message : String(error), retryable: false };
-  const failure: PositionFailure = { venue: account.venue, account: account.account, error: data };
+  const failure: PositionFailure = { venue: account.venue, account: account.account, error: errorDataOf(error) };
   if (position) Object.assign(failure, { id: position.id, symbol: position.symbol });
   return failure;
 }
