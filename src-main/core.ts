@@ -375,7 +375,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A deal moves the trading terminal's balance and margin: the balances panel reads them again.
   mt5.onPositionsChanged((login) => {
     dispatcher.broadcast('positions.changed', { venue: 'mt5', account: login });
-    if (mt5.status().terminals.some((t) => t.login === login && t.trading)) void trading.refreshBalances({ venue: 'mt5', mode: 'live' }).catch(() => undefined);
+    if (login === mt5.tradingTerminal) void trading.refreshBalances({ venue: 'mt5', mode: 'live' }).catch(() => undefined);
   });
   billing.onStatusChanged((status) => dispatcher.broadcast('billing.status-changed', status));
 

@@ -115,6 +115,11 @@ export class Mt5Terminals {
     return { token: await renewPairingToken(this.options.secrets), host: '127.0.0.1', port: this.port };
   }
 
+  /** The login the `mt5` venue trades through, if one was ever chosen. */
+  get tradingTerminal(): string | undefined {
+    return this.tradingLogin;
+  }
+
   /** Makes `login` the terminal the `mt5` venue trades through. */
   useForTrading(login: string): Mt5BridgeStatus {
     if (login === this.tradingLogin) return this.status();

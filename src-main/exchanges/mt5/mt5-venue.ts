@@ -187,7 +187,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
       throw new AppError('INVALID_REQUEST', `Cannot close ${volume} lots of position ${id}: it holds ${before.volume}.`);
     }
     const context = await this.accountContext(session);
-    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === before.symbol);
+    const symbol = this.symbolNamed(before.symbol);
     const cid = this.newClientOrderId();
     const partial = volume !== undefined && volume < before.volume - 1e-9;
     let result: TradeResult;
@@ -212,7 +212,7 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
     // MT5 reads 0 as "none": null removes a level, absent keeps the current one.
     const level = (wanted: number | null | undefined, now: number) => (wanted === undefined ? now : (wanted ?? 0));
     const { retcode, message } = await session.request('modify', { target: 'position', ticket: id, sl: level(protection.stopLoss, current.sl), tp: level(protection.takeProfit, current.tp) });
-    const symbol = [...(this.symbols?.values() ?? [])].find((s) => s.name === current.symbol);
+    const symbol = this.symbolNamed(current.symbol);
     // 10025: nothing to change (the levels were already those): the position is as asked.
     if (retcode !== 10025) {
       const outcome = retcodeOutcome(retcode, message, symbol);
@@ -273,6 +273,11 @@ export class Mt5Venue implements TradingVenue, PositionAccount {
       await new Promise((resolve) => setTimeout(resolve, FIND_EVERY_MS));
     }
     throw new AppError('TIMEOUT', `MetaTrader 5 (${this.options.login}) did not confirm the close in time: check the position in Positions before acting again.`);
+  }
+
+  /** The loaded symbol of a terminal name, for the limits a refusal quotes; undefined before symbols are loaded. */
+  private symbolNamed(name: string): Mt5Symbol | undefined {
+    return [...(this.symbols?.values() ?? [])].find((symbol) => symbol.name === name);
   }
 
   private async accountContext(session: Mt5Session): Promise<AccountContext> {
