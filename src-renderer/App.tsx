@@ -19,6 +19,7 @@ import { TradeTape } from './features/trade-tape/TradeTape';
 import { WorkspaceTabs } from './features/workspace-tabs/WorkspaceTabs';
 import { TradingLayout } from './features/workspace-tabs/TradingLayout';
 import { setTimeZone } from './format/time';
+import { setLanguage, systemLanguage, useT } from './i18n';
 import { useConnection } from './stores/connection';
 import { useReadOnly, useWorkspace } from './stores/workspace';
 
@@ -27,6 +28,7 @@ export function App() {
   const generation = useConnection((state) => state.generation);
   const { venues, markets, preferences, error, load, choose } = useWorkspace();
   const readOnly = useReadOnly();
+  const { t } = useT();
   // Settings screens (accounts…) replace the trading screen rather than crowding it (UI.md).
   const [screen, setScreen] = useState<'trading' | 'accounts' | 'notifications' | 'risk'>('trading');
 
@@ -70,6 +72,13 @@ export function App() {
   setTimeZone(preferences?.timeZone ?? 'local');
   const theme = preferences?.theme ?? 'dark';
   const palette = preferences?.palette ?? 'green-red';
+  // The saved choice, else the system's language when it is one of ours. Switched in a layout effect: i18next tells
+  // every subscribed component (this one included, so the whole tree re-renders) before the next paint.
+  const language = preferences?.language ?? systemLanguage();
+  useLayoutEffect(() => {
+    setLanguage(language);
+    document.documentElement.lang = language;
+  }, [language]);
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.palette = palette;
@@ -79,7 +88,7 @@ export function App() {
   if (!preferences) {
     return (
       <main className="full-screen-message" role="status">
-        {error ? `Could not load the app: ${error}` : 'Connecting to the app…'}
+        {error ? t('app.couldNotLoad', { error }) : t('app.connecting')}
       </main>
     );
   }
@@ -126,17 +135,17 @@ export function App() {
       )}
       <TradingLayout
         chart={
-          <section className="chart-panel" aria-label="Chart">
+          <section className="chart-panel" aria-label={t('app.chart')}>
             <TimeframeBar value={preferences.timeframe} onChange={(timeframe) => onChoose({ timeframe })} />
             {market ? (
               <CandleChart venue={preferences.venue} market={market} timeframe={preferences.timeframe} />
             ) : (
-              <p className="empty">No market selected.</p>
+              <p className="empty">{t('app.noMarket')}</p>
             )}
           </section>
         }
         side={
-          <aside className="side-column" aria-label={readOnly ? 'Prices' : 'Order ticket and prices'}>
+          <aside className="side-column" aria-label={readOnly ? t('app.prices') : t('app.ticketAndPrices')}>
             {/* A viewer neither trades nor spends the operator's data-API allowances (the comparison asks every source). */}
             {!readOnly && <OrderTicket venueId={preferences.venue} venues={venues} market={market} />}
             {!readOnly && <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />}

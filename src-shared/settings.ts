@@ -13,6 +13,10 @@ export type Palette = z.infer<typeof Palette>;
 export const TimeZoneChoice = z.enum(['local', 'utc']);
 export type TimeZoneChoice = z.infer<typeof TimeZoneChoice>;
 
+/** The languages of the UI (and of notifications): English and Vietnamese. */
+export const Language = z.enum(['en', 'vi']);
+export type Language = z.infer<typeof Language>;
+
 /** What the trader last looked at, restored at the next start. */
 export const Preferences = z.object({
   venue: VenueId,
@@ -21,6 +25,8 @@ export const Preferences = z.object({
   theme: Theme,
   palette: Palette,
   timeZone: TimeZoneChoice,
+  /** Absent until the trader picks one: the screen follows the system's language when it is one of ours. */
+  language: Language.optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

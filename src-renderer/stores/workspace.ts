@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { Market, Preferences, Role, VenueSummary } from '../../src-shared';
 import type { ApiClient } from '../api/client';
+import { t } from '../i18n';
 
 interface WorkspaceState {
   /** The session's role, from `app:info`; undefined until it has answered. */
@@ -47,7 +48,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
         const markets = await api.call('market:markets', { venue: 'demo' });
         const symbol = markets.some((m) => m.symbol === saved.symbol) ? saved.symbol : markets[0]!.symbol;
         const preferences = role === 'viewer' ? { ...saved, venue: 'demo' as const, symbol } : await api.call('settings:update', { venue: 'demo', symbol });
-        const notice = `${venue?.name ?? saved.venue} is not connected, so Demo is shown${role === 'viewer' ? '.' : '; reconnect it in Accounts.'}`;
+        const notice = t(role === 'viewer' ? 'app.venueNotConnected' : 'app.venueNotConnectedReconnect', { venue: venue?.name ?? saved.venue });
         set({ role, venues: info.venues, markets, preferences, error: notice });
         return;
       }

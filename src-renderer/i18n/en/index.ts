@@ -1,0 +1,46 @@
+// Every namespace of the English catalogue; the list of namespaces is the same in both languages.
+import accounts from './accounts';
+import alerts from './alerts';
+import auth from './auth';
+import chart from './chart';
+import common from './common';
+import errors from './errors';
+import format from './format';
+import health from './health';
+import marketData from './marketData';
+import notifications from './notifications';
+import orderTicket from './orderTicket';
+import orders from './orders';
+import plan from './plan';
+import portfolio from './portfolio';
+import positions from './positions';
+import risk from './risk';
+import secrets from './secrets';
+import signIn from './signIn';
+import topBar from './topBar';
+import tradeTape from './tradeTape';
+import workspaceTabs from './workspaceTabs';
+
+export default {
+  accounts,
+  alerts,
+  auth,
+  chart,
+  common,
+  errors,
+  format,
+  health,
+  marketData,
+  notifications,
+  orderTicket,
+  orders,
+  plan,
+  portfolio,
+  positions,
+  risk,
+  secrets,
+  signIn,
+  topBar,
+  tradeTape,
+  workspaceTabs,
+};

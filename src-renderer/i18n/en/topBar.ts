@@ -1,0 +1,26 @@
+// English: the top bar (venue and symbol pickers, settings buttons, the Display menu).
+export default {
+  brand: 'Trade Bot Scratch',
+  venue: 'Venue',
+  symbol: 'Symbol',
+  venueConnecting: ' (connecting…)',
+  venueOffline: ' (offline)',
+  venueNotConnected: ' (not connected)',
+  modeTrading: '{{mode}} trading',
+  accounts: 'Accounts',
+  notifications: 'Notifications',
+  risk: 'Risk',
+  display: {
+    title: 'Display',
+    theme: 'Theme',
+    dark: 'Dark',
+    light: 'Light',
+    palette: 'Up / down colours',
+    greenRed: 'Green / red',
+    blueOrange: 'Blue / orange (colour-blind safe)',
+    times: 'Times',
+    local: 'Local time',
+    utc: 'UTC',
+    language: 'Language',
+  },
+};
