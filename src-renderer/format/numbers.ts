@@ -1,11 +1,15 @@
-// Numbers as traders read them: fixed decimals per market, thousands separators, never NaN or float noise.
+// Numbers as traders read them: fixed decimals per market, thousands separators, never NaN or float noise. The
+// separators follow the screen's language (vi: 1.000,5; en: 1,000.5), read at each call so a switch needs no restart.
+import { intlLocale } from '../i18n/language';
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(decimals: number, signed = false): Intl.NumberFormat {
-  const key = `${decimals}|${signed}`;
+  const locale = intlLocale();
+  const key = `${locale}|${decimals}|${signed}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, {
+    format = new Intl.NumberFormat(locale, {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       signDisplay: signed ? 'exceptZero' : 'auto',
@@ -25,10 +29,23 @@ export function formatPercent(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? DASH : `${formatter(2, true).format(value)}%`;
 }
 
+/** A figure with as many decimals as it has, up to `maxDecimals` (thresholds, sizes as typed): no float noise. */
+export function formatNumber(value: number | undefined, maxDecimals = 8): string {
+  if (value === undefined || !Number.isFinite(value)) return DASH;
+  const locale = intlLocale();
+  const key = `${locale}|upto${maxDecimals}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals });
+    formatters.set(key, format);
+  }
+  return format.format(value);
+}
+
 /** Volumes: compact (12.3K, 4.5M) since their exact decimals do not matter on a chart legend. */
 export function formatVolume(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return DASH;
-  return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(intlLocale(), { notation: 'compact', maximumFractionDigits: 2 }).format(value);
 }
 
 /** An amount of money in an account currency: "-1,234.50 USD"; two decimals, as brokers state balances. */

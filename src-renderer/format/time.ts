@@ -44,14 +44,17 @@ export function isoDateTime(ms: number): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${clockTime(ms)}`;
 }
 
+import { intlLocale } from '../i18n/language';
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Intl formatting in the chosen zone (month names, the reader's date order), formatters cached per options. */
+/** Intl formatting in the chosen zone and language (month names, date order), formatters cached per options. */
 export function formatWith(ms: number, options: Intl.DateTimeFormatOptions): string {
-  const key = `${zone}|${JSON.stringify(options)}`;
+  const locale = intlLocale();
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(undefined, zone === 'utc' ? { ...options, timeZone: 'UTC' } : options);
+    format = new Intl.DateTimeFormat(locale, zone === 'utc' ? { ...options, timeZone: 'UTC' } : options);
     formats.set(key, format);
   }
   return format.format(new Date(ms));
@@ -62,4 +65,9 @@ export function sameDay(a: number, b: number): boolean {
   const x = timeParts(a);
   const y = timeParts(b);
   return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
+/** A time of day as the language writes it (24 h in both of ours): what a hint such as "expires at" names. */
+export function timeOfDay(ms: number): string {
+  return formatWith(ms, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
