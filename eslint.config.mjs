@@ -1,8 +1,10 @@
-// Lint = the recommended rule sets + the architecture's layering (eslint-rules/layering.mjs). No type-aware rules:
+// Lint = the recommended rule sets + the architecture's layering (eslint-rules/layering.mjs) + no display text
+// outside the catalogues (eslint-rules/i18n.mjs). No type-aware rules:
 // `npm run lint` must stay fast enough to run before every commit; `tsc` already does the type checking.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import i18n from './eslint-rules/i18n.mjs';
 import layering from './eslint-rules/layering.mjs';
 
 const unusedVars = { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' };
@@ -49,6 +51,12 @@ export default defineConfig([
       // `_`-prefixed names are deliberately unused: a handler's signature, a placeholder argument.
       '@typescript-eslint/no-unused-vars': ['error', unusedVars],
     },
+  },
+  {
+    // Words on screen come from the catalogues (src-renderer/i18n): English and Vietnamese, never inline.
+    files: ['src-renderer/**/*.tsx'],
+    plugins: { i18n },
+    rules: { 'i18n/no-display-literal': 'error' },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

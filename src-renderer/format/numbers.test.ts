@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { direction, formatMoney, formatPercent, formatPrice, formatVolume } from './numbers';
 
 describe('number formatting', () => {
@@ -27,5 +28,17 @@ describe('number formatting', () => {
     expect(formatMoney(undefined, 'USD')).toBe('—');
     expect(formatMoney(Number.NaN, 'USD')).toBe('—');
     expect([direction(3), direction(-0.01), direction(0), direction(Number.NaN)]).toEqual(['up', 'down', undefined, undefined]);
+  });
+
+  describe('in Vietnamese', () => {
+    afterEach(() => setLanguage('en'));
+
+    it('groups thousands with dots and writes decimals with a comma, switched without reloading anything', () => {
+      setLanguage('vi');
+      expect(formatPrice(64_123.456, 2)).toBe('64.123,46');
+      expect(formatPercent(2.5)).toBe('+2,50%');
+      setLanguage('en');
+      expect(formatPrice(64_123.456, 2)).toBe('64,123.46');
+    });
   });
 });

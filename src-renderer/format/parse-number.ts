@@ -70,8 +70,7 @@ export function parseDecimal(text: string, language: Language = currentLanguage(
   return Number.isFinite(value) ? { ok: true, value } : fail({ reason: 'notANumber' });
 }
 
-/** A number written back in `language`'s convention without thousands marks (what an input shows to edit). */
-export function toInputText(value: number, language: Language = currentLanguage()): string {
-  const text = String(value);
-  return language === 'vi' ? text.replace('.', ',') : text;
+/** A number as an input holds it: fixed decimals, the language's decimal mark, no thousands marks (`0,50` in vi). */
+export function inputText(value: number, decimals: number, language: Language = currentLanguage()): string {
+  return value.toFixed(decimals).replace('.', MARKS[language].decimal);
 }

@@ -2,7 +2,8 @@ import { createChart, type IChartApi } from 'lightweight-charts';
 import { useEffect, useRef, useState } from 'react';
 import type { Candle, Market, StreamStatus, Timeframe, VenueId } from '../../../src-shared';
 import { api } from '../../api';
-import { formatPrice, formatVolume } from '../../format/numbers';
+import { formatNumber, formatPrice, formatVolume } from '../../format/numbers';
+import { t as translate, useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useWorkspace } from '../../stores/workspace';
 import { useOrders } from '../orders/orders-store';
@@ -18,19 +19,10 @@ interface Props {
 
 type ChartStatus = StreamStatus | 'loading';
 
-/** What each stream state means to a trader looking at the chart. */
-const BADGE_TEXT: Record<StreamStatus, string> = {
-  live: 'live',
-  stale: 'stale — no fresh data',
-  reconnecting: 'reconnecting',
-  offline: 'offline',
-  failed: 'feed failed',
-};
-
 /** "offline — retrying in 12 s": the venue is retried by itself; the countdown says when. */
 function offlineText(retryAt: number | undefined, now: number): string {
-  if (retryAt === undefined) return 'offline — retrying';
-  return `offline — retrying in ${Math.max(0, Math.ceil((retryAt - now) / 1000))} s`;
+  if (retryAt === undefined) return translate('chart:offlineRetrying');
+  return translate('chart:offlineRetryingIn', { seconds: Math.max(0, Math.ceil((retryAt - now) / 1000)) });
 }
 
 /** Re-renders every second while `on`: the countdown moves without the feed saying anything. */
@@ -47,7 +39,7 @@ function useSecondTicks(on: boolean): number {
 
 function legendText(candle: Candle, market: Market): string {
   const p = (value: number) => formatPrice(value, market.pricePrecision);
-  return `O ${p(candle.open)}  H ${p(candle.high)}  L ${p(candle.low)}  C ${p(candle.close)}  V ${formatVolume(candle.volume)}`;
+  return translate('chart:legend', { open: p(candle.open), high: p(candle.high), low: p(candle.low), close: p(candle.close), volume: formatVolume(candle.volume) });
 }
 
 export function CandleChart({ venue, market, timeframe }: Props) {
@@ -59,6 +51,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   const [progress, setProgress] = useState<HistoryProgress | undefined>(undefined);
   const connection = useConnection((state) => state.status);
   const generation = useConnection((state) => state.generation);
+  const { t, i18n } = useT('chart');
   const marketRef = useRef(market);
   marketRef.current = market;
 
@@ -105,7 +98,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   }, [venue, market, timeframe, generation]);
 
   // A new theme or palette: the page's CSS variables changed (App sets them before this runs); the chart follows.
-  // A new time zone: the same options carry the formatters, which read it when they run.
+  // A new time zone or language: the same options carry the formatters, which read it when they run.
   const theme = useWorkspace((state) => state.preferences?.theme);
   const palette = useWorkspace((state) => state.preferences?.palette);
   const timeZone = useWorkspace((state) => state.preferences?.timeZone);
@@ -113,7 +106,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   useEffect(() => {
     chartRef.current?.applyOptions(chartOptions());
     seriesRef.current?.restyle();
-  }, [theme, palette, timeZone]);
+  }, [theme, palette, timeZone, i18n.language]);
 
   // The open orders of the venue and mode in view (the orders tabs'), those of this market drawn as price lines.
   const openOrders = useOrders((state) => state.lists.open);
@@ -125,7 +118,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
   }, [openOrders, venue, market]);
 
   const shown: { status: ChartStatus; detail?: string; retryAt?: number } =
-    connection === 'connected' ? status : { status: 'reconnecting', detail: 'connection to the app lost' };
+    connection === 'connected' ? status : { status: 'reconnecting', detail: t('connectionLost') };
   const offline = shown.status === 'offline';
   const now = useSecondTicks(offline);
   const retryNow = () => {
@@ -136,9 +129,10 @@ export function CandleChart({ venue, market, timeframe }: Props) {
       .finally(() => setRetrying(false));
   };
   const badgeText = (): string => {
-    if (shown.status === 'loading') return `Loading ${market.symbol} ${timeframe}…`;
+    if (shown.status === 'loading') return t('loading', { symbol: market.symbol, timeframe });
     if (offline) return offlineText(shown.retryAt, now);
-    return `${BADGE_TEXT[shown.status]}${shown.detail ? `: ${shown.detail}` : ''}`;
+    const status = t(`status.${shown.status}`);
+    return shown.detail ? t('withDetail', { status, detail: shown.detail }) : status;
   };
   return (
     <div className="chart-wrap">
@@ -148,7 +142,7 @@ export function CandleChart({ venue, market, timeframe }: Props) {
           {badgeText()}
           {offline && (
             <button type="button" className="chart-retry" onClick={retryNow} disabled={retrying}>
-              {retrying ? 'Retrying…' : 'Retry now'}
+              {retrying ? t('retrying') : t('retryNow')}
             </button>
           )}
         </div>
@@ -158,11 +152,11 @@ export function CandleChart({ venue, market, timeframe }: Props) {
           <progress
             max={progress.target}
             value={progress.loaded}
-            aria-label={`Loading ${market.symbol} ${timeframe} history: ${progress.loaded.toLocaleString()} of ${progress.target.toLocaleString()} candles`}
+            aria-label={t('historyProgress', { symbol: market.symbol, timeframe, loaded: formatNumber(progress.loaded, 0), target: formatNumber(progress.target, 0) })}
           />
         </div>
       )}
-      <div className="chart" ref={containerRef} data-testid="chart" aria-label={`${market.symbol} ${timeframe} candlestick chart`} role="img" />
+      <div className="chart" ref={containerRef} data-testid="chart" aria-label={t('chartLabel', { symbol: market.symbol, timeframe })} role="img" />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { TIMEFRAMES, type Timeframe } from '../../../src-shared';
+import { useT } from '../../i18n';
 
 export function TimeframeBar({ value, onChange }: { value: Timeframe; onChange: (timeframe: Timeframe) => void }) {
+  const { t } = useT('chart');
   return (
-    <div className="timeframes" role="group" aria-label="Timeframe">
+    <div className="timeframes" role="group" aria-label={t('timeframe')}>
       {TIMEFRAMES.map((timeframe) => (
         <button
           key={timeframe}

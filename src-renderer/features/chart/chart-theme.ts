@@ -4,6 +4,7 @@
 // UTC) by the formatters, so daylight-saving changes never reorder bars.
 import { ColorType, CrosshairMode, TickMarkType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
 import { clockTime, formatWith, timeParts } from '../../format/time';
+import { intlLocale } from '../../i18n/language';
 
 const DEFAULTS: Record<string, string> = {
   '--up': '#26a69a',
@@ -72,7 +73,8 @@ export function chartOptions(): DeepPartial<ChartOptions> {
     crosshair: { mode: CrosshairMode.Normal },
     rightPriceScale: { borderColor: cssColor('--border') },
     timeScale: { borderColor: cssColor('--border'), timeVisible: true, secondsVisible: false, tickMarkFormatter: (time: Time, type: TickMarkType) => localTickMark(time, type) },
-    // New functions each time: applied again after a time-zone change, they make the chart format its labels anew.
-    localization: { timeFormatter: (time: Time) => localTime(time) },
+    // New functions each time: applied again after a time-zone or language change, they make the chart format its
+    // labels anew (month names, and the price scale's separators through the series' formatter).
+    localization: { locale: intlLocale(), timeFormatter: (time: Time) => localTime(time) },
   };
 }

@@ -97,10 +97,7 @@ export class LiveSeries {
     this.pendingOlder = [];
     this.pendingRequested = false;
     const { venue, market, timeframe } = ref;
-    const precision = market.pricePrecision;
-    this.candles.applyOptions({
-      priceFormat: { type: 'custom', minMove: 10 ** -precision, formatter: (price: number) => formatPrice(price, precision) },
-    });
+    this.applyPriceFormat(market.pricePrecision);
 
     // Subscribe before loading history, so nothing that happens in between is missed; early updates for a bar
     // the history also holds are simply applied again.
@@ -182,9 +179,18 @@ export class LiveSeries {
   }
 
   /** The theme or palette changed: candles, volume and order lines take the page's colours again. */
+  /** The price scale and crosshair label: the market's decimals, the language's separators (read when drawn). */
+  private applyPriceFormat(precision: number): void {
+    this.candles.applyOptions({
+      priceFormat: { type: 'custom', minMove: 10 ** -precision, formatter: (price: number) => formatPrice(price, precision) },
+    });
+  }
+
+  /** A new theme, palette, time zone or language: colours and labels drawn again. */
   restyle(): void {
     this.colors = seriesColors();
     this.candles.applyOptions(candleColors(this.colors));
+    if (this.current) this.applyPriceFormat(this.current.market.pricePrecision);
     if (this.bars.length > 0) this.draw();
     if (this.orders) this.showOrders(this.orders.orders, this.orders.market);
   }

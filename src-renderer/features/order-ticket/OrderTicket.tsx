@@ -9,6 +9,7 @@ import { useOrders } from '../orders/orders-store';
 import { useOrdersFeed } from '../orders/use-orders-feed';
 import { DecimalField } from './DecimalField';
 import { LiveConfirmDialog } from './LiveConfirmDialog';
+import { readNumber } from '../../format/number-hint';
 import { amountForShare, checkTicket, costPreview, FEE_ESTIMATE_RATE, issuesOf, priceText, spentAsset, toPlaceOrder } from './ticket-form';
 import { TicketHeader } from './TicketHeader';
 import { TicketOutcome } from './TicketOutcome';
@@ -158,7 +159,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
               disabled={!free}
               aria-label={`Use ${share * 100}% of the free ${spent}`}
               onClick={() => {
-                const price = ticket.type === 'market' ? last : Number(ticket.price) || last;
+                const price = ticket.type === 'market' ? last : (readNumber(ticket.price).value ?? last);
                 ticket.setField('amount', amountForShare(share, ticket.side, market, free ?? 0, price));
               }}
             >

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Balance, Market } from '../../../src-shared';
-import { amountForShare, checkTicket, costPreview, issuesOf, parseDecimal, priceText, spentAsset, toPlaceOrder, type TicketFields } from './ticket-form';
+import { readNumber } from '../../format/number-hint';
+import { amountForShare, checkTicket, costPreview, issuesOf, priceText, spentAsset, toPlaceOrder, type TicketFields } from './ticket-form';
 
 const btc: Market = {
   venue: 'demo',
@@ -20,17 +21,21 @@ const balances: Balance[] = [
   { venue: 'demo', asset: 'BTC', free: 0.5, used: 0, total: 0.5 },
 ];
 
-describe('parseDecimal', () => {
+describe('typed numbers in the ticket (English)', () => {
   it.each([
     ['0.5', 0.5],
-    ['.5', 0.5],
     ['12.', 12],
     [' 60000.25 ', 60000.25],
+    ['60,000.25', 60000.25],
     ['', undefined],
-  ])('reads %j as %s', (text, value) => expect(parseDecimal(text)).toEqual({ value }));
+  ])('reads %j as %s', (text, value) => expect(readNumber(text)).toEqual({ value }));
 
-  it.each(['1,000', '1e3', '-1', '0.5.1', 'abc', '1 000'])('refuses %j with how to write it', (text) => {
-    expect(parseDecimal(text).error).toMatch(/enter a number like 0\.5/);
+  it.each(['1e3', '0.5.1', 'abc'])('refuses %j with how to write it', (text) => {
+    expect(readNumber(text).error).toMatch(/enter a number like 0\.5/);
+  });
+
+  it('asks rather than guesses when 1,000 could be a thousand or one', () => {
+    expect(readNumber('1,000').error).toMatch(/could be read two ways: type 1000 .* or 1\.000/);
   });
 });
 
@@ -69,7 +74,7 @@ describe('checkTicket', () => {
 
   it('reports an unreadable field once, not with the market rules on top', () => {
     const check = checkTicket(fields({ amount: '1,5', price: '50000' }), btc, 60_000);
-    expect(check.issues).toEqual([{ field: 'amount', message: expect.stringMatching(/^enter a number like 0\.5/) }]);
+    expect(check.issues).toEqual([{ field: 'amount', message: 'use “.” for decimals: 1.5' }]);
     expect(check.draft).toBeUndefined();
     expect(check.valid).toBe(false);
   });

@@ -15,7 +15,9 @@ import {
   type TradingMode,
   type VenueId,
 } from '../../../src-shared';
+import { readNumber } from '../../format/number-hint';
 import { formatPrice } from '../../format/numbers';
+import { inputText } from '../../format/parse-number';
 import { freeOf } from '../orders/order-lists';
 
 /**
@@ -32,17 +34,7 @@ export interface TicketFields {
   stopPrice: string;
 }
 
-export type ParsedNumber = { value: number | undefined; error?: undefined } | { value?: undefined; error: string };
-
-const DECIMAL = /^(\d+\.?\d*|\.\d+)$/;
-
-/** A typed number: digits with an optional dot. Empty is "not entered yet", not an error. */
-export function parseDecimal(text: string): ParsedNumber {
-  const trimmed = text.trim();
-  if (trimmed === '') return { value: undefined };
-  if (!DECIMAL.test(trimmed)) return { error: 'enter a number like 0.5 (a dot for decimals, no thousands separators)' };
-  return { value: Number(trimmed) };
-}
+export type ParsedNumber = ReturnType<typeof readNumber>;
 
 export interface TicketCheck {
   /** The order as typed, when every number could be read. */
@@ -67,9 +59,9 @@ export function amountSpent(draft: OrderDraft, lastPrice: number | undefined): n
  * refuses such an order too, but the trader should learn it before pressing the button.
  */
 export function checkTicket(fields: TicketFields, market: Market, lastPrice: number | undefined, balances?: readonly Balance[]): TicketCheck {
-  const amount = parseDecimal(fields.amount);
-  const price = fields.type === 'market' ? { value: undefined } : parseDecimal(fields.price);
-  const stopPrice = fields.type === 'stop-limit' ? parseDecimal(fields.stopPrice) : { value: undefined };
+  const amount = readNumber(fields.amount);
+  const price = fields.type === 'market' ? { value: undefined } : readNumber(fields.price);
+  const stopPrice = fields.type === 'stop-limit' ? readNumber(fields.stopPrice) : { value: undefined };
   const unreadable: OrderIssue[] = [];
   const read: [OrderField, ParsedNumber][] = [
     ['amount', amount],
@@ -118,9 +110,9 @@ export function costPreview(draft: OrderDraft | undefined, lastPrice: number | u
   return { notional, fee: notional === undefined ? undefined : notional * feeRate };
 }
 
-/** A price as the ticket's field holds it: the market's decimals, no thousands separators. */
+/** A price as the ticket's field holds it: the market's decimals, the language's decimal mark, no thousands marks. */
 export function priceText(price: number | undefined, pricePrecision: number): string {
-  return price === undefined || !(price > 0) ? '' : price.toFixed(pricePrecision);
+  return price === undefined || !(price > 0) ? '' : inputText(price, pricePrecision);
 }
 
 /**
@@ -140,7 +132,7 @@ export function amountForShare(
   const steps = 10 ** market.amountPrecision;
   // The small epsilon keeps 0.3 / 0.1 (= 2.9999999999999996) from rounding down a whole step.
   const rounded = Math.floor(base * steps + 1e-9) / steps;
-  return rounded > 0 ? rounded.toFixed(market.amountPrecision) : '';
+  return rounded > 0 ? inputText(rounded, market.amountPrecision) : '';
 }
 
 /** The issues of one field, for the message under it. */
