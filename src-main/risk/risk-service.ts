@@ -233,7 +233,8 @@ export class RiskService {
         const breach = verdict.refusal;
         this.options.repository.log({ kind: 'refused', venue: order.venue, symbol: order.symbol, message: `${describeOrder(order)}: ${breach.message}` });
         this.publish('exceeded', breach, order.venue, order.mode, order.symbol);
-        throw new AppError('RISK_LIMIT', breach.message);
+        const params = { scope: breach.scope, value: breach.value, threshold: breach.threshold, symbol: order.symbol, quote: figures.quote };
+        throw AppError.because('RISK_LIMIT', `limit.${breach.limit}`, params, breach.message);
       }
       warnings.push(...verdict.warnings);
     }
