@@ -14,13 +14,13 @@ describe('errorMessage', () => {
     const refusal = AppError.because(
       'RISK_LIMIT',
       'limit.maxOrderNotional',
-      { scope: 'global', value: 12_500, threshold: 10_000, symbol: 'BTC/USDT', quote: 'USDT' },
+      { scope: 'global', value: 12_500, threshold: 10_000, symbol: 'BTC/USDT', quote: 'USDT', amount: 0.25, base: 'BTC', price: 50_000 },
       'Refused by the global maximum order value: …',
     );
     setLanguage('vi');
-    expect(errorMessage(across(refusal))).toBe('Bị chặn bởi hạn mức chung về giá trị lệnh tối đa: lệnh này trị giá 12.500,00 USDT; hạn mức là 10.000,00 USDT.');
+    expect(errorMessage(across(refusal))).toBe('Bị chặn bởi hạn mức chung về giá trị lệnh tối đa: lệnh này trị giá 12.500,00 USDT (0,25 BTC giá 50.000,00 USDT); hạn mức là 10.000,00 USDT.');
     setLanguage('en');
-    expect(errorMessage(across(refusal))).toBe('Refused by the global maximum order value: this order is worth 12,500.00 USDT; the limit is 10,000.00 USDT.');
+    expect(errorMessage(across(refusal))).toBe('Refused by the global maximum order value: this order is worth 12,500.00 USDT (0.25 BTC at 50,000.00 USDT); the limit is 10,000.00 USDT.');
   });
 
   it('says the kill switch refusal with its reason in both languages', () => {

@@ -36,10 +36,14 @@ function limitText(limit: string, params: ErrorParams): string | undefined {
   const scope = scopeName === 'global' ? t('errors:limit.scopeGlobal') : t('errors:limit.scopeAccount', { venue: scopeName });
   const quote = text(params, 'quote');
   const figure = (name: string) => (limit === 'maxOpenOrders' ? formatNumber(num(params, name), 0) : `${formatPrice(num(params, name), 2)} ${quote}`);
-  const values = { scope, symbol: text(params, 'symbol'), value: figure('value'), threshold: figure('threshold') };
+  const price = params.price === undefined ? undefined : `${formatPrice(num(params, 'price'), 2)} ${quote}`;
+  const amount = `${formatNumber(num(params, 'amount'), 8)} ${text(params, 'base')}`.trim();
+  const values = { scope, symbol: text(params, 'symbol'), value: figure('value'), threshold: figure('threshold'), amount, price };
   switch (limit) {
     case 'maxOrderNotional':
     case 'maxPositionNotional':
+      if (price === undefined && params.amount !== undefined) return t('errors:limit.priceUnknown', { ...values, limit: t(`errors:limit.names.${limit}`) });
+      return t(`errors:limit.${limit}`, values);
     case 'maxOpenOrders':
     case 'maxDailyLoss':
     case 'allowedSymbols':

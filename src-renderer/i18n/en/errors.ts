@@ -32,7 +32,15 @@ export default {
   limit: {
     scopeGlobal: 'the global',
     scopeAccount: 'the {{venue}} account’s',
-    maxOrderNotional: 'Refused by {{scope}} maximum order value: this order is worth {{value}}; the limit is {{threshold}}.',
+    maxOrderNotional: 'Refused by {{scope}} maximum order value: this order is worth {{value}} ({{amount}} at {{price}}); the limit is {{threshold}}.',
+    priceUnknown: 'Refused by {{scope}} {{limit}}: the last price of {{symbol}} is not known yet, so the value cannot be checked against {{threshold}}. Try again in a moment or use a limit order.',
+    names: {
+      maxOrderNotional: 'maximum order value',
+      maxPositionNotional: 'maximum position per symbol',
+      maxOpenOrders: 'maximum open orders',
+      maxDailyLoss: 'maximum daily loss',
+      allowedSymbols: 'allowed symbols',
+    },
     maxPositionNotional: 'Refused by {{scope}} maximum position per symbol: the {{symbol}} position would be worth {{value}}; the limit is {{threshold}}.',
     maxOpenOrders: 'Refused by {{scope}} maximum open orders: the limit is {{threshold}}. Cancel one first.',
     maxDailyLoss: 'Refused by {{scope}} maximum daily loss: the loss today is {{value}}; the limit is {{threshold}}. Only orders that reduce a position are accepted until the reset.',

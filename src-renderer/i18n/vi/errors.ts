@@ -33,7 +33,15 @@ const vi: Catalogue<typeof en> = {
   limit: {
     scopeGlobal: 'hạn mức chung',
     scopeAccount: 'hạn mức của tài khoản {{venue}}',
-    maxOrderNotional: 'Bị chặn bởi {{scope}} về giá trị lệnh tối đa: lệnh này trị giá {{value}}; hạn mức là {{threshold}}.',
+    maxOrderNotional: 'Bị chặn bởi {{scope}} về giá trị lệnh tối đa: lệnh này trị giá {{value}} ({{amount}} giá {{price}}); hạn mức là {{threshold}}.',
+    priceUnknown: 'Bị chặn bởi {{scope}} về {{limit}}: chưa có giá gần nhất của {{symbol}} nên chưa thể so giá trị với {{threshold}}. Thử lại sau giây lát hoặc dùng lệnh giới hạn.',
+    names: {
+      maxOrderNotional: 'giá trị lệnh tối đa',
+      maxPositionNotional: 'vị thế tối đa mỗi mã',
+      maxOpenOrders: 'số lệnh mở tối đa',
+      maxDailyLoss: 'lỗ tối đa trong ngày',
+      allowedSymbols: 'danh sách mã được phép',
+    },
     maxPositionNotional: 'Bị chặn bởi {{scope}} về vị thế tối đa mỗi mã: vị thế {{symbol}} sẽ trị giá {{value}}; hạn mức là {{threshold}}.',
     maxOpenOrders: 'Bị chặn bởi {{scope}} về số lệnh mở tối đa: hạn mức là {{threshold}}. Hãy hủy bớt một lệnh trước.',
     maxDailyLoss: 'Bị chặn bởi {{scope}} về lỗ tối đa trong ngày: lỗ hôm nay là {{value}}; hạn mức là {{threshold}}. Chỉ nhận lệnh giảm vị thế cho đến lần đặt lại.',
