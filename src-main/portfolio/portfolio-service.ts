@@ -29,7 +29,7 @@ import { Holdings, type Transfer } from './holdings';
 import { PositionLedger, type FillRate, type FillResult } from './ledger';
 import type { EquitySnapshot, PortfolioRepository } from './portfolio-repository';
 import { RateBook } from './rates';
-import { computeStatistics, drawdownSeries } from './statistics';
+import { drawdownSeries, StatisticsTally } from './statistics';
 import type { PriceSource } from './venue-prices';
 import { BRIDGE_CURRENCIES } from './rates';
 import { priceSourceFor, viewOf } from './views';
@@ -37,6 +37,8 @@ import { priceSourceFor, viewOf } from './views';
 /** The order journal, read oldest first (a port: the journal belongs to src-main/trading). */
 export interface PortfolioHistory {
   eachTrade(visit: (trade: Trade) => void): void;
+  /** The same fills without their order ids (the rebuild). */
+  eachFill(visit: (fill: Trade) => void): void;
   eachOrder(visit: (order: Order) => void): void;
 }
 
@@ -68,6 +70,11 @@ export class PortfolioService {
   private readonly fills: FillResult[] = [];
   private transfers: Transfer[] = [];
   private built = false;
+  /** Fills read from the journal: the first `replayed` of `fills`, none newer than `replayedUntil`. */
+  private replayed = 0;
+  private replayedUntil = Number.NEGATIVE_INFINITY;
+  /** Their keys, built only when a live fill is old enough to be one of them (a late report after an outage). */
+  private replayedKeys: Set<string> | undefined;
   /** Accounts whose holdings changed since they were last saved, by venue. */
   private readonly holdingsToSave = new Map<VenueId, Set<TradingMode>>();
   private readonly dirty = new Set<PortfolioView>();
@@ -168,23 +175,26 @@ export class PortfolioService {
     this.flushSnapshots();
     const figures = this.figures(view);
     const inPeriod = (at: number) => (from === undefined || at >= from) && (to === undefined || at <= to);
-    const fills = this.fills.filter((f) => viewOf(f.venue, f.mode) === view && inPeriod(f.at));
     const equity = this.options.repository.snapshots(view, figures.currency, from ?? 0).filter((p) => inPeriod(p.at));
     const convert = (amount: number, quote: string) => figures.convert(amount, quote);
-    const bySymbol = new Map<string, FillResult[]>();
-    for (const fill of fills) {
-      const list = bySymbol.get(fill.symbol);
-      if (list) list.push(fill);
-      else bySymbol.set(fill.symbol, [fill]);
+    // One pass over the history fills the total and every symbol's tally.
+    const total = new StatisticsTally(convert);
+    const bySymbol = new Map<string, StatisticsTally>();
+    for (const fill of this.fills) {
+      if (viewOf(fill.venue, fill.mode) !== view || !inPeriod(fill.at)) continue;
+      total.add(fill);
+      let tally = bySymbol.get(fill.symbol);
+      if (!tally) bySymbol.set(fill.symbol, (tally = new StatisticsTally(convert)));
+      tally.add(fill);
     }
     return {
       view,
       currency: figures.currency,
       from: from ?? null,
       to: to ?? null,
-      total: computeStatistics(fills, equity, convert),
+      total: total.result(equity),
       // Drawdown is the whole account's: a symbol's own figures leave it at 0.
-      perSymbol: [...bySymbol].map(([symbol, list]) => ({ symbol, ...computeStatistics(list, [], convert) })),
+      perSymbol: [...bySymbol].map(([symbol, tally]) => ({ symbol, ...tally.result([]) })),
     };
   }
 
@@ -247,26 +257,43 @@ export class PortfolioService {
       restored.set(saved.venue, modes.add(saved.mode));
     }
     // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
-    this.options.history.eachTrade((trade) => {
+    this.options.history.eachFill((trade) => {
       if (arriving !== undefined && trade.id === arriving.id && trade.venue === arriving.venue && trade.mode === arriving.mode) return;
-      this.applyFill(trade, restored.get(trade.venue)?.has(trade.mode) !== true);
+      this.fills.push(this.ledger.replay(trade, this.fillRates[viewOf(trade.venue, trade.mode)]));
+      if (restored.get(trade.venue)?.has(trade.mode) !== true) this.moveHoldings(trade);
+      if (trade.timestamp > this.replayedUntil) this.replayedUntil = trade.timestamp;
     });
+    this.replayed = this.fills.length;
     this.transfers = this.options.repository.transfers();
     for (const view of PORTFOLIO_VIEWS) this.dirty.add(view);
   }
 
-  /** One fill into positions, the ledger and (unless already in saved holdings) the holdings; false if seen before. */
-  applyFill(trade: Trade, moveHoldings = true): boolean {
+  /** One new fill into positions, the ledger and the holdings; false if it was applied before. */
+  private applyFill(trade: Trade): boolean {
+    if (trade.timestamp <= this.replayedUntil && this.replayedKeySet().has(fillKey(trade.venue, trade.mode, trade.id))) return false;
     const result = this.ledger.apply(trade, this.fillRates[viewOf(trade.venue, trade.mode)]);
     if (!result) return false;
-    if (moveHoldings) {
-      this.holdings.applyTrade(trade);
-      const modes = this.holdingsToSave.get(trade.venue);
-      if (modes) modes.add(trade.mode);
-      else this.holdingsToSave.set(trade.venue, new Set([trade.mode]));
-    }
+    this.moveHoldings(trade);
     this.fills.push(result);
     return true;
+  }
+
+  private moveHoldings(trade: Trade): void {
+    this.holdings.applyTrade(trade);
+    const modes = this.holdingsToSave.get(trade.venue);
+    if (modes) modes.add(trade.mode);
+    else this.holdingsToSave.set(trade.venue, new Set([trade.mode]));
+  }
+
+  private replayedKeySet(): Set<string> {
+    if (!this.replayedKeys) {
+      this.replayedKeys = new Set();
+      for (let i = 0; i < this.replayed; i += 1) {
+        const f = this.fills[i]!;
+        this.replayedKeys.add(fillKey(f.venue, f.mode, f.tradeId));
+      }
+    }
+    return this.replayedKeys;
   }
 
   private onTrade(trade: Trade): void {
@@ -398,4 +425,8 @@ export class PortfolioService {
       }
     })();
   }
+}
+
+function fillKey(venue: VenueId, mode: TradingMode, tradeId: string): string {
+  return `${venue}|${mode}|${tradeId}`;
 }

@@ -90,6 +90,8 @@ const FIRST_PAGE = { at: Number.MAX_SAFE_INTEGER, id: '\u{10FFFF}' };
 const OPEN_STATUSES = "('pending', 'open', 'partially-filled', 'unknown')";
 
 const TRADE_COLUMNS = ['venue', 'mode', 'trade_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'fee', 'fee_asset', 'timestamp'] as const;
+/** What a position needs of a fill: no order id, and the side as 1 or 0 (strings are what a long read spends on). */
+const FILL_COLUMNS = ['venue', 'mode', 'trade_id', 'symbol', "side = 'buy'", 'price', 'amount', 'fee', 'fee_asset', 'timestamp'] as const;
 const ORDER_COLUMNS = [
   'client_order_id', 'venue', 'mode', 'symbol', 'side', 'type', 'amount', 'price', 'stop_price', 'exchange_order_id', 'status', 'filled',
   'average_price', 'reason', 'lookups', 'not_found', 'first_not_found_at', 'settle_from', 'updated_at', 'created_at',
@@ -197,6 +199,7 @@ export class OrderJournal {
   private readonly insertTradeRow;
   private readonly selectTrades;
   private readonly selectTradePage;
+  private readonly selectFillPage;
   private readonly selectOrderPage;
   private readonly updateBoth: (order: Order, resolution: Resolution) => void;
   private readonly insertTradeBatch: (trades: readonly Trade[]) => Trade[];
@@ -250,6 +253,11 @@ export class OrderJournal {
     this.selectTradePage = db
       .prepare<[number, number, number], unknown[]>(
         `SELECT ${TRADE_COLUMNS.join(', ')}, rowid FROM trades WHERE (timestamp, rowid) > (?, ?) ORDER BY timestamp, rowid LIMIT ?`,
+      )
+      .raw();
+    this.selectFillPage = db
+      .prepare<[number, number, number], unknown[]>(
+        `SELECT ${FILL_COLUMNS.join(', ')}, rowid FROM trades WHERE (timestamp, rowid) > (?, ?) ORDER BY timestamp, rowid LIMIT ?`,
       )
       .raw();
     this.selectOrderPage = db
@@ -347,6 +355,25 @@ export class OrderJournal {
         }),
       ),
     );
+  }
+
+  /** Every fill, oldest first, without its order id: the portfolio's rebuild, where each column read counts. */
+  eachFill(visit: (fill: Trade) => void): void {
+    eachPage(this.selectFillPage, FILL_COLUMNS.length, (v) => {
+      const fill: Trade = {
+        id: v[2] as string,
+        venue: v[0] as Trade['venue'],
+        mode: v[1] as Trade['mode'],
+        symbol: v[3] as string,
+        side: v[4] === 1 ? 'buy' : 'sell',
+        price: v[5] as number,
+        amount: v[6] as number,
+        timestamp: v[9] as number,
+      };
+      if (v[7] !== null) fill.fee = v[7] as number;
+      if (v[8] !== null) fill.feeAsset = v[8] as string;
+      visit(fill);
+    });
   }
 
   /** Every order, oldest first, streamed the same way (the CSV export). */
