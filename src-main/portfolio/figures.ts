@@ -15,19 +15,19 @@ export interface FigureSources {
   transfers: readonly Transfer[];
 }
 
-export class ViewFigures {
-  private readonly allow;
+/** Amounts into the reporting currency at the current rates of the prices that may value a view. */
+export class Converter {
+  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
+  private readonly rateCache = new Map<string, number | undefined>();
+  protected readonly allow;
 
   constructor(
-    private readonly sources: FigureSources,
+    protected readonly rates: RateBook,
     readonly view: PortfolioView,
     readonly currency: string,
   ) {
     this.allow = priceSourceFor(view);
   }
-
-  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
-  private readonly rateCache = new Map<string, number | undefined>();
 
   convert(amount: number, from: string): number | undefined {
     if (amount === 0) return 0;
@@ -35,10 +35,20 @@ export class ViewFigures {
     let rate: number | undefined;
     if (this.rateCache.has(from)) rate = this.rateCache.get(from);
     else {
-      rate = this.sources.rates.rate(from, this.currency, this.allow)?.value;
+      rate = this.rates.rate(from, this.currency, this.allow)?.value;
       this.rateCache.set(from, rate);
     }
     return rate === undefined ? undefined : amount * rate;
+  }
+}
+
+export class ViewFigures extends Converter {
+  constructor(
+    private readonly sources: FigureSources,
+    view: PortfolioView,
+    currency: string,
+  ) {
+    super(sources.rates, view, currency);
   }
 
   valuation(): Valuation {
@@ -113,30 +123,11 @@ export class ViewFigures {
       if (viewOf(t.venue, t.mode) !== this.view) continue;
       add(t.amount, t.asset, (v) => (v > 0 ? (deposits += v) : (withdrawals -= v)));
     }
-    const accounts = new Map<string, PortfolioSummary['accounts'][number]>();
-    for (const h of valuation.holdings) {
-      const key = `${h.venue}|${h.mode}`;
-      const account = accounts.get(key) ?? { venue: h.venue, mode: h.mode, equity: 0, unpricedCount: 0 };
-      if (h.value === undefined) account.unpricedCount += 1;
-      else account.equity = tidy(account.equity + h.value);
-      accounts.set(key, account);
-    }
     return {
       view: this.view,
       currency: this.currency,
       at,
-      equity: valuation.total,
-      holdings: valuation.holdings.map((h) => ({
-        venue: h.venue,
-        mode: h.mode,
-        asset: h.asset,
-        amount: h.amount,
-        value: h.value ?? null,
-        rate: h.rate?.value ?? null,
-        rateSource: h.rate?.source ?? null,
-        rateAt: h.rate && Number.isFinite(h.rate.at) ? h.rate.at : null,
-      })),
-      unpriced: valuation.unpriced.map((h) => ({ venue: h.venue, asset: h.asset, amount: h.amount })),
+      ...valuationFigures(valuation),
       realized: tidy(realized),
       unrealized: tidy(unrealized),
       fees: tidy(fees),
@@ -144,7 +135,33 @@ export class ViewFigures {
       deposits: tidy(deposits),
       withdrawals: tidy(withdrawals),
       unconvertedCount,
-      accounts: [...accounts.values()],
     };
   }
+}
+
+/** The summary's equity, holdings, unpriced amounts and accounts from a valuation (spot and margin views alike). */
+export function valuationFigures(valuation: Valuation): Pick<PortfolioSummary, 'equity' | 'holdings' | 'unpriced' | 'accounts'> {
+  const accounts = new Map<string, PortfolioSummary['accounts'][number]>();
+  for (const h of valuation.holdings) {
+    const key = `${h.venue}|${h.mode}`;
+    const account = accounts.get(key) ?? { venue: h.venue, mode: h.mode, equity: 0, unpricedCount: 0 };
+    if (h.value === undefined) account.unpricedCount += 1;
+    else account.equity = tidy(account.equity + h.value);
+    accounts.set(key, account);
+  }
+  return {
+    equity: valuation.total,
+    holdings: valuation.holdings.map((h) => ({
+      venue: h.venue,
+      mode: h.mode,
+      asset: h.asset,
+      amount: h.amount,
+      value: h.value ?? null,
+      rate: h.rate?.value ?? null,
+      rateSource: h.rate?.source ?? null,
+      rateAt: h.rate && Number.isFinite(h.rate.at) ? h.rate.at : null,
+    })),
+    unpriced: valuation.unpriced.map((h) => ({ venue: h.venue, asset: h.asset, amount: h.amount })),
+    accounts: [...accounts.values()],
+  };
 }

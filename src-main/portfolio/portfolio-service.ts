@@ -32,7 +32,9 @@ import { RateBook } from './rates';
 import { drawdownSeries, StatisticsTally } from './statistics';
 import type { PriceSource } from './venue-prices';
 import { BRIDGE_CURRENCIES } from './rates';
-import { priceSourceFor, viewOf } from './views';
+import { isMargin, priceSourceFor, viewOf } from './views';
+import { MarginBook, type MarginAccount } from './margin';
+import { MarginFigures } from './margin-figures';
 
 /** The order journal, read oldest first (a port: the journal belongs to src-main/trading). */
 export interface PortfolioHistory {
@@ -55,6 +57,8 @@ export interface PortfolioServiceOptions {
   buildDelayMs?: number;
   /** A fill's snapshot waits this long for the balances it moved, unless they come sooner. */
   tradeSnapshotWaitMs?: number;
+  /** The margin accounts (MT5 logins) connected now: the mt5 view is built from their own figures. */
+  marginAccounts?: () => readonly MarginAccount[];
 }
 
 const SETTINGS_KEY = 'portfolio.settings';
@@ -62,11 +66,14 @@ const DEFAULT_SETTINGS: PortfolioSettings = { currency: 'USDT' };
 const RANGE_MS: Record<EquityRange, number> = { '1D': 86_400_000, '1W': 7 * 86_400_000, '1M': 30 * 86_400_000, all: Number.POSITIVE_INFINITY };
 /** A pair asked of a venue is not asked again for this long. */
 const PRICE_REFRESH_MS = 30_000;
+/** A question about the mt5 view reads the terminals again when what was read is older than this. */
+const MARGIN_FRESH_MS = 2_000;
 
 export class PortfolioService {
   private readonly ledger = new PositionLedger();
   private readonly holdings = new Holdings();
   private readonly rates = new RateBook();
+  private readonly margin = new MarginBook();
   private readonly fills: FillResult[] = [];
   private transfers: Transfer[] = [];
   private built = false;
@@ -180,7 +187,7 @@ export class PortfolioService {
     // One pass over the history fills the total and every symbol's tally.
     const total = new StatisticsTally(convert);
     const bySymbol = new Map<string, StatisticsTally>();
-    for (const fill of this.fills) {
+    for (const fill of this.fillsOf(view)) {
       if (viewOf(fill.venue, fill.mode) !== view || !inPeriod(fill.at)) continue;
       total.add(fill);
       let tally = bySymbol.get(fill.symbol);
@@ -202,8 +209,9 @@ export class PortfolioService {
   ledgerPage(view: PortfolioView, before: number | undefined, limit: number): LedgerEntry[] {
     this.ensureBuilt();
     const page: LedgerEntry[] = [];
-    for (let seq = Math.min(before ?? this.fills.length, this.fills.length) - 1; seq >= 0 && page.length < limit; seq -= 1) {
-      const f = this.fills[seq]!;
+    const fills = this.fillsOf(view);
+    for (let seq = Math.min(before ?? fills.length, fills.length) - 1; seq >= 0 && page.length < limit; seq -= 1) {
+      const f = fills[seq]!;
       if (viewOf(f.venue, f.mode) !== view) continue;
       page.push({
         seq,
@@ -238,7 +246,7 @@ export class PortfolioService {
       this.options.history.eachOrder((o) => inView(o) && csv.row(orderRow(o)));
     } else {
       csv = new CsvWriter(LEDGER_COLUMNS);
-      for (const f of this.fills) if (inView(f)) csv.row(ledgerRow(f));
+      for (const f of this.fillsOf(view)) if (inView(f)) csv.row(ledgerRow(f));
     }
     const day = new Date(this.now()).toISOString().slice(0, 10);
     return { filename: `${view}-${kind}-${day}.csv`, csv: csv.toString(), rows: csv.rows };
@@ -258,6 +266,7 @@ export class PortfolioService {
     }
     // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
     this.options.history.eachFill((trade) => {
+      if (isMargin(trade.venue)) return;
       if (arriving !== undefined && trade.id === arriving.id && trade.venue === arriving.venue && trade.mode === arriving.mode) return;
       this.fills.push(this.ledger.replay(trade, this.fillRates[viewOf(trade.venue, trade.mode)]));
       if (restored.get(trade.venue)?.has(trade.mode) !== true) this.moveHoldings(trade);
@@ -297,6 +306,11 @@ export class PortfolioService {
   }
 
   private onTrade(trade: Trade): void {
+    if (isMargin(trade.venue)) {
+      // Its equity snapshot follows the terminal's positions change, which also covers trades made in the terminal.
+      void this.refreshMargin().catch(() => undefined);
+      return;
+    }
     this.ensureBuilt(trade);
     if (!this.applyFill(trade)) return;
     const view = viewOf(trade.venue, trade.mode);
@@ -323,6 +337,10 @@ export class PortfolioService {
   }
 
   private onBalances(venue: VenueId, mode: TradingMode, balances: readonly Balance[]): void {
+    if (isMargin(venue)) {
+      void this.refreshMargin().catch(() => undefined);
+      return;
+    }
     this.ensureBuilt();
     const transfers = this.holdings.applyBalances(venue, mode, balances, this.now());
     this.holdingsToSave.set(venue, (this.holdingsToSave.get(venue) ?? new Set()).add(mode));
@@ -335,8 +353,32 @@ export class PortfolioService {
     this.takeFillSnapshot(viewOf(venue, mode));
   }
 
-  private figures(view: PortfolioView): ViewFigures {
-    return new ViewFigures({ ledger: this.ledger, holdings: this.holdings, rates: this.rates, transfers: this.transfers }, view, this.settingsCache.currency);
+  private figures(view: PortfolioView): ViewFigures | MarginFigures {
+    const { currency } = this.settingsCache;
+    if (view === 'mt5') return new MarginFigures(this.margin, this.rates, view, currency);
+    return new ViewFigures({ ledger: this.ledger, holdings: this.holdings, rates: this.rates, transfers: this.transfers }, view, currency);
+  }
+
+  /** The ledger lines of a view, oldest first: the fills' results, or for margin accounts their deals. */
+  private fillsOf(view: PortfolioView): readonly FillResult[] {
+    return view === 'mt5' ? this.margin.fills() : this.fills;
+  }
+
+  /**
+   * Before a question about the mt5 view: the terminals are read again unless what was read is fresh. Other views
+   * are kept up to date by the bus and need nothing.
+   */
+  async ready(view: PortfolioView): Promise<void> {
+    if (view === 'mt5' && this.now() - this.margin.refreshedAt > MARGIN_FRESH_MS) await this.refreshMargin();
+  }
+
+  /** Reads the margin accounts again (a deal, a balance, the positions changed); after a fill, snapshots equity. */
+  async refreshMargin(reason?: 'trade' | 'interval'): Promise<void> {
+    const accounts = this.options.marginAccounts?.() ?? [];
+    if (accounts.length === 0 && this.margin.accounts().length === 0) return;
+    await this.margin.refresh(accounts, this.now());
+    this.dirty.add('mt5');
+    if (reason) this.snapshot('mt5', reason);
   }
 
   private snapshot(view: PortfolioView, reason: EquitySnapshot['reason'], at = this.now()): void {
@@ -359,7 +401,9 @@ export class PortfolioService {
 
   private snapshotAll(reason: EquitySnapshot['reason']): void {
     this.ensureBuilt();
-    for (const view of PORTFOLIO_VIEWS) this.snapshot(view, reason);
+    for (const view of PORTFOLIO_VIEWS) if (view !== 'mt5') this.snapshot(view, reason);
+    // The terminals are read first, so that the snapshot has their floating profit of now.
+    void this.refreshMargin('interval').catch(() => undefined);
   }
 
   private flushSnapshots(): void {
