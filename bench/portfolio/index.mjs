@@ -13,6 +13,8 @@ import { loadTs, median } from '../lib/load-ts.mjs';
 
 const COUNT = Number(process.env.BENCH_TRADES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// A start takes a few milliseconds, so any other work on the machine moves one: more of them, and the medians.
+const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 15);
 const PER_TRADE = Number(process.env.BENCH_PER_TRADE ?? 20_000);
 
 const m = await loadTs('bench/portfolio/entry.ts');
@@ -101,7 +103,7 @@ try {
   await startOnce(emptyFile); // warm-up: modules loaded, JIT warm
   const emptyMs = [];
   const fullMs = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < START_RUNS; run += 1) {
     emptyMs.push(await startOnce(emptyFile));
     fullMs.push(await startOnce(seeded));
   }

@@ -110,11 +110,13 @@ export class PositionLedger {
   private applyTo(account: Account, trade: Trade, rate: FillRate): FillResult {
     const book = account.books.get(trade.symbol) ?? this.open(account, trade);
     book.trades += 1;
+    // The book's names, not the fill's: every fill read from SQLite brings its own copies of the same strings, and a
+    // result kept for the ledger would keep them alive.
     const result: FillResult = {
       tradeId: trade.id,
-      venue: trade.venue,
-      mode: trade.mode,
-      symbol: trade.symbol,
+      venue: book.venue,
+      mode: book.mode,
+      symbol: book.symbol,
       quote: book.quote,
       side: trade.side,
       price: trade.price,

@@ -41,6 +41,26 @@ describe('order journal, read whole', () => {
     expect(orders.at(-1)).toMatchObject({ clientOrderId: 'o2', createdAt: 5_000, status: 'filled' });
   });
 
+  it('reads each fill with its own venue and mode, one no longer listed among venues included', () => {
+    const db = openDatabase(':memory:');
+    const journal = new OrderJournal(db);
+    const base = { symbol: 'BTC/USDT', side: 'buy', price: 100, amount: 1 } as const;
+    journal.insertTrades([
+      { ...base, id: 'a', venue: 'binance', mode: 'live', timestamp: 1 },
+      { ...base, id: 'b', venue: 'gate', mode: 'paper', timestamp: 2, side: 'sell' },
+      { ...base, id: 'c', venue: 'mt5', mode: 'live', timestamp: 3 },
+    ]);
+    db.prepare(`INSERT INTO trades (venue, mode, trade_id, symbol, side, price, amount, timestamp) VALUES ('retired', 'live', 'd', 'X/Y', 'buy', 1, 1, 4)`).run();
+    const fills: Trade[] = [];
+    journal.eachFill((f) => fills.push(f));
+    expect(fills.map((f) => [f.id, f.venue, f.mode, f.side])).toEqual([
+      ['a', 'binance', 'live', 'buy'],
+      ['b', 'gate', 'paper', 'sell'],
+      ['c', 'mt5', 'live', 'buy'],
+      ['d', 'retired', 'live', 'buy'],
+    ]);
+  });
+
   it('lists trades and finished orders newest first in pages that neither skip nor repeat rows of the same time', () => {
     const journal = new OrderJournal(openDatabase(':memory:'));
     const trades: Trade[] = Array.from({ length: 25 }, (_, i) => ({
