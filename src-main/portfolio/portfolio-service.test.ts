@@ -127,4 +127,23 @@ describe('portfolio service', () => {
     expect(position).toMatchObject({ quantity: 3, trades: 3 });
     expect(position.averagePrice).toBeCloseTo(310 / 3, 9);
   });
+
+  it('values a fee paid in BNB at the rate of its fill, the same after a restart before any price comes in', async () => {
+    const first = rig();
+    first.bus.publish('price.updated', { venue: 'binance', symbol: 'BNB/USDT', last: 600, timestamp: Date.now() });
+    first.fill({ ...trade('1', 'buy', 1, 100), fee: 0.001, feeAsset: 'BNB' });
+    first.bus.publish('price.updated', { venue: 'binance', symbol: 'BNB/USDT', last: 900, timestamp: Date.now() });
+    first.fill({ ...trade('2', 'sell', 1, 110), fee: 0.001, feeAsset: 'BNB' });
+    const before = first.service.positions('live')[0]!;
+    // 0.6 + 0.9 USDT of fees, each at its own fill's BNB price; the result 10 less both.
+    expect(before.fees).toBeCloseTo(1.5, 9);
+    expect(before.realized).toBeCloseTo(8.5, 9);
+    await sleep(100);
+    first.service.close();
+
+    const second = rig(first.db, first.journal);
+    const after = second.service.positions('live')[0]!;
+    expect(after).toEqual(before);
+    expect(second.service.summary('live').unconvertedFees).toEqual([]);
+  });
 });

@@ -27,7 +27,7 @@ import { CsvWriter, LEDGER_COLUMNS, ORDER_COLUMNS, TRADE_COLUMNS, ledgerRow, ord
 import { ViewFigures } from './figures';
 import { Holdings, type Transfer } from './holdings';
 import { PositionLedger, type FillRate, type FillResult } from './ledger';
-import type { EquitySnapshot, PortfolioRepository } from './portfolio-repository';
+import type { EquitySnapshot, FeeRate, PortfolioRepository } from './portfolio-repository';
 import { RateBook } from './rates';
 import { drawdownSeries, StatisticsTally } from './statistics';
 import type { PriceSource } from './venue-prices';
@@ -87,6 +87,7 @@ export class PortfolioService {
   private readonly dirty = new Set<PortfolioView>();
   private readonly lastPushed = new Map<PortfolioView, string>();
   private pendingSnapshots: EquitySnapshot[] = [];
+  private pendingFeeRates: FeeRate[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fills whose snapshot waits for the venue's balances (the cash they moved): by view, the fill's time. */
   private readonly fillSnapshots = new Map<PortfolioView, { at: number; timer: ReturnType<typeof setTimeout> }>();
@@ -265,10 +266,19 @@ export class PortfolioService {
       restored.set(saved.venue, modes.add(saved.mode));
     }
     // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
+    // A third-asset fee is valued at the rate kept when its fill was seen, else at today's (which is then kept).
+    const kept = this.options.repository.feeRates();
+    let replaying: Trade | undefined;
+    const keptRate: FillRate = (from, to) => {
+      const fill = replaying!;
+      const known = kept.get(fillKey(fill.venue, fill.mode, fill.id));
+      return known ?? this.keepFeeRate(fill, this.fillRates[viewOf(fill.venue, fill.mode)](from, to));
+    };
     this.options.history.eachFill((trade) => {
       if (isMargin(trade.venue)) return;
       if (arriving !== undefined && trade.id === arriving.id && trade.venue === arriving.venue && trade.mode === arriving.mode) return;
-      this.fills.push(this.ledger.replay(trade, this.fillRates[viewOf(trade.venue, trade.mode)]));
+      replaying = trade;
+      this.fills.push(this.ledger.replay(trade, keptRate));
       if (restored.get(trade.venue)?.has(trade.mode) !== true) this.moveHoldings(trade);
       if (trade.timestamp > this.replayedUntil) this.replayedUntil = trade.timestamp;
     });
@@ -280,11 +290,21 @@ export class PortfolioService {
   /** One new fill into positions, the ledger and the holdings; false if it was applied before. */
   private applyFill(trade: Trade): boolean {
     if (trade.timestamp <= this.replayedUntil && this.replayedKeySet().has(fillKey(trade.venue, trade.mode, trade.id))) return false;
-    const result = this.ledger.apply(trade, this.fillRates[viewOf(trade.venue, trade.mode)]);
+    const rate = this.fillRates[viewOf(trade.venue, trade.mode)];
+    const result = this.ledger.apply(trade, (from, to) => this.keepFeeRate(trade, rate(from, to)));
     if (!result) return false;
     this.moveHoldings(trade);
     this.fills.push(result);
     return true;
+  }
+
+  /** A rate a fill's fee was valued at, kept with the next write so that a rebuild values it the same. */
+  private keepFeeRate(trade: Trade, rate: number | undefined): number | undefined {
+    if (rate !== undefined && rate > 0 && Number.isFinite(rate)) {
+      this.pendingFeeRates.push({ venue: trade.venue, mode: trade.mode, tradeId: trade.id, rate });
+      this.scheduleFlush();
+    }
+    return rate;
   }
 
   private moveHoldings(trade: Trade): void {
@@ -416,7 +436,9 @@ export class PortfolioService {
       [...modes].map((mode) => ({ venue, mode, assets: new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount])) })),
     );
     this.holdingsToSave.clear();
-    this.options.repository.save(batch, holdings, this.now());
+    const feeRates = this.pendingFeeRates;
+    this.pendingFeeRates = [];
+    this.options.repository.save(batch, holdings, this.now(), feeRates);
   }
 
   private push(): void {
