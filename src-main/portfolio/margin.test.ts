@@ -106,4 +106,30 @@ describe('margin accounts in the portfolio', () => {
     await book.refresh([], 4);
     expect(book.accounts()).toEqual([]);
   });
+
+  it('a change during a read is read again after it, once however many come', async () => {
+    const usd = login('8101', 'USD', 10_000);
+    let calls = 0;
+    let release: () => void = () => {};
+    const slow: MarginAccount = {
+      ...usd.margin,
+      positions: async () => {
+        calls += 1;
+        // What the terminal says when asked, delivered late for the first read.
+        const now = usd.state.positions;
+        if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
+        return now;
+      },
+    };
+    const book = new MarginBook();
+    const first = book.refresh([slow], 1);
+    // The position opens while the first read waits: three changes reported, one more read.
+    usd.state.positions = [position('8101', { id: '7', profit: 10 })];
+    const later = [book.refresh([slow], 2), book.refresh([slow], 3), book.refresh([slow], 4)];
+    release();
+    await Promise.all([first, ...later]);
+    expect(calls).toBe(2);
+    expect(book.accounts()[0]!.positions.map((p) => p.id)).toEqual(['7']);
+    expect(book.refreshedAt).toBe(4);
+  });
 });

@@ -46,12 +46,28 @@ export class MarginBook {
   private readonly newestDeal = new Map<string, number>();
   private sorted: FillResult[] = [];
   private refreshing: Promise<void> | undefined;
+  /** A read asked for while one runs: it follows that one, since what changed may have come after its start. */
+  private queued: { accounts: readonly MarginAccount[]; now: number; done: Promise<void> } | undefined;
   refreshedAt = Number.NEGATIVE_INFINITY;
 
-  /** Reads every account's positions and new deals; concurrent calls share one read. Accounts gone are dropped. */
+  /** Reads every account's positions and new deals; calls during a read share one more read after it. */
   refresh(accounts: readonly MarginAccount[], now: number): Promise<void> {
-    this.refreshing ??= this.read(accounts, now).finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+    if (!this.refreshing) {
+      this.refreshing = this.read(accounts, now).finally(() => (this.refreshing = undefined));
+      return this.refreshing;
+    }
+    if (this.queued) {
+      this.queued.accounts = accounts;
+      this.queued.now = now;
+      return this.queued.done;
+    }
+    const queued = { accounts, now, done: Promise.resolve() };
+    queued.done = this.refreshing.then(() => {
+      this.queued = undefined;
+      return this.refresh(queued.accounts, queued.now);
+    });
+    this.queued = queued;
+    return queued.done;
   }
 
   accounts(): MarginAccountState[] {
