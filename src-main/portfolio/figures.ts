@@ -40,6 +40,40 @@ export class Converter {
     }
     return rate === undefined ? undefined : amount * rate;
   }
+
+  /** An amount in the reporting currency as the screen shows it: null when it has no rate. */
+  inCurrency(amount: number | undefined, from: string): number | null {
+    const value = amount === undefined ? undefined : this.convert(amount, from);
+    return value === undefined ? null : tidy(value);
+  }
+
+  /** Sums of P&L, fees and transfers in the reporting currency; what has no rate is counted, not added. */
+  protected totals(): Totals {
+    const totals = { realized: 0, unrealized: 0, fees: 0, deposits: 0, withdrawals: 0, unconvertedCount: 0 };
+    const add = (field: keyof typeof totals, amount: number | undefined, from: string) => {
+      const value = amount === undefined ? undefined : this.convert(amount, from);
+      if (value === undefined) totals.unconvertedCount += 1;
+      else if (field === 'deposits' && value < 0) totals.withdrawals -= value;
+      else totals[field] += value;
+    };
+    const figures = () => ({
+      realized: tidy(totals.realized),
+      unrealized: tidy(totals.unrealized),
+      fees: tidy(totals.fees),
+      deposits: tidy(totals.deposits),
+      withdrawals: tidy(totals.withdrawals),
+      unconvertedCount: totals.unconvertedCount,
+    });
+    return { add, figures };
+  }
+}
+
+type TotalField = 'realized' | 'unrealized' | 'fees' | 'deposits';
+
+interface Totals {
+  /** Adds an amount to one sum; a transfer goes to deposits, or to withdrawals when negative. */
+  add(field: TotalField, amount: number | undefined, from: string): void;
+  figures(): Pick<PortfolioSummary, 'realized' | 'unrealized' | 'fees' | 'deposits' | 'withdrawals' | 'unconvertedCount'>;
 }
 
 export class ViewFigures extends Converter {
@@ -76,8 +110,6 @@ export class ViewFigures extends Converter {
     return this.positionStates().map((p) => {
       const mark = this.mark(p);
       const unrealized = this.unrealized(p);
-      const realizedInCurrency = this.convert(p.realized, p.quote);
-      const unrealizedInCurrency = unrealized === undefined ? undefined : this.convert(unrealized, p.quote);
       return {
         venue: p.venue,
         mode: p.mode,
@@ -93,48 +125,29 @@ export class ViewFigures extends Converter {
         fees: tidy(p.fees),
         openLots: ledger.lots(p.venue, p.mode, p.symbol).length,
         trades: p.trades,
-        realizedInCurrency: realizedInCurrency === undefined ? null : tidy(realizedInCurrency),
-        unrealizedInCurrency: unrealizedInCurrency === undefined ? null : tidy(unrealizedInCurrency),
+        realizedInCurrency: this.inCurrency(p.realized, p.quote),
+        unrealizedInCurrency: this.inCurrency(unrealized, p.quote),
       };
     });
   }
 
   summary(at: number): PortfolioSummary {
-    const valuation = this.valuation();
-    let realized = 0;
-    let unrealized = 0;
-    let fees = 0;
-    let unconvertedCount = 0;
+    const totals = this.totals();
     const unconvertedFees = new Map<string, number>();
-    const add = (amount: number | undefined, from: string, to: (value: number) => void) => {
-      const value = amount === undefined ? undefined : this.convert(amount, from);
-      if (value === undefined) unconvertedCount += 1;
-      else to(value);
-    };
     for (const p of this.positionStates()) {
-      add(p.realized, p.quote, (v) => (realized += v));
-      add(this.unrealized(p), p.quote, (v) => (unrealized += v));
-      add(p.fees, p.quote, (v) => (fees += v));
+      totals.add('realized', p.realized, p.quote);
+      totals.add('unrealized', this.unrealized(p), p.quote);
+      totals.add('fees', p.fees, p.quote);
       for (const [asset, amount] of Object.entries(p.unconvertedFees)) unconvertedFees.set(asset, (unconvertedFees.get(asset) ?? 0) + amount);
     }
-    let deposits = 0;
-    let withdrawals = 0;
-    for (const t of this.sources.transfers) {
-      if (viewOf(t.venue, t.mode) !== this.view) continue;
-      add(t.amount, t.asset, (v) => (v > 0 ? (deposits += v) : (withdrawals -= v)));
-    }
+    for (const t of this.sources.transfers) if (viewOf(t.venue, t.mode) === this.view) totals.add('deposits', t.amount, t.asset);
     return {
       view: this.view,
       currency: this.currency,
       at,
-      ...valuationFigures(valuation),
-      realized: tidy(realized),
-      unrealized: tidy(unrealized),
-      fees: tidy(fees),
+      ...valuationFigures(this.valuation()),
+      ...totals.figures(),
       unconvertedFees: [...unconvertedFees].map(([asset, amount]) => ({ asset, amount: tidy(amount) })),
-      deposits: tidy(deposits),
-      withdrawals: tidy(withdrawals),
-      unconvertedCount,
     };
   }
 }

@@ -41,8 +41,6 @@ export class MarginFigures extends Converter {
       account.positions.map((p) => {
         const done = this.book.dealsOf(p);
         const unrealized = tidy(p.profit + p.swap);
-        const realizedInCurrency = this.convert(done.realized, p.currency);
-        const unrealizedInCurrency = this.convert(unrealized, p.currency);
         return {
           venue: p.venue,
           mode: 'live' as const,
@@ -58,44 +56,23 @@ export class MarginFigures extends Converter {
           fees: tidy(done.fees),
           openLots: 1,
           trades: done.deals,
-          realizedInCurrency: realizedInCurrency === undefined ? null : tidy(realizedInCurrency),
-          unrealizedInCurrency: unrealizedInCurrency === undefined ? null : tidy(unrealizedInCurrency),
+          realizedInCurrency: this.inCurrency(done.realized, p.currency),
+          unrealizedInCurrency: this.inCurrency(unrealized, p.currency),
         };
       }),
     );
   }
 
   summary(at: number): PortfolioSummary {
-    const valuation = this.valuation();
-    let realized = 0;
-    let unrealized = 0;
-    let fees = 0;
-    let unconvertedCount = 0;
-    const add = (amount: number, from: string, to: (value: number) => void) => {
-      const value = this.convert(amount, from);
-      if (value === undefined) unconvertedCount += 1;
-      else to(value);
-    };
+    const totals = this.totals();
     for (const fill of this.book.fills()) {
-      add(fill.pnl, fill.quote, (v) => (realized += v));
-      add(fill.fee, fill.quote, (v) => (fees += v));
+      totals.add('realized', fill.pnl, fill.quote);
+      totals.add('fees', fill.fee, fill.quote);
     }
     for (const account of this.book.accounts()) {
-      for (const p of account.positions) add(p.profit + p.swap, p.currency, (v) => (unrealized += v));
+      for (const p of account.positions) totals.add('unrealized', p.profit + p.swap, p.currency);
     }
-    return {
-      view: this.view,
-      currency: this.currency,
-      at,
-      ...valuationFigures(valuation),
-      realized: tidy(realized),
-      unrealized: tidy(unrealized),
-      fees: tidy(fees),
-      unconvertedFees: [],
-      // Deposits to a broker account are balance operations, not trading deals: not read yet.
-      deposits: 0,
-      withdrawals: 0,
-      unconvertedCount,
-    };
+    // Deposits to a broker account are balance operations, not trading deals: not read yet, so none are added.
+    return { view: this.view, currency: this.currency, at, ...valuationFigures(this.valuation()), ...totals.figures(), unconvertedFees: [] };
   }
 }
