@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
 import { STALE_AFTER_MS, failureWords, formatAge } from './age';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 
 interface Props {
   symbol: Symbol;
@@ -49,27 +50,32 @@ export function ComparisonPanel({ symbol, decimals, pollMs = 15_000, load = (s) 
   }, [refresh, pollMs]);
 
   const sinceReceived = result ? Math.max(0, now - result.receivedAt) : 0;
+  const { t } = useT('marketData');
   return (
-    <section className="comparison" aria-label="Price comparison">
+    <section className="comparison" aria-label={t('comparison.region')}>
       <header className="comparison-head">
-        <h2>{symbol} across sources</h2>
+        <h2>{t('comparison.title', { symbol })}</h2>
         <button type="button" onClick={() => void refresh()} disabled={pending} aria-busy={pending}>
-          {pending ? 'Refreshing…' : 'Refresh'}
+          {pending ? t('comparison.refreshing') : t('comparison.refresh')}
         </button>
       </header>
-      {error && <p role="alert" className="error-text">Could not compare prices: {error}</p>}
-      {!result && !error && <p className="empty">Asking every source…</p>}
+      {error && <p role="alert" className="error-text">{t('comparison.couldNotCompare', { error })}</p>}
+      {!result && !error && <p className="empty">{t('comparison.asking')}</p>}
       {result && result.data.rows.length === 0 && (
-        <p className="empty">No price source yet: connect an exchange in Accounts or set a data provider key.</p>
+        <p className="empty">{t('comparison.noSource')}</p>
       )}
       {result && result.data.rows.length > 0 && (
         <table className="comparison-table">
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Pair</th>
-              <th scope="col" className="numeric">Price</th>
-              <th scope="col" className="numeric">Age</th>
+              <th scope="col">{t('comparison.source')}</th>
+              <th scope="col">{t('comparison.pair')}</th>
+              <th scope="col" className="numeric">
+                {t('comparison.price')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('comparison.age')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,7 @@ import type { DataApiId, ProviderId, ProviderInfo, ProvidersState } from '../../
 import { api } from '../../api';
 import { ProviderKeyField } from './ProviderKeyField';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 
 function move(order: readonly ProviderId[], id: ProviderId, by: -1 | 1): ProviderId[] {
   const next = [...order];
@@ -19,6 +20,7 @@ export function DataProvidersSettings() {
   const [state, setState] = useState<ProvidersState | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const { t } = useT('marketData');
 
   const guard = useCallback(async (action: () => Promise<ProvidersState>) => {
     setSaving(true);
@@ -36,7 +38,7 @@ export function DataProvidersSettings() {
     void guard(() => api.call('providers:list', {}));
   }, [guard]);
 
-  if (!state) return <p className="empty">{error ? `Could not load the data providers: ${error}` : 'Loading data providers…'}</p>;
+  if (!state) return <p className="empty">{error ? t('couldNotLoad', { error }) : t('loading')}</p>;
 
   const reorder = (id: ProviderId, by: -1 | 1) =>
     void guard(() => api.call('providers:set-priority', { priority: move(state.priority, id, by) }));
@@ -50,8 +52,8 @@ export function DataProvidersSettings() {
   };
 
   return (
-    <section className="data-providers" aria-label="Data providers">
-      <p className="hint">Sources are asked top to bottom; the first that answers gives the price. Keys stay in the system keychain.</p>
+    <section className="data-providers" aria-label={t('providers')}>
+      <p className="hint">{t('order')}</p>
       {error && <p role="alert" className="error-text">{error}</p>}
       <ol className="provider-list">
         {state.providers.map((provider: ProviderInfo, index) => (
@@ -60,15 +62,15 @@ export function DataProvidersSettings() {
               <span className="provider-rank numeric">{index + 1}</span>
               <strong>{provider.name}</strong>
               <span className="muted">
-                {provider.kind === 'exchange' ? (provider.available ? 'connected exchange' : 'exchange, not connected') : provider.rateLimit}
+                {provider.kind === 'exchange' ? (provider.available ? t('connectedExchange') : t('exchangeNotConnected')) : provider.rateLimit}
               </span>
               <span className="spacer" />
-              <button type="button" aria-label={`Move ${provider.name} up`} disabled={saving || index === 0} onClick={() => reorder(provider.id, -1)}>
+              <button type="button" aria-label={t('moveUp', { name: provider.name })} disabled={saving || index === 0} onClick={() => reorder(provider.id, -1)}>
                 ↑
               </button>
               <button
                 type="button"
-                aria-label={`Move ${provider.name} down`}
+                aria-label={t('moveDown', { name: provider.name })}
                 disabled={saving || index === state.providers.length - 1}
                 onClick={() => reorder(provider.id, 1)}
               >

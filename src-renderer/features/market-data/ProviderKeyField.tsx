@@ -3,6 +3,7 @@
 import type { FormEvent } from 'react';
 import type { ProviderInfo } from '../../../src-shared';
 import { useWriteOnlySecret } from '../../hooks/use-write-only-secret';
+import { useT } from '../../i18n';
 
 interface Props {
   provider: ProviderInfo;
@@ -12,21 +13,24 @@ interface Props {
 
 export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
   const { editing, setEditing, value, setValue, pending, error, run, save } = useWriteOnlySecret(!provider.keySet);
+  const { t } = useT('marketData');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save(onSave, 'Paste the API key first.', true);
+    void save(onSave, t('key.pasteFirst'), true);
   };
 
   const inputId = `key-${provider.id}`;
   if (provider.keySet && !editing) {
     return (
       <div className="key-field">
-        <span className="badge key-set" aria-label={`${provider.name} API key`}>Key set</span>
+        <span className="badge key-set" aria-label={t('key.label', { name: provider.name })}>
+          {t('key.set')}
+        </span>
         <button type="button" onClick={() => setEditing(true)} disabled={pending}>
-          Replace
+          {t('key.replace')}
         </button>
         <button type="button" onClick={() => void run(onRemove).then((ok) => ok && setEditing(true))} disabled={pending}>
-          {pending ? 'Removing…' : 'Remove'}
+          {pending ? t('key.removing') : t('key.remove')}
         </button>
         {error && <span role="alert" className="error-text">{error}</span>}
       </div>
@@ -34,7 +38,7 @@ export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
   }
   return (
     <form className="key-field" onSubmit={submit}>
-      <label htmlFor={inputId}>{provider.name} API key</label>
+      <label htmlFor={inputId}>{t('key.label', { name: provider.name })}</label>
       <input
         id={inputId}
         type="password"
@@ -42,14 +46,14 @@ export function ProviderKeyField({ provider, onSave, onRemove }: Props) {
         spellCheck={false}
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        placeholder={provider.keySet ? 'New key' : 'Paste your key'}
+        placeholder={provider.keySet ? t('key.newKey') : t('key.pasteYourKey')}
       />
       <button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : 'Save key'}
+        {pending ? t('key.saving') : t('key.save')}
       </button>
       {provider.keySet && (
         <button type="button" onClick={() => setEditing(false)} disabled={pending}>
-          Cancel
+          {t('key.cancel')}
         </button>
       )}
       {error && <span role="alert" className="error-text">{error}</span>}
