@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { Symbol, VenueId } from './domain';
 
+/**
+ * above / below: the price crosses the line upwards / downwards. crossing: either way. change-pct: the price moves
+ * `threshold` percent (up from the window's low, or down from its high) within `windowMinutes`.
+ */
+export const ALERT_KINDS = ['above', 'below', 'crossing', 'change-pct'] as const;
+export const AlertKind = z.enum(ALERT_KINDS);
+export type AlertKind = z.infer<typeof AlertKind>;
+
 /** A rule fired: what the alerts service publishes, the notification service sends and the UI shows. */
 export const AlertTriggered = z.object({
   ruleId: z.string(),
@@ -17,16 +25,21 @@ export const AlertTriggered = z.object({
    * the outage (the description then ends "while offline (14:02–14:07 UTC)"). `price` is the bar's high or low.
    */
   offline: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).optional(),
+  /**
+   * The rule's terms and which way the price went, so that a screen says the firing in its own language (the
+   * description is English). Absent on firings recorded before terms were sent.
+   */
+  terms: z
+    .object({
+      kind: AlertKind,
+      threshold: z.number().positive(),
+      windowMinutes: z.number().int().positive().optional(),
+      direction: z.enum(['up', 'down']),
+    })
+    .optional(),
 });
 export type AlertTriggered = z.infer<typeof AlertTriggered>;
 
-/**
- * above / below: the price crosses the line upwards / downwards. crossing: either way. change-pct: the price moves
- * `threshold` percent (up from the window's low, or down from its high) within `windowMinutes`.
- */
-export const ALERT_KINDS = ['above', 'below', 'crossing', 'change-pct'] as const;
-export const AlertKind = z.enum(ALERT_KINDS);
-export type AlertKind = z.infer<typeof AlertKind>;
 
 /** Bounds of a change-pct window: the price history it needs is kept in memory per symbol. */
 export const ALERT_WINDOW_MINUTES = { min: 1, max: 240 } as const;

@@ -60,9 +60,19 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * What a screen needs to say a failure in the reader's language: `reason` names the sentence (`killSwitch`,
+ * `limit.maxOrderNotional`, `order.minNotional`…), `params` its values. The English `message` stays for logs and for
+ * clients that do not translate; a screen shows the translation of code + reason + params.
+ */
+export const ErrorParams = z.record(z.string().max(64), z.union([z.string().max(2_000), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParams>;
+
 export const ApiErrorData = z.object({
   code: ErrorCode,
   message: z.string(),
+  reason: z.string().max(64).optional(),
+  params: ErrorParams.optional(),
   retryable: z.boolean(),
   /** When a retry can succeed (rate limit, ban, open circuit), in milliseconds from now. */
   retryAfterMs: z.number().int().nonnegative().optional(),
@@ -95,28 +105,50 @@ const RETRYABLE: Record<ErrorCode, boolean> = {
   INTERNAL: false,
 };
 
+export interface AppErrorOptions {
+  retryAfterMs?: number;
+  cause?: unknown;
+  reason?: string;
+  params?: ErrorParams;
+}
+
 /** An error with a code, thrown by services and rebuilt by the renderer's client from `ApiErrorData`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly reason: string | undefined;
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, message: string, retryable: boolean = RETRYABLE[code], options: { retryAfterMs?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, retryable: boolean = RETRYABLE[code], options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.retryable = retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.reason = options.reason;
+    this.params = options.params;
+  }
+
+  /** An error whose sentence a screen translates: `reason` and `params` as ApiErrorData describes them. */
+  static because(code: ErrorCode, reason: string, params: ErrorParams, message: string): AppError {
+    return new AppError(code, message, RETRYABLE[code], { reason, params });
   }
 
   toData(): ApiErrorData {
     const data: ApiErrorData = { code: this.code, message: this.message, retryable: this.retryable };
     if (this.retryAfterMs !== undefined) data.retryAfterMs = Math.max(0, Math.round(this.retryAfterMs));
+    if (this.reason !== undefined) data.reason = this.reason;
+    if (this.params !== undefined) data.params = this.params;
     return data;
   }
 
   static fromData(data: ApiErrorData): AppError {
-    return new AppError(data.code, data.message, data.retryable, data.retryAfterMs === undefined ? {} : { retryAfterMs: data.retryAfterMs });
+    const options: AppErrorOptions = {};
+    if (data.retryAfterMs !== undefined) options.retryAfterMs = data.retryAfterMs;
+    if (data.reason !== undefined) options.reason = data.reason;
+    if (data.params !== undefined) options.params = data.params;
+    return new AppError(data.code, data.message, data.retryable, options);
   }
 }
 

@@ -1,6 +1,7 @@
 // Shapes of the notification channels (`notifications:*`) and the events they push. Secrets (the SMTP password, the
 // Twilio auth token) travel only inward, in `notifications:set-secret`; every answer says only whether one is set.
 import { z } from 'zod';
+import { Language } from './settings';
 
 export const NOTIFICATION_TYPES = ['trade-executed', 'price-alert', 'risk-limit', 'strategy-stopped'] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
@@ -82,12 +83,20 @@ export const QuietHours = z
   .strict();
 export type QuietHours = z.infer<typeof QuietHours>;
 
+/**
+ * The language of each channel's messages: the trader may read the screen in one and want SMS in another (a phone
+ * without Vietnamese fonts, a colleague reading the e-mail). Settings saved before languages existed read as English.
+ */
+export const ChannelLanguages = z.object({ desktop: Language, email: Language, sms: Language }).strict();
+export type ChannelLanguages = z.infer<typeof ChannelLanguages>;
+
 export const NotificationConfig = z.object({
   desktop: DesktopConfig,
   email: EmailConfig,
   sms: SmsConfig,
   routing: Routing,
   quietHours: QuietHours,
+  languages: ChannelLanguages.default({ desktop: 'en', email: 'en', sms: 'en' }),
 });
 export type NotificationConfig = z.infer<typeof NotificationConfig>;
 

@@ -95,7 +95,7 @@ describe('checkOrder', () => {
 
   it('says when the market is not trading', () => {
     expect(checkOrder(limitBuy(0.01, 60_000), { ...btc, active: false })).toEqual([
-      { field: 'symbol', message: 'BTC/USDT is not trading on this venue now' },
+      { field: 'symbol', rule: 'notTrading', params: { symbol: 'BTC/USDT' }, message: 'BTC/USDT is not trading on this venue now' },
     ]);
   });
 

@@ -12,9 +12,25 @@ export interface OrderDraft {
 
 export type OrderField = 'amount' | 'price' | 'stopPrice' | 'symbol';
 
+/** Which check an issue failed: with `params`, what a screen translates (the message is English, for logs). */
+export type OrderRule =
+  | 'notTrading'
+  | 'amountAboveZero'
+  | 'amountStep'
+  | 'minAmount'
+  | 'priceAboveZero'
+  | 'priceStep'
+  | 'stopAboveZero'
+  | 'stopStep'
+  | 'buyStopAbove'
+  | 'sellStopBelow'
+  | 'minNotional';
+
 export interface OrderIssue {
   field: OrderField;
   message: string;
+  rule: OrderRule;
+  params: Record<string, string | number>;
 }
 
 /** Decimal places written in a number (1e-7 counts as 7), exact for the values a ticket produces. */
@@ -50,40 +66,41 @@ export function orderNotional(draft: OrderDraft, referencePrice?: number): numbe
 export function checkOrder(draft: OrderDraft, market: Market, referencePrice?: number): OrderIssue[] {
   const issues: OrderIssue[] = [];
   const { base, quote } = market;
-  if (!market.active) issues.push({ field: 'symbol', message: `${market.symbol} is not trading on this venue now` });
+  const add = (field: OrderField, rule: OrderRule, params: OrderIssue['params'], message: string) => issues.push({ field, rule, params, message });
+  if (!market.active) add('symbol', 'notTrading', { symbol: market.symbol }, `${market.symbol} is not trading on this venue now`);
 
   if (!(draft.amount > 0) || !Number.isFinite(draft.amount)) {
-    issues.push({ field: 'amount', message: 'enter an amount above zero' });
+    add('amount', 'amountAboveZero', {}, 'enter an amount above zero');
   } else {
     if (decimalPlaces(draft.amount) > market.amountPrecision) {
-      issues.push({ field: 'amount', message: `amount moves in steps of ${step(market.amountPrecision)} ${base}` });
+      add('amount', 'amountStep', { step: Number(step(market.amountPrecision)), asset: base }, `amount moves in steps of ${step(market.amountPrecision)} ${base}`);
     }
     if (market.minAmount !== undefined && draft.amount < market.minAmount) {
-      issues.push({ field: 'amount', message: `the minimum amount is ${market.minAmount} ${base}` });
+      add('amount', 'minAmount', { minimum: market.minAmount, asset: base }, `the minimum amount is ${market.minAmount} ${base}`);
     }
   }
 
   if (draft.type !== 'market') {
     if (draft.price === undefined || !(draft.price > 0) || !Number.isFinite(draft.price)) {
-      issues.push({ field: 'price', message: `a ${draft.type} order needs a price above zero` });
+      add('price', 'priceAboveZero', { type: draft.type }, `a ${draft.type} order needs a price above zero`);
     } else if (decimalPlaces(draft.price) > market.pricePrecision) {
-      issues.push({ field: 'price', message: `price moves in steps of ${step(market.pricePrecision)} ${quote}` });
+      add('price', 'priceStep', { step: Number(step(market.pricePrecision)), asset: quote }, `price moves in steps of ${step(market.pricePrecision)} ${quote}`);
     }
   }
 
   if (draft.type === 'stop-limit') {
     const stop = draft.stopPrice;
     if (stop === undefined || !(stop > 0) || !Number.isFinite(stop)) {
-      issues.push({ field: 'stopPrice', message: 'a stop-limit order needs a stop price above zero' });
+      add('stopPrice', 'stopAboveZero', {}, 'a stop-limit order needs a stop price above zero');
     } else if (decimalPlaces(stop) > market.pricePrecision) {
-      issues.push({ field: 'stopPrice', message: `stop price moves in steps of ${step(market.pricePrecision)} ${quote}` });
+      add('stopPrice', 'stopStep', { step: Number(step(market.pricePrecision)), asset: quote }, `stop price moves in steps of ${step(market.pricePrecision)} ${quote}`);
     } else if (referencePrice !== undefined) {
       // A stop on the wrong side of the market would trigger at once: almost always a typo.
       if (draft.side === 'buy' && stop <= referencePrice) {
-        issues.push({ field: 'stopPrice', message: `a buy stop must be above the last price ${referencePrice}` });
+        add('stopPrice', 'buyStopAbove', { last: referencePrice }, `a buy stop must be above the last price ${referencePrice}`);
       }
       if (draft.side === 'sell' && stop >= referencePrice) {
-        issues.push({ field: 'stopPrice', message: `a sell stop must be below the last price ${referencePrice}` });
+        add('stopPrice', 'sellStopBelow', { last: referencePrice }, `a sell stop must be below the last price ${referencePrice}`);
       }
     }
   }
@@ -93,7 +110,8 @@ export function checkOrder(draft: OrderDraft, market: Market, referencePrice?: n
     // Rounded down to the quote's price decimals: 9.999 shown as 10.00 would look like it meets a minimum of 10.
     const cents = 10 ** market.pricePrecision;
     const shown = (Math.floor(notional * cents + 1e-9) / cents).toFixed(market.pricePrecision);
-    issues.push({ field: 'amount', message: `the order is worth ${shown} ${quote}; the minimum is ${market.minNotional} ${quote}` });
+    const worth = Math.floor(notional * cents + 1e-9) / cents;
+    add('amount', 'minNotional', { worth, decimals: market.pricePrecision, minimum: market.minNotional, asset: quote }, `the order is worth ${shown} ${quote}; the minimum is ${market.minNotional} ${quote}`);
   }
   return issues;
 }

@@ -148,6 +148,7 @@ describe('alerts over an outage of the price feed', () => {
         price: 65_500,
         at: at(7, 5),
         offline: { from: at(2, 10), to: at(7, 5) },
+        terms: { kind: 'above', threshold: 65_000, direction: 'up' },
       },
     ]);
     expect(w.service.history(10)).toEqual([expect.objectContaining({ ruleId: line.id, description: 'BTC/USDT above 65,000 — while offline (14:02–14:07 UTC)', price: 65_500 })]);

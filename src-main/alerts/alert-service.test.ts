@@ -85,9 +85,19 @@ describe('AlertService on the demo venue', () => {
     while (w.fired.length === 0 && steps++ < 2_000) await w.tick();
     const crossing = w.prices.find((p) => p.symbol === 'BTC/USDT' && p.last > threshold)!;
     expect(w.fired).toEqual([
-      { ruleId: rule.id, venue: 'demo', symbol: 'BTC/USDT', description: rule.description, price: crossing.last, at: w.clock.now() },
+      {
+        ruleId: rule.id,
+        venue: 'demo',
+        symbol: 'BTC/USDT',
+        description: rule.description,
+        price: crossing.last,
+        at: w.clock.now(),
+        terms: { kind: 'above', threshold, direction: 'up' },
+      },
     ]);
-    expect(w.service.history(10)).toEqual([{ id: 1, ...w.fired[0]! }]);
+    // The history keeps what was said (the terms travel only with the live event, for the screen to word it).
+    const { terms: _terms, ...recorded } = w.fired[0]!;
+    expect(w.service.history(10)).toEqual([{ id: 1, ...recorded }]);
     expect(w.service.list()[0]).toMatchObject({ status: 'beyond', lastFiredAt: w.clock.now(), lastPrice: crossing.last });
 
     // Later firings each need the price to have gone back under the band first: hovering never re-fires.

@@ -285,7 +285,8 @@ export class AlertService {
     const outcome = evaluateRule(rule, this.observe(rule, price, at, extremes), this.policy());
     rule.arming = outcome.arming;
     if (outcome.fired) {
-      this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description: this.firingWords(rule, outcome.fired), price, at }, outcome.arming);
+      const terms = this.termsOf(rule, outcome.fired);
+      this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description: this.firingWords(rule, outcome.fired), price, at, terms }, outcome.arming);
       return;
     }
     this.armingChanged(rule, before, outcome.arming);
@@ -315,7 +316,8 @@ export class AlertService {
         this.firedOffline.set(rule.id, outage);
         const description = `${this.firingWords(rule, outcome.fired)} — while offline (${utcMinute(offline.from)}–${utcMinute(offline.to)} UTC)`;
         const at = this.clock.now();
-        this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description, price: outcome.price, at, offline: { ...offline } }, outcome.arming);
+        const terms = this.termsOf(rule, outcome.fired);
+        this.fire(rule, { ruleId: rule.id, venue: rule.venue, symbol: rule.symbol, description, price: outcome.price, at, offline: { ...offline }, terms }, outcome.arming);
         continue;
       }
       this.armingChanged(rule, before, outcome.arming);
@@ -335,6 +337,12 @@ export class AlertService {
 
   private policy(): FiringPolicy {
     return { minIntervalMs: this.minIntervalMs, hysteresisFraction: this.hysteresisFraction };
+  }
+
+  private termsOf(rule: AlertRuleRecord, direction: 'up' | 'down'): NonNullable<AlertTriggered['terms']> {
+    const terms: NonNullable<AlertTriggered['terms']> = { kind: rule.kind, threshold: rule.threshold, direction };
+    if (rule.windowMinutes !== undefined) terms.windowMinutes = rule.windowMinutes;
+    return terms;
   }
 
   private firingWords(rule: AlertRuleRecord, direction: 'up' | 'down'): string {

@@ -21,7 +21,7 @@ export type SignInRefusal =
 
 export class SignInError extends AppError {
   constructor(
-    readonly reason: SignInRefusal,
+    override readonly reason: SignInRefusal,
     message: string,
     cause?: unknown,
   ) {

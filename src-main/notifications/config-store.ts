@@ -25,6 +25,7 @@ export const DEFAULT_CONFIG: NotificationConfig = {
     'strategy-stopped': ['desktop', 'email'],
   },
   quietHours: { enabled: false, start: '22:00', end: '07:00', timeZone: 'UTC' },
+  languages: { desktop: 'en', email: 'en', sms: 'en' },
 };
 
 /** The keychain entry of each secret, beside the exchange accounts' entries under the same service. */

@@ -141,9 +141,9 @@ export class NotificationService {
 
   /** Delivers a notification on its type's channels; resolves once every channel has an outcome in the log. */
   notify<T extends NotificationType>(type: T, data: NotificationData[T]): Promise<DeliveryLogEntry[]> {
-    const message = render(type, data);
     const config = this.store.config();
-    const work = Promise.all(config.routing[type].map((channel) => this.deliver(type, channel, message, config)));
+    // Each channel in its own language (Notifications settings).
+    const work = Promise.all(config.routing[type].map((channel) => this.deliver(type, channel, render(type, data, config.languages[channel]), config)));
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work)).catch(() => {});
     return work;

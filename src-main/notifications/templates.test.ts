@@ -38,4 +38,15 @@ describe('templates', () => {
     expect(html).not.toContain('<BTC>');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
+
+  it('writes a channel set to Vietnamese in Vietnamese, with Vietnamese separators', () => {
+    const trade = render('trade-executed', { ...sampleTrade(), amount: 1_234.5 }, 'vi');
+    expect(trade.subject).toBe('Đã mua 1.234,5 ETH/USDT giá 0,3');
+    expect(trade.text).toContain('Khối lượng: 1.234,5');
+    const risk = render('risk-limit', sampleRisk(), 'vi');
+    expect(risk.subject).toBe('Vượt hạn mức rủi ro: Lỗ tối đa trong ngày (demo)');
+    expect(risk.text).toContain('Giá trị: 1.250\nNgưỡng: 1.000\nPhạm vi: mọi tài khoản');
+    expect(risk.text.split('\n')[0]).toBe('Lỗ tối đa trong ngày: 1.250, vượt hạn mức 1.000.');
+    expect(render('price-alert', sampleAlert(), 'vi').subject).toMatch(/^Cảnh báo giá: /);
+  });
 });

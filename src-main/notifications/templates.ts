@@ -2,14 +2,15 @@
 // outside (symbols, rule descriptions, reasons) is escaped in the HTML, so a crafted string cannot inject markup
 // into the trader's mail client.
 import {
-  RISK_LIMIT_LABELS,
   venueName,
+  type Language,
   type AlertTriggered,
   type NotificationType,
   type PaymentEvent,
   type RiskLimitEvent,
   type Trade,
 } from '../../src-shared';
+import { TEMPLATE_WORDS, type TemplateWords } from './template-words';
 
 /** What the risk engine publishes on `risk.limit.exceeded`. */
 export type RiskLimitExceeded = RiskLimitEvent;
@@ -42,9 +43,9 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
-/** Up to 8 decimals, thousands separators, no floating-point noise (0.30000000000000004 reads 0.3). */
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 8 });
+/** Up to 8 decimals, the language's separators, no floating-point noise (0.30000000000000004 reads 0.3). */
+function formatNumberIn(value: number, locale: string): string {
+  return value.toLocaleString(locale, { maximumFractionDigits: 8 });
 }
 
 /** UTC, unambiguous in a mail read in another time zone. */
@@ -59,55 +60,58 @@ interface Layout {
   rows: Array<[label: string, value: string]>;
 }
 
-function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]): Layout {
+function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T], w: TemplateWords): Layout {
+  const formatNumber = (value: number) => formatNumberIn(value, w.locale);
+  const l = w.labels;
   switch (type) {
     case 'trade-executed': {
       const trade = data as Trade;
-      const side = trade.side === 'buy' ? 'Bought' : 'Sold';
       const rows: Layout['rows'] = [
-        ['Venue', `${venueName(trade.venue)} (${trade.mode})`],
-        ['Side', trade.side],
-        ['Amount', formatNumber(trade.amount)],
-        ['Price', formatNumber(trade.price)],
-        ['Value', formatNumber(trade.amount * trade.price)],
+        [l.venue, `${venueName(trade.venue)} (${trade.mode})`],
+        [l.side, w.sides[trade.side]],
+        [l.amount, formatNumber(trade.amount)],
+        [l.price, formatNumber(trade.price)],
+        [l.value, formatNumber(trade.amount * trade.price)],
       ];
-      if (trade.fee !== undefined) rows.push(['Fee', `${formatNumber(trade.fee)} ${trade.feeAsset ?? ''}`.trim()]);
-      rows.push(['Time', formatTime(trade.timestamp)]);
+      if (trade.fee !== undefined) rows.push([l.fee, `${formatNumber(trade.fee)} ${trade.feeAsset ?? ''}`.trim()]);
+      rows.push([l.time, formatTime(trade.timestamp)]);
+      const subject = trade.side === 'buy' ? w.bought : w.sold;
       return {
-        subject: `${side} ${formatNumber(trade.amount)} ${trade.symbol} at ${formatNumber(trade.price)}`,
+        subject: subject(formatNumber(trade.amount), trade.symbol, formatNumber(trade.price)),
         // Live, paper and demo fills must never be mistaken for one another, in a toast as on screen.
-        headline: `Trade executed on ${venueName(trade.venue)}${trade.mode === 'demo' ? '' : ` (${trade.mode})`}`,
+        headline: w.tradeHeadline(venueName(trade.venue), trade.mode === 'demo' ? '' : ` (${trade.mode})`),
         rows,
       };
     }
     case 'price-alert': {
       const alert = data as AlertTriggered;
       return {
-        subject: `Price alert: ${alert.description}`,
-        headline: `${alert.symbol} reached ${formatNumber(alert.price)}`,
+        subject: w.alertSubject(alert.description),
+        headline: w.alertHeadline(alert.symbol, formatNumber(alert.price)),
         rows: [
-          ['Rule', alert.description],
-          ['Venue', venueName(alert.venue)],
-          ['Price', formatNumber(alert.price)],
-          ['Time', formatTime(alert.at)],
+          [l.rule, alert.description],
+          [l.venue, venueName(alert.venue)],
+          [l.price, formatNumber(alert.price)],
+          [l.time, formatTime(alert.at)],
         ],
       };
     }
     case 'risk-limit': {
       const risk = data as RiskLimitExceeded;
-      const name = RISK_LIMIT_LABELS[risk.limit] ?? risk.limit;
+      const name = w.limitNames[risk.limit] ?? risk.limit;
       const where = [risk.venue, risk.mode, risk.symbol].filter(Boolean).join(' ');
       const rows: Layout['rows'] = [
-        ['Limit', name],
-        ['Value', formatNumber(risk.value)],
-        ['Threshold', formatNumber(risk.threshold)],
-        ['Scope', risk.scope === 'global' ? 'all accounts' : risk.scope],
+        [l.limit, name],
+        [l.value, formatNumber(risk.value)],
+        [l.threshold, formatNumber(risk.threshold)],
+        [l.scope, risk.scope === 'global' ? w.allAccounts : risk.scope],
       ];
-      if (where) rows.push(['Market', where]);
-      rows.push(['Time', formatTime(risk.at)]);
+      if (where) rows.push([l.market, where]);
+      rows.push([l.time, formatTime(risk.at)]);
       return {
-        subject: `Risk limit exceeded: ${name}${where ? ` (${where})` : ''}`,
-        headline: risk.message,
+        subject: w.riskSubject(name, where),
+        // Main's own sentence (it names every figure) in English; the others say it from the figures.
+        headline: w === TEMPLATE_WORDS.en ? risk.message : w.riskHeadline(name, formatNumber(risk.value), formatNumber(risk.threshold)),
         rows,
       };
     }
@@ -115,12 +119,12 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
       const stopped = data as StrategyStopped;
       const name = stopped.name ?? stopped.strategyId;
       return {
-        subject: `Strategy stopped: ${name}`,
-        headline: `${name} stopped: ${stopped.reason}`,
+        subject: w.strategySubject(name),
+        headline: w.strategyHeadline(name, stopped.reason),
         rows: [
-          ['Strategy', name],
-          ['Reason', stopped.reason],
-          ['Time', formatTime(stopped.at)],
+          [l.strategy, name],
+          [l.reason, stopped.reason],
+          [l.time, formatTime(stopped.at)],
         ],
       };
     }
@@ -129,8 +133,10 @@ function layoutOf<T extends NotificationType>(type: T, data: NotificationData[T]
   throw new Error(`no template for notification type ${String(type)}`);
 }
 
-export function render<T extends NotificationType>(type: T, data: NotificationData[T]): RenderedMessage {
-  return renderLayout(layoutOf(type, data));
+/** A notification in `language` (each channel has its own, set in Notifications settings). */
+export function render<T extends NotificationType>(type: T, data: NotificationData[T], language: Language = 'en'): RenderedMessage {
+  const words = TEMPLATE_WORDS[language];
+  return renderLayout(layoutOf(type, data, words), words.signature);
 }
 
 /** The plan's changes (src-main/billing), as the bus reports them. */
@@ -160,17 +166,17 @@ function planLayout(change: PlanChange, event: PaymentEvent): Layout {
 }
 
 export function renderPlanChange(change: PlanChange, event: PaymentEvent): RenderedMessage {
-  return renderLayout(planLayout(change, event));
+  return renderLayout(planLayout(change, event), TEMPLATE_WORDS.en.signature);
 }
 
-function renderLayout({ subject, headline, rows }: Layout): RenderedMessage {
-  const text = [headline, '', ...rows.map(([label, value]) => `${label}: ${value}`), '', '— Trade Bot Scratch'].join('\n');
+function renderLayout({ subject, headline, rows }: Layout, signature: string): RenderedMessage {
+  const text = [headline, '', ...rows.map(([label, value]) => `${label}: ${value}`), '', signature].join('\n');
   const tableRows = rows
     .map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
     .join('');
   const html =
     `<!doctype html><html><body><h1>${escapeHtml(headline)}</h1>` +
-    `<table>${tableRows}</table><p>— Trade Bot Scratch</p></body></html>`;
+    `<table>${tableRows}</table><p>${escapeHtml(signature)}</p></body></html>`;
   return { subject, text, html };
 }
 

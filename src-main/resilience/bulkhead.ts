@@ -34,7 +34,7 @@ export const DEFAULT_BULKHEADS: Record<ResourceClass, BulkheadOptions> = {
 export class BulkheadRejectedError extends AppError {
   constructor(
     readonly resource: ResourceClass,
-    readonly reason: 'queue-full' | 'queue-timeout',
+    override readonly reason: 'queue-full' | 'queue-timeout',
     message: string,
     retryAfterMs: number,
   ) {

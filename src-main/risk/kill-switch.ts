@@ -65,7 +65,10 @@ export class KillSwitch {
     if (!this.current.engaged) return;
     const since = this.current.engagedAt === undefined ? '' : ` since ${new Date(this.current.engagedAt).toISOString().slice(11, 19)} UTC`;
     const why = this.current.reason ? ` (${this.current.reason})` : '';
-    throw new AppError('RISK_LIMIT', `The kill switch is engaged${since}${why}: no new orders until it is released in the top bar.`);
+    const params: Record<string, string | number> = {};
+    if (this.current.engagedAt !== undefined) params.since = this.current.engagedAt;
+    if (this.current.reason) params.why = this.current.reason;
+    throw AppError.because('RISK_LIMIT', 'killSwitch', params, `The kill switch is engaged${since}${why}: no new orders until it is released in the top bar.`);
   }
 
   /**

@@ -233,7 +233,12 @@ export class RiskService {
         const breach = verdict.refusal;
         this.options.repository.log({ kind: 'refused', venue: order.venue, symbol: order.symbol, message: `${describeOrder(order)}: ${breach.message}` });
         this.publish('exceeded', breach, order.venue, order.mode, order.symbol);
-        throw new AppError('RISK_LIMIT', breach.message);
+        const params: Record<string, string | number> = { scope: breach.scope, value: breach.value, threshold: breach.threshold, symbol: order.symbol, quote: figures.quote };
+        // The order's own figures, which the sentence names; no price means the value could not be checked.
+        params.amount = order.amount;
+        params.base = figures.base;
+        if (figures.price !== undefined) params.price = figures.price;
+        throw AppError.because('RISK_LIMIT', `limit.${breach.limit}`, params, breach.message);
       }
       warnings.push(...verdict.warnings);
     }

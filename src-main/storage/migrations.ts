@@ -273,6 +273,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sim_trades_by_symbol ON sim_trades (venue, mode, json_extract(trade, '$.symbol'), json_extract(trade, '$.timestamp'));
     `,
   },
+  {
+    version: 10,
+    name: 'portfolio fee rates',
+    // A fee paid in a third asset (BNB) is valued at that asset's rate when the fill was seen: the rate is kept, so
+    // that the history rebuilt after a restart (before any price has come in) values it the same.
+    up: `
+      CREATE TABLE portfolio_fee_rates (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        trade_id TEXT NOT NULL,
+        -- units of the fill's quote per unit of the fee's asset
+        rate REAL NOT NULL CHECK (rate > 0),
+        PRIMARY KEY (venue, mode, trade_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export interface AppliedMigration {

@@ -128,7 +128,8 @@ export class OrderService {
     const market = await this.markets.market(venue, order.symbol, label);
     const referencePrice = await this.referencePrice(venue, order);
     const issues = checkOrder(order, market, referencePrice);
-    if (issues.length > 0) throw new AppError('ORDER_REJECTED', describeOrderIssues(issues));
+    // The first issue names the sentence a screen translates; the message joins them all for the log.
+    if (issues[0]) throw AppError.because('ORDER_REJECTED', `order.${issues[0].rule}`, issues[0].params, describeOrderIssues(issues));
     for (const check of this.checks) await check(order, { market, referencePrice });
     this.assertOpen();
 

@@ -4,10 +4,11 @@
 import { AppError, type SmsConfig } from '../../../src-shared';
 import type { RenderedMessage } from '../templates';
 import type { ChannelSender } from './port';
+import { fitSms } from './sms-length';
 
 export const TWILIO_BASE_URL = 'https://api.twilio.com';
-/** Twilio splits longer bodies into segments, each billed: keep a notification to a few. */
-const MAX_BODY = 480;
+/** Twilio splits longer bodies into segments, each billed: keep a notification to three (UCS-2 counts, sms-length.ts). */
+const MAX_SEGMENTS = 3;
 
 export interface SmsSenderOptions {
   config: SmsConfig;
@@ -34,7 +35,7 @@ export function smsConfigProblem(config: SmsConfig, authTokenSet: boolean): stri
 export function smsBody(message: RenderedMessage): string {
   const headline = message.text.split('\n')[0] ?? '';
   const body = headline && headline !== message.subject ? `${message.subject}\n${headline}` : message.subject;
-  return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY - 1)}…` : body;
+  return fitSms(body, MAX_SEGMENTS);
 }
 
 function twilioFailure(status: number, body: TwilioError, retryAfterMs: number | undefined): AppError {

@@ -3,11 +3,12 @@
 import { useEffect, useState } from 'react';
 import type { AlertTriggered } from '../../../src-shared';
 import { api } from '../../api';
-import { firedAt } from './alert-words';
+import { formatNumber } from '../../format/numbers';
+import { useT } from '../../i18n';
+import { firedAt, firingText } from './alert-words';
 
 const SHOWN_MS = 60_000;
 const MAX_SHOWN = 3;
-const price = new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 });
 
 interface Shown extends AlertTriggered {
   key: number;
@@ -17,6 +18,7 @@ let nextKey = 1;
 
 export function AlertBanner() {
   const [shown, setShown] = useState<Shown[]>([]);
+  const { t } = useT('alerts');
   const dismiss = (key: number): void => setShown((current) => current.filter((each) => each.key !== key));
 
   useEffect(() => {
@@ -39,21 +41,25 @@ export function AlertBanner() {
   if (shown.length === 0) return null;
   return (
     <div className="alert-banners">
-      {shown.map((alert) => (
-        <div key={alert.key} className="alert-banner" role="alert" aria-label={`Alert: ${alert.description}`}>
-          <strong>Alert: {alert.description}</strong>
+      {shown.map((alert) => {
+        const rule = firingText(alert);
+        const price = formatNumber(alert.price, 8);
+        return (
+        <div key={alert.key} className="alert-banner" role="alert" aria-label={t('banner.label', { rule })}>
+          <strong>{t('banner.title', { rule })}</strong>
           <span>
-            {alert.venue === 'demo' ? 'Demo · ' : ''}
+            {alert.venue === 'demo' ? t('banner.demo') : ''}
             {alert.offline
               ? // Found in the bars fetched after the feed came back: the price went there between these times.
-                `price reached ${price.format(alert.price)} between ${firedAt(alert.offline.from)} and ${firedAt(alert.offline.to)}, while the feed was down`
-              : `price ${price.format(alert.price)} at ${firedAt(alert.at)}`}
+                t('banner.reachedWhileDown', { price, from: firedAt(alert.offline.from), to: firedAt(alert.offline.to) })
+              : t('banner.priceAt', { price, time: firedAt(alert.at) })}
           </span>
-          <button type="button" aria-label={`Dismiss alert ${alert.description}`} onClick={() => dismiss(alert.key)}>
+          <button type="button" aria-label={t('banner.dismiss', { rule })} onClick={() => dismiss(alert.key)}>
             ×
           </button>
         </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

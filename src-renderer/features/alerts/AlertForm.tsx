@@ -1,9 +1,11 @@
 // Create or edit an alert on one market: the condition, its threshold (prefilled with the last price), the window of
 // a percent-change alert, and a note.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ALERT_KINDS, ALERT_WINDOW_MINUTES, type AlertKind, type AlertRule, type NewAlertRule, type Symbol, type VenueId } from '../../../src-shared';
+import { ALERT_KINDS, ALERT_WINDOW_MINUTES, decimalPlaces, type AlertKind, type AlertRule, type NewAlertRule, type Symbol, type VenueId } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
-import { KIND_LABELS, alreadyPastWarning, checkDraft, parseDecimal, type AlertDraft } from './alert-words';
+import { inputText } from '../../format/parse-number';
+import { useT } from '../../i18n';
+import { alreadyPastWarning, checkDraft, kindLabel, parseDecimal, ruleText, type AlertDraft } from './alert-words';
 import { useLastPrice } from '../../hooks/use-last-price';
 
 interface Props {
@@ -28,14 +30,14 @@ function prefillPrice(kind: AlertKind, last: number | undefined, decimals: numbe
   if (last === undefined) return '';
   const step = 10 ** -decimals;
   const line = kind === 'above' ? last + step : kind === 'below' ? last - step : last;
-  return line.toFixed(decimals);
+  return inputText(line, decimals);
 }
 
 function draftOf(rule: AlertRule | undefined): AlertDraft {
   if (!rule) return { kind: 'above', threshold: '', windowMinutes: DEFAULT_WINDOW, note: '' };
   return {
     kind: rule.kind,
-    threshold: String(rule.threshold),
+    threshold: inputText(rule.threshold, decimalPlaces(rule.threshold)),
     windowMinutes: String(rule.windowMinutes ?? DEFAULT_WINDOW),
     note: rule.note ?? '',
   };
@@ -51,6 +53,7 @@ export function AlertForm({ venue, symbol, decimals, quote, editing, onSubmit, o
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
   const [saved, setSaved] = useState<string>();
+  const { t } = useT('alerts');
 
   const isPercent = draft.kind === 'change-pct';
   useEffect(() => {
@@ -90,7 +93,7 @@ export function AlertForm({ venue, symbol, decimals, quote, editing, onSubmit, o
       return;
     }
     if (!editing) {
-      setSaved(`Alert created: ${checked.rule.symbol} ${KIND_LABELS[checked.rule.kind].toLowerCase()} ${draft.threshold}${isPercent ? ' %' : ''}.`);
+      setSaved(t('form.created', { rule: ruleText(checked.rule) }));
       setDraft((current) => ({ ...current, note: '' }));
       setTouched(false);
     }
@@ -114,48 +117,47 @@ export function AlertForm({ venue, symbol, decimals, quote, editing, onSubmit, o
   return (
     <form
       className="alert-form"
-      aria-label={editing ? `Edit alert ${editing.description}` : `New alert on ${symbol}`}
+      aria-label={editing ? t('form.editLabel', { rule: ruleText(editing) }) : t('form.newLabel', { symbol })}
       noValidate
       onSubmit={(event) => void submit(event)}
     >
-      {!editing && <h3>New alert on {symbol}</h3>}
+      {!editing && <h3>{t('form.newLabel', { symbol })}</h3>}
       <div className="ticket-field">
-        <label htmlFor={`${id}-kind`}>Condition</label>
+        <label htmlFor={`${id}-kind`}>{t('form.condition')}</label>
         <select id={`${id}-kind`} value={draft.kind} onChange={(event) => chooseKind(event.target.value as AlertKind)}>
           {ALERT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
+              {kindLabel(kind)}
             </option>
           ))}
         </select>
       </div>
       <div className="ticket-field">
-        <label htmlFor={`${id}-threshold`}>{isPercent ? 'Percent' : 'Price'}</label>
+        <label htmlFor={`${id}-threshold`}>{isPercent ? t('form.percent') : t('form.price')}</label>
         <div className="input-with-unit" data-invalid={errors.threshold ? '' : undefined}>
           {/* Once the trader is in the field it stops following the market: no digit moves under the cursor. */}
           <input {...field('threshold')} onFocus={() => setTouched(true)} inputMode="decimal" autoComplete="off" spellCheck={false} />
           <span className="unit">{isPercent ? '%' : quote}</span>
         </div>
         {fieldError('threshold')}
-        <span className="hint numeric-hint">Last price {formatPrice(last, decimals)}</span>
+        <span className="hint numeric-hint">{t('form.lastPrice', { price: formatPrice(last, decimals) })}</span>
       </div>
       {isPercent && (
         <div className="ticket-field">
-          <label htmlFor={`${id}-windowMinutes`}>Window (minutes)</label>
+          <label htmlFor={`${id}-windowMinutes`}>{t('form.window')}</label>
           <div className="input-with-unit" data-invalid={errors.windowMinutes ? '' : undefined}>
             <input {...field('windowMinutes')} inputMode="numeric" autoComplete="off" />
-            <span className="unit">min</span>
+            <span className="unit">{t('form.minutes')}</span>
           </div>
           {fieldError('windowMinutes')}
           <span className="hint">
-            A rise from the window&apos;s low or a fall from its high, {ALERT_WINDOW_MINUTES.min} to {ALERT_WINDOW_MINUTES.max} minutes,
-            measured from when the alert starts watching.
+            {t('form.windowHint', { min: ALERT_WINDOW_MINUTES.min, max: ALERT_WINDOW_MINUTES.max })}
           </span>
         </div>
       )}
       <div className="ticket-field">
-        <label htmlFor={`${id}-note`}>Note</label>
-        <input {...field('note')} className="text-input" placeholder="optional, e.g. take profit" maxLength={200} autoComplete="off" />
+        <label htmlFor={`${id}-note`}>{t('form.note')}</label>
+        <input {...field('note')} className="text-input" placeholder={t('form.notePlaceholder')} maxLength={200} autoComplete="off" />
         {fieldError('note')}
       </div>
       {warning && (
@@ -175,11 +177,11 @@ export function AlertForm({ venue, symbol, decimals, quote, editing, onSubmit, o
       )}
       <div className="alert-form-actions">
         <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
-          {pending ? 'Saving…' : editing ? 'Save changes' : 'Create alert'}
+          {pending ? t('form.saving') : editing ? t('form.saveChanges') : t('form.create')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel} disabled={pending}>
-            Cancel
+            {t('form.cancel')}
           </button>
         )}
       </div>

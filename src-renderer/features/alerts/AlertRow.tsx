@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { AlertRule, NewAlertRule } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { AlertForm } from './AlertForm';
-import { firedAt, statusWords } from './alert-words';
+import { useT } from '../../i18n';
+import { firedAt, ruleText, statusWords } from './alert-words';
 
 interface Props {
   rule: AlertRule;
@@ -30,46 +31,48 @@ function decimalsOf(value: number): number {
 export function AlertRow({ rule, venueName, decimals, busy, onSave, onPause, onDelete, readOnly = false }: Props) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const { t } = useT('alerts');
   const status = statusWords(rule);
+  const words = ruleText(rule);
   const places = decimals ?? Math.max(2, decimalsOf(rule.threshold));
   const disabled = busy !== undefined;
   return (
     <>
-      <tr data-status={rule.status} aria-label={`${rule.description} on ${venueName}`}>
+      <tr data-status={rule.status} aria-label={t('row.label', { rule: words, venue: venueName })}>
         <td>
           {rule.symbol}
           <span className="sub">{venueName}</span>
         </td>
-        <td>{rule.description}</td>
+        <td>{words}</td>
         <td>
           <span className={`alert-status alert-status-${rule.status}`}>{status.label}</span>
           {status.hint && <span className="sub">{status.hint}</span>}
         </td>
         <td className="numeric">{formatPrice(rule.lastPrice, places)}</td>
-        <td className="numeric">{rule.lastFiredAt === undefined ? <span className="muted-cell">never</span> : `Fired at ${firedAt(rule.lastFiredAt)}`}</td>
+        <td className="numeric">{rule.lastFiredAt === undefined ? <span className="muted-cell">{t('row.never')}</span> : t('row.firedAt', { time: firedAt(rule.lastFiredAt) })}</td>
         <td className="alert-note">{rule.note ?? ''}</td>
         <td className="alert-actions">
           {!readOnly && (
             <>
-              <button type="button" onClick={() => setEditing((open) => !open)} disabled={disabled} aria-expanded={editing} aria-label={`Edit ${rule.description}`}>
-                Edit
+              <button type="button" onClick={() => setEditing((open) => !open)} disabled={disabled} aria-expanded={editing} aria-label={t('row.editLabel', { rule: words })}>
+                {t('row.edit')}
               </button>
-              <button type="button" onClick={() => onPause(!rule.paused)} disabled={disabled} aria-label={`${rule.paused ? 'Resume' : 'Pause'} ${rule.description}`}>
-                {busy === 'pausing' ? '…' : rule.paused ? 'Resume' : 'Pause'}
+              <button type="button" onClick={() => onPause(!rule.paused)} disabled={disabled} aria-label={t(rule.paused ? 'row.resumeLabel' : 'row.pauseLabel', { rule: words })}>
+                {busy === 'pausing' ? '…' : rule.paused ? t('row.resume') : t('row.pause')}
               </button>
               {confirming ? (
-                <span className="confirm" role="group" aria-label={`Confirm deleting ${rule.description}`}>
-                  <span>Delete this alert?</span>
+                <span className="confirm" role="group" aria-label={t('row.confirmDelete', { rule: words })}>
+                  <span>{t('row.deleteQuestion')}</span>
                   <button type="button" className="danger" onClick={onDelete} disabled={disabled}>
-                    {busy === 'deleting' ? 'Deleting…' : 'Delete alert'}
+                    {busy === 'deleting' ? t('row.deleting') : t('row.deleteAlert')}
                   </button>
                   <button type="button" onClick={() => setConfirming(false)} disabled={disabled}>
-                    Keep
+                    {t('row.keep')}
                   </button>
                 </span>
               ) : (
-                <button type="button" onClick={() => setConfirming(true)} disabled={disabled} aria-label={`Delete ${rule.description}`}>
-                  Delete
+                <button type="button" onClick={() => setConfirming(true)} disabled={disabled} aria-label={t('row.deleteLabel', { rule: words })}>
+                  {t('row.delete')}
                 </button>
               )}
             </>

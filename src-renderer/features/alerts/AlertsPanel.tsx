@@ -6,11 +6,12 @@ import { api } from '../../api';
 import { useReadOnly, useWorkspace } from '../../stores/workspace';
 import { AlertForm } from './AlertForm';
 import { AlertRow } from './AlertRow';
-import { firedAt } from './alert-words';
+import { formatNumber } from '../../format/numbers';
+import { useT } from '../../i18n';
+import { firedAt, firingText } from './alert-words';
 import { useAlerts } from './alerts-store';
 
 const REFRESH_MS = 3_000;
-const price = new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 });
 
 interface Props {
   venue: VenueId;
@@ -21,6 +22,7 @@ export function AlertsPanel({ venue, market }: Props) {
   const venues = useWorkspace((state) => state.venues);
   // A viewer sees the rules and what fired; setting, editing, pausing and deleting them is the operator's.
   const readOnly = useReadOnly();
+  const { t } = useT('alerts');
   const { rules, history, loaded, error, busy, load, create, update, setPaused, remove } = useAlerts();
   useEffect(() => {
     void load(api);
@@ -35,7 +37,7 @@ export function AlertsPanel({ venue, market }: Props) {
 
   return (
     <div className="alerts-panel">
-      <section className="alerts-list" aria-label="Alert rules">
+      <section className="alerts-list" aria-label={t('panel.rules')}>
         {error && (
           <p className="panel-error" role="alert">
             {error}
@@ -43,28 +45,28 @@ export function AlertsPanel({ venue, market }: Props) {
         )}
         {!loaded ? (
           <p className="empty" role="status">
-            Loading alerts…
+            {t('panel.loading')}
           </p>
         ) : rules.length === 0 ? (
           <p className="empty">
-            {readOnly ? 'No alerts set.' : `No alerts yet — set one on ${market?.symbol ?? 'a market'} with the form beside this list.`}
+            {readOnly ? t('panel.noneSet') : t('panel.noneYet', { symbol: market?.symbol ?? t('panel.aMarket') })}
           </p>
         ) : (
           <table className="orders-table alerts-table">
             <thead>
               <tr>
-                <th scope="col">Market</th>
-                <th scope="col">Condition</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('panel.market')}</th>
+                <th scope="col">{t('panel.condition')}</th>
+                <th scope="col">{t('panel.status')}</th>
                 <th scope="col" className="numeric">
-                  Last price
+                  {t('panel.lastPrice')}
                 </th>
                 <th scope="col" className="numeric">
-                  Last fired
+                  {t('panel.lastFired')}
                 </th>
-                <th scope="col">Note</th>
+                <th scope="col">{t('panel.note')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('panel.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -95,14 +97,14 @@ export function AlertsPanel({ venue, market }: Props) {
           </table>
         )}
         {history.length > 0 && (
-          <section className="alert-history" aria-label="Recent alerts">
-            <h3>Recent alerts</h3>
+          <section className="alert-history" aria-label={t('panel.recent')}>
+            <h3>{t('panel.recent')}</h3>
             <ol>
               {history.map((firing) => (
                 <li key={firing.id}>
-                  <span className="alert-history-time">{firedAt(firing.at)}</span> {firing.description}{' '}
+                  <span className="alert-history-time">{firedAt(firing.at)}</span> {firingText(firing)}{' '}
                   <span className="muted">
-                    at {price.format(firing.price)} · {venueName(firing.venue)}
+                    {t('panel.firedAt', { price: formatNumber(firing.price, 8), venue: venueName(firing.venue) })}
                   </span>
                 </li>
               ))}

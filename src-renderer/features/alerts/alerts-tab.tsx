@@ -4,6 +4,5 @@ import { AlertsPanel } from './AlertsPanel';
 
 export const ALERTS_TAB: WorkspaceTab = {
   id: 'alerts',
-  label: 'Alerts',
   render: ({ preferences, market }) => <AlertsPanel venue={preferences.venue} market={market} />,
 };

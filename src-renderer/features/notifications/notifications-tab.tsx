@@ -4,6 +4,5 @@ import { DeliveryLog } from './DeliveryLog';
 
 export const NOTIFICATIONS_LOG_TAB: WorkspaceTab = {
   id: 'notifications-log',
-  label: 'Notifications log',
   render: () => <DeliveryLog limit={50} />,
 };

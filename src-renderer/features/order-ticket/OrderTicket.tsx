@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Market, OrderType, PlaceOrder, VenueId, VenueSummary } from '../../../src-shared';
 import { api } from '../../api';
-import { formatPrice } from '../../format/numbers';
+import { readNumber } from '../../format/number-hint';
+import { formatNumber, formatPrice } from '../../format/numbers';
+import { useT } from '../../i18n';
 import { freeOf, sameView } from '../orders/order-lists';
 import { useOrders } from '../orders/orders-store';
 import { useOrdersFeed } from '../orders/use-orders-feed';
 import { DecimalField } from './DecimalField';
 import { LiveConfirmDialog } from './LiveConfirmDialog';
-import { readNumber } from '../../format/number-hint';
 import { amountForShare, checkTicket, costPreview, FEE_ESTIMATE_RATE, issuesOf, priceText, spentAsset, toPlaceOrder } from './ticket-form';
 import { TicketHeader } from './TicketHeader';
 import { TicketOutcome } from './TicketOutcome';
@@ -26,11 +27,7 @@ interface Props {
   market: Market | undefined;
 }
 
-const TYPES: { type: OrderType; label: string }[] = [
-  { type: 'market', label: 'Market' },
-  { type: 'limit', label: 'Limit' },
-  { type: 'stop-limit', label: 'Stop' },
-];
+const TYPES: OrderType[] = ['market', 'limit', 'stop-limit'];
 const SHARES = [0.25, 0.5, 0.75, 1];
 
 export function OrderTicket({ venueId, venues, market }: Props) {
@@ -42,6 +39,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
   const blocked = useKillSwitchBlock();
   const last = useLastPrice(venueId, market?.symbol);
   const ticket = useTicket();
+  const { t } = useT(['orderTicket', 'orders']);
   // The balance check only with balances of this very view: another venue's USDT says nothing here.
   const balances = useOrders((s) => (sameView(s.view, view) && !s.loading.balances && !s.errors.balances ? s.balances : undefined));
   // The order last placed, as the orders store holds it: its events keep it current (unknown → open → filled).
@@ -71,9 +69,9 @@ export function OrderTicket({ venueId, venues, market }: Props) {
   const mode = view?.mode;
   if (!market) {
     return (
-      <section className="order-ticket" aria-label="Order ticket" ref={ticketRef}>
+      <section className="order-ticket" aria-label={t('title')} ref={ticketRef}>
         <TicketHeader venue={venue} mode={mode} onChoose={(m) => useTradingMode.getState().choose(venueId, m, modeStorage())} />
-        <p className="empty">Choose a market in the top bar to trade it.</p>
+        <p className="empty">{t('chooseMarket')}</p>
       </section>
     );
   }
@@ -103,25 +101,25 @@ export function OrderTicket({ venueId, venues, market }: Props) {
   });
 
   return (
-    <section className={`order-ticket ticket-${mode ?? 'resolving'}`} aria-label="Order ticket" ref={ticketRef}>
+    <section className={`order-ticket ticket-${mode ?? 'resolving'}`} aria-label={t('title')} ref={ticketRef}>
       <TicketHeader venue={venue} mode={mode} onChoose={(m) => useTradingMode.getState().choose(venueId, m, modeStorage())} />
-      {mode === 'live' && <p className="live-banner">LIVE — orders use real funds on {venueName}.</p>}
-      <form className="ticket-form" aria-label="Order" noValidate onSubmit={submit}>
+      {mode === 'live' && <p className="live-banner">{t('liveBanner', { venue: venueName })}</p>}
+      <form className="ticket-form" aria-label={t('order')} noValidate onSubmit={submit}>
         <div className="ticket-symbol">
           <strong>{market.symbol}</strong>
-          <span className="numeric" title="Last price">
-            Last {formatPrice(last, market.pricePrecision)}
+          <span className="numeric" title={t('lastPrice')}>
+            {t('last', { price: formatPrice(last, market.pricePrecision) })}
           </span>
         </div>
-        <div role="group" aria-label="Side" className="segmented sides">
+        <div role="group" aria-label={t('side')} className="segmented sides">
           {(['buy', 'sell'] as const).map((side) => (
             <button key={side} type="button" aria-pressed={ticket.side === side} className={`segment side-${side}`} onClick={() => ticket.setSide(side)}>
-              {side === 'buy' ? 'Buy' : 'Sell'}
+              {t(`orders:side.${side}`)}
             </button>
           ))}
         </div>
-        <div role="group" aria-label="Order type" className="segmented">
-          {TYPES.map(({ type, label }) => (
+        <div role="group" aria-label={t('orderType')} className="segmented">
+          {TYPES.map((type) => (
             <button
               key={type}
               type="button"
@@ -129,7 +127,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
               className="segment"
               onClick={() => ticket.setType(type, priceText(last, market.pricePrecision))}
             >
-              {label}
+              {t(`types.${type}`)}
             </button>
           ))}
         </div>
@@ -139,25 +137,25 @@ export function OrderTicket({ venueId, venues, market }: Props) {
           </p>
         ))}
         {ticket.type === 'stop-limit' && (
-          <DecimalField id="ticket-stop-price" label="Stop price" unit={market.quote} placeholder="triggers at" {...field('stopPrice')} />
+          <DecimalField id="ticket-stop-price" label={t('stopPrice')} unit={market.quote} placeholder={t('triggersAt')} {...field('stopPrice')} />
         )}
-        {ticket.type !== 'market' && <DecimalField id="ticket-price" label="Price" unit={market.quote} {...field('price')} />}
+        {ticket.type !== 'market' && <DecimalField id="ticket-price" label={t('price')} unit={market.quote} {...field('price')} />}
         <DecimalField
           id="ticket-amount"
-          label="Amount"
+          label={t('amount')}
           unit={market.base}
-          placeholder={(0).toFixed(market.amountPrecision)}
+          placeholder={formatPrice(0, market.amountPrecision)}
           inputRef={amountRef}
           {...field('amount')}
         />
-        <div className="shares" role="group" aria-label="Share of the free balance">
+        <div className="shares" role="group" aria-label={t('shares')}>
           {SHARES.map((share) => (
             <button
               key={share}
               type="button"
               className="share"
               disabled={!free}
-              aria-label={`Use ${share * 100}% of the free ${spent}`}
+              aria-label={t('useShare', { percent: share * 100, asset: spent })}
               onClick={() => {
                 const price = ticket.type === 'market' ? last : (readNumber(ticket.price).value ?? last);
                 ticket.setField('amount', amountForShare(share, ticket.side, market, free ?? 0, price));
@@ -168,15 +166,15 @@ export function OrderTicket({ venueId, venues, market }: Props) {
           ))}
         </div>
         <dl className="ticket-costs">
-          <dt>Available</dt>
+          <dt>{t('available')}</dt>
           <dd className="numeric" data-testid="ticket-available">
             {free === undefined ? '—' : `${formatPrice(free, spentDecimals)} ${spent}`}
           </dd>
-          <dt>Order value</dt>
+          <dt>{t('orderValue')}</dt>
           <dd className="numeric" data-testid="ticket-value">
             {quote(cost.notional)}
           </dd>
-          <dt>Fee (est. {FEE_ESTIMATE_RATE * 100}%)</dt>
+          <dt>{t('feeEstimate', { rate: formatNumber(FEE_ESTIMATE_RATE * 100, 2) })}</dt>
           <dd className="numeric" data-testid="ticket-fee">
             {quote(cost.fee)}
           </dd>
@@ -188,7 +186,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
           aria-busy={ticket.submitting}
           aria-describedby={blocked ? 'ticket-blocked' : undefined}
         >
-          {ticket.submitting ? 'Placing…' : `${ticket.side === 'buy' ? 'Buy' : 'Sell'} ${market.base}`}
+          {ticket.submitting ? t('placing') : t('submit', { side: t(`orders:side.${ticket.side}`), base: market.base })}
         </button>
         {blocked && (
           <p id="ticket-blocked" className="ticket-blocked" role="alert">
@@ -196,7 +194,7 @@ export function OrderTicket({ venueId, venues, market }: Props) {
           </p>
         )}
         <TicketOutcome result={result} market={market} />
-        <p className="hint">B / S: buy / sell · Esc: clear</p>
+        <p className="hint">{t('shortcuts')}</p>
       </form>
       <LiveConfirmDialog
         order={confirming}

@@ -1,4 +1,5 @@
 import type { TradingMode, VenueSummary } from '../../../src-shared';
+import { useT } from '../../i18n';
 import { ModeBadge } from '../orders/ModeBadge';
 
 interface Props {
@@ -9,12 +10,13 @@ interface Props {
 
 /** Which venue and mode the ticket sends to; a real venue switches between Live and Paper here. */
 export function TicketHeader({ venue, mode, onChoose }: Props) {
+  const { t } = useT('orderTicket');
   return (
     <header className="ticket-head">
-      <h2>{venue?.name ?? 'Order ticket'}</h2>
+      <h2>{venue?.name ?? t('title')}</h2>
       {mode ? <ModeBadge mode={mode} /> : <span className="muted">…</span>}
       {venue && venue.id !== 'demo' && (
-        <div role="group" aria-label="Trading mode" className="segmented mode-switch">
+        <div role="group" aria-label={t('tradingMode')} className="segmented mode-switch">
           {(['live', 'paper'] as const).map((choice) => (
             <button
               key={choice}
@@ -23,7 +25,7 @@ export function TicketHeader({ venue, mode, onChoose }: Props) {
               className={`segment mode-choice-${choice}`}
               onClick={() => onChoose(choice)}
             >
-              {choice === 'live' ? 'Live' : 'Paper'}
+              {t(choice)}
             </button>
           ))}
         </div>

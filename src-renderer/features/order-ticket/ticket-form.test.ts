@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n';
 import type { Balance, Market } from '../../../src-shared';
 import { readNumber } from '../../format/number-hint';
 import { amountForShare, checkTicket, costPreview, issuesOf, priceText, spentAsset, toPlaceOrder, type TicketFields } from './ticket-form';
@@ -88,7 +89,7 @@ describe('checkTicket', () => {
 
   it('needs a stop on the right side of the last price for a stop-limit', () => {
     const below = checkTicket(fields({ type: 'stop-limit', amount: '0.01', price: '61000', stopPrice: '59000' }), btc, 60_000);
-    expect(issuesOf(below.issues, 'stopPrice')).toEqual(['a buy stop must be above the last price 60000']);
+    expect(issuesOf(below.issues, 'stopPrice')).toEqual(['a buy stop must be above the last price 60,000']);
     const above = checkTicket(fields({ type: 'stop-limit', amount: '0.01', price: '61000', stopPrice: '60500' }), btc, 60_000);
     expect(above.valid).toBe(true);
     expect(toPlaceOrder({ venue: 'binance', mode: 'paper' }, btc, above.draft!)).toMatchObject({ stopPrice: 60_500, price: 61_000, mode: 'paper' });
@@ -145,5 +146,17 @@ describe('helpers', () => {
         },
       ),
     );
+  });
+});
+
+describe('the ticket in Vietnamese', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('reads 0,5 as half a coin and says what is wrong in Vietnamese', () => {
+    setLanguage('vi');
+    const check = checkTicket(fields({ amount: '0,5', price: '50.000,555' }), btc, 60_000);
+    expect(check.draft).toMatchObject({ amount: 0.5, price: 50_000.555 });
+    expect(issuesOf(check.issues, 'price')).toEqual(['giá thay đổi theo bước 0,01 USDT']);
+    expect(issuesOf(checkTicket(fields({ amount: '1.000', price: '50000' }), btc, 60_000).issues, 'amount')[0]).toMatch(/hai cách: gõ 1000 .* hoặc 1,000/);
   });
 });

@@ -8,14 +8,15 @@ import {
   type Market,
   type OrderDraft,
   type OrderField,
-  type OrderIssue,
   type OrderSide,
   type OrderType,
   type PlaceOrder,
   type TradingMode,
   type VenueId,
 } from '../../../src-shared';
+import { orderRuleText } from '../../format/error-message';
 import { readNumber } from '../../format/number-hint';
+import { t } from '../../i18n';
 import { formatPrice } from '../../format/numbers';
 import { inputText } from '../../format/parse-number';
 import { freeOf } from '../orders/order-lists';
@@ -36,10 +37,16 @@ export interface TicketFields {
 
 export type ParsedNumber = ReturnType<typeof readNumber>;
 
+/** What is wrong with one field, in the language on screen. */
+export interface TicketIssue {
+  field: OrderField;
+  message: string;
+}
+
 export interface TicketCheck {
   /** The order as typed, when every number could be read. */
   draft: OrderDraft | undefined;
-  issues: OrderIssue[];
+  issues: TicketIssue[];
   /** Whether the order may be sent: all fields entered and nothing wrong. */
   valid: boolean;
 }
@@ -62,7 +69,7 @@ export function checkTicket(fields: TicketFields, market: Market, lastPrice: num
   const amount = readNumber(fields.amount);
   const price = fields.type === 'market' ? { value: undefined } : readNumber(fields.price);
   const stopPrice = fields.type === 'stop-limit' ? readNumber(fields.stopPrice) : { value: undefined };
-  const unreadable: OrderIssue[] = [];
+  const unreadable: TicketIssue[] = [];
   const read: [OrderField, ParsedNumber][] = [
     ['amount', amount],
     ['price', price],
@@ -79,7 +86,8 @@ export function checkTicket(fields: TicketFields, market: Market, lastPrice: num
   };
   // A field that could not be read already says so; the market's rules would only add noise about it.
   const unreadableFields = new Set(unreadable.map((issue) => issue.field));
-  const issues = [...unreadable, ...checkOrder(draft, market, lastPrice).filter((issue) => !unreadableFields.has(issue.field))];
+  const rules = checkOrder(draft, market, lastPrice).filter((issue) => !unreadableFields.has(issue.field));
+  const issues: TicketIssue[] = [...unreadable, ...rules.map((issue) => ({ field: issue.field, message: orderRuleText(issue.rule, issue.params) }))];
 
   if (balances && issues.length === 0) {
     const needed = amountSpent(draft, lastPrice);
@@ -90,7 +98,7 @@ export function checkTicket(fields: TicketFields, market: Market, lastPrice: num
     if (needed !== undefined && needed - free > 10 ** -(decimals + 2)) {
       issues.push({
         field: 'amount',
-        message: `not enough ${asset}: this order needs ${formatPrice(needed, decimals)} ${asset}, ${formatPrice(free, decimals)} ${asset} is free`,
+        message: t('errors:order.notEnough', { asset, needed: formatPrice(needed, decimals), free: formatPrice(free, decimals) }),
       });
     }
   }
@@ -136,7 +144,7 @@ export function amountForShare(
 }
 
 /** The issues of one field, for the message under it. */
-export function issuesOf(issues: readonly OrderIssue[], field: OrderField): string[] {
+export function issuesOf(issues: readonly TicketIssue[], field: OrderField): string[] {
   return issues.filter((issue) => issue.field === field).map((issue) => issue.message);
 }
 

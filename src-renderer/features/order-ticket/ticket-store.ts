@@ -12,12 +12,14 @@ import { useOrders } from '../orders/orders-store';
 export type NumberField = 'amount' | 'price' | 'stopPrice';
 
 /** What the last submit came to: the id of the order placed, or main's refusal in its words. */
-export type Placement = { kind: 'placed'; clientOrderId: string } | { kind: 'refused'; message: string };
+/** A refusal keeps main's error, so that its sentence follows a language switch (it is worded when shown). */
+export type Placement = { kind: 'placed'; clientOrderId: string } | { kind: 'refused'; error: unknown };
 
 export type TicketResult = { kind: 'order'; order: Order } | { kind: 'refused'; message: string };
 
 /** What the ticket shows of its last submit: the placed order as the orders store holds it now, or the refusal. */
 export function ticketResult(placement: Placement | undefined, lists: OrderLists): TicketResult | undefined {
+  if (placement?.kind === 'refused') return { kind: 'refused', message: errorMessage(placement.error) };
   if (placement?.kind !== 'placed') return placement;
   const order = findOrder(lists, placement.clientOrderId);
   return order && { kind: 'order', order };
@@ -94,7 +96,7 @@ export const useTicket = create<TicketState>((set, get) => ({
       const placed = await useOrders.getState().place(api, order);
       set({ placement: { kind: 'placed', clientOrderId: placed.clientOrderId } });
     } catch (error) {
-      set({ placement: { kind: 'refused', message: errorMessage(error) } });
+      set({ placement: { kind: 'refused', error } });
     } finally {
       set({ submitting: false });
     }

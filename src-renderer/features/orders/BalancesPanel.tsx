@@ -2,7 +2,8 @@
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { useWorkspace } from '../../stores/workspace';
 import { Mt5Figures } from '../accounts/Mt5Figures';
-import { HeaderRow, NumberCell } from './cells';
+import { useT } from '../../i18n';
+import { columnNames, HeaderRow, NumberCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
 import { assetDecimals } from './order-words';
@@ -14,13 +15,14 @@ export function BalancesPanel({ venue, summary }: { venue: VenueId; summary: Ven
   const balances = useOrders((s) => s.balances);
   const ready = useSectionReady('balances');
   const markets = useWorkspace((s) => s.markets);
-  if (!view) return <p className="muted">Working out the trading mode…</p>;
+  const { t } = useT('orders');
+  if (!view) return <p className="muted">{t('workingOutMode')}</p>;
   const name = summary?.name ?? venue;
 
   return (
     <div className="orders-panel">
       <p className="panel-caption">
-        Balances on {name} <ModeBadge mode={view.mode} />
+        {t('balancesOn', { name })} <ModeBadge mode={view.mode} />
       </p>
       {/* MetaTrader 5 accounts trade on margin: what the broker states matters more than one currency's balance. */}
       {venue === 'mt5' && view.mode === 'live' && <Mt5Figures />}
@@ -28,15 +30,13 @@ export function BalancesPanel({ venue, summary }: { venue: VenueId; summary: Ven
       {balances.length === 0 ? (
         ready && (
           <p className="empty">
-            {view.mode === 'live'
-              ? `No balance on ${name}. Deposit on the exchange, or switch the ticket to Paper to try a strategy first.`
-              : `No balance on ${name} ${view.mode === 'paper' ? 'paper account' : ''} yet.`}
+            {view.mode === 'live' ? t('noLiveBalance', { name }) : view.mode === 'paper' ? t('noPaperBalance', { name }) : t('noBalance', { name })}
           </p>
         )
       ) : (
-        <table className="orders-table balances-table" aria-label="Balances">
+        <table className="orders-table balances-table" aria-label={t('balances')}>
           <thead>
-            <HeaderRow columns={['Asset', 'Free', 'In orders', 'Total']} />
+            <HeaderRow columns={columnNames(['asset', 'free', 'inOrders', 'total'])} />
           </thead>
           <tbody>
             {balances.map((balance) => {

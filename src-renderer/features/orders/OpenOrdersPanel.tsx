@@ -5,14 +5,15 @@ import type { Symbol, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
 import { useReadOnly, useWorkspace } from '../../stores/workspace';
-import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
+import { useT } from '../../i18n';
+import { CheckAgainButton, columnNames, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { useOrders } from './orders-store';
-import { decimalsOf, TYPE_WORDS } from './order-words';
+import { decimalsOf, sideWord, typeWord } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
 
-const COLUMNS = ['Time', 'Symbol', 'Side', 'Type', 'Price', 'Amount', 'Filled', 'Status', 'Mode', ''];
+const COLUMNS = ['time', 'symbol', 'side', 'type', 'price', 'amount', 'filled', 'status', 'mode', ''] as const;
 
 export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Symbol }) {
   const view = usePanelView(venue);
@@ -23,18 +24,19 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
   const ready = useSectionReady('orders');
   // A viewer watches the orders; cancelling them is the operator's.
   const readOnly = useReadOnly();
-  if (!view) return <p className="muted">Working out the trading mode…</p>;
+  const { t } = useT('orders');
+  if (!view) return <p className="muted">{t('workingOutMode')}</p>;
 
   return (
     <div className="orders-panel">
       {!readOnly && <CancelAll symbol={symbol} count={open.filter((o) => o.symbol === symbol).length} />}
       <PanelState section="orders" hasRows={open.length > 0} />
       {open.length === 0 ? (
-        ready && <p className="empty">{readOnly ? 'No open orders.' : 'No open orders. Place one from the ticket (press B to buy, S to sell).'}</p>
+        ready && <p className="empty">{readOnly ? t('noOpenOrders') : t('noOpenOrdersHint')}</p>
       ) : (
-        <table className="orders-table" aria-label="Open orders">
+        <table className="orders-table" aria-label={t('openOrders')}>
           <thead>
-            <HeaderRow columns={COLUMNS} />
+            <HeaderRow columns={columnNames(COLUMNS)} />
           </thead>
           <tbody>
             {open.map((order) => {
@@ -46,7 +48,7 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
                   <TimeCell ms={order.createdAt} />
                   <td>{order.symbol}</td>
                   <SideCell side={order.side} />
-                  <td>{TYPE_WORDS[order.type]}</td>
+                  <td>{typeWord(order.type)}</td>
                   <PriceCell order={order} decimals={decimals} />
                   <NumberCell value={order.amount} decimals={decimals.amount} />
                   <NumberCell value={order.filled} decimals={decimals.amount} />
@@ -63,10 +65,10 @@ export function OpenOrdersPanel({ venue, symbol }: { venue: VenueId; symbol: Sym
                         type="button"
                         disabled={state !== undefined}
                         aria-busy={state === 'cancelling'}
-                        aria-label={`Cancel ${order.side} ${formatPrice(order.amount, decimals.amount)} ${order.symbol}`}
+                        aria-label={t('cancelOrder', { side: sideWord(order.side), amount: formatPrice(order.amount, decimals.amount), symbol: order.symbol })}
                         onClick={() => void useOrders.getState().cancel(api, order.clientOrderId)}
                       >
-                        {state === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+                        {state === 'cancelling' ? t('cancelling') : t('cancel')}
                       </button>
                     )}
                   </td>
@@ -84,27 +86,27 @@ function CancelAll({ symbol, count }: { symbol: Symbol; count: number }) {
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<string>();
   const pending = useOrders((s) => s.cancellingAll);
+  const { t } = useT('orders');
 
   const confirm = async (): Promise<void> => {
     const result = await useOrders.getState().cancelAll(api, symbol);
     setConfirming(false);
     if (!result) return;
     const failed = result.failed.length;
-    setOutcome(`Cancelled ${result.cancelled.length} ${symbol} order${result.cancelled.length === 1 ? '' : 's'}${failed ? `; ${failed} could not be cancelled (see the rows)` : ''}.`);
+    const count = result.cancelled.length;
+    setOutcome(failed ? t('cancelAll.doneWithFailures', { count, symbol, failed }) : t('cancelAll.done', { count, symbol }));
   };
 
   return (
     <div className="panel-actions">
       {confirming ? (
-        <span className="confirm" role="group" aria-label={`Confirm cancelling every ${symbol} order`}>
-          <span>
-            Cancel all {count} open {symbol} order{count === 1 ? '' : 's'}?
-          </span>
+        <span className="confirm" role="group" aria-label={t('cancelAll.confirmLabel', { symbol })}>
+          <span>{t('cancelAll.question', { count, symbol })}</span>
           <button type="button" className="danger" disabled={pending} aria-busy={pending} onClick={() => void confirm()}>
-            {pending ? 'Cancelling…' : 'Yes, cancel them'}
+            {pending ? t('cancelling') : t('cancelAll.yes')}
           </button>
           <button type="button" disabled={pending} onClick={() => setConfirming(false)}>
-            Keep them
+            {t('cancelAll.keep')}
           </button>
         </span>
       ) : (
@@ -116,7 +118,7 @@ function CancelAll({ symbol, count }: { symbol: Symbol; count: number }) {
             setConfirming(true);
           }}
         >
-          Cancel all {symbol}
+          {t('cancelAll.button', { symbol })}
         </button>
       )}
       {outcome && (

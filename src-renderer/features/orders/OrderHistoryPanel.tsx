@@ -2,15 +2,16 @@
 // for an order whose fate the venue has not told yet.
 import type { VenueId } from '../../../src-shared';
 import { useWorkspace } from '../../stores/workspace';
-import { CheckAgainButton, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
+import { useT } from '../../i18n';
+import { CheckAgainButton, columnNames, HeaderRow, NumberCell, PriceCell, SideCell, StatusCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { LoadOlder } from './LoadOlder';
 import { HISTORY_LIMIT, useOrders } from './orders-store';
-import { decimalsOf, TYPE_WORDS } from './order-words';
+import { decimalsOf, typeWord } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
 
-const COLUMNS = ['Time', 'Symbol', 'Side', 'Type', 'Price', 'Avg. price', 'Amount', 'Filled', 'Status', 'Mode', ''];
+const COLUMNS = ['time', 'symbol', 'side', 'type', 'price', 'averagePrice', 'amount', 'filled', 'status', 'mode', ''] as const;
 
 export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
   const view = usePanelView(venue);
@@ -19,17 +20,18 @@ export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
   const rowErrors = useOrders((s) => s.rowErrors);
   const markets = useWorkspace((s) => s.markets);
   const ready = useSectionReady('orders');
-  if (!view) return <p className="muted">Working out the trading mode…</p>;
+  const { t } = useT('orders');
+  if (!view) return <p className="muted">{t('workingOutMode')}</p>;
 
   return (
     <div className="orders-panel">
       <PanelState section="orders" hasRows={history.length > 0} />
       {history.length === 0 ? (
-        ready && <p className="empty">No finished orders yet. Filled, cancelled and rejected orders show here.</p>
+        ready && <p className="empty">{t('noHistory')}</p>
       ) : (
-        <table className="orders-table" aria-label="Order history">
+        <table className="orders-table" aria-label={t('orderHistory')}>
           <thead>
-            <HeaderRow columns={COLUMNS} />
+            <HeaderRow columns={columnNames(COLUMNS)} />
           </thead>
           <tbody>
             {history.map((order) => {
@@ -41,7 +43,7 @@ export function OrderHistoryPanel({ venue }: { venue: VenueId }) {
                   <TimeCell ms={order.updatedAt} />
                   <td>{order.symbol}</td>
                   <SideCell side={order.side} />
-                  <td>{TYPE_WORDS[order.type]}</td>
+                  <td>{typeWord(order.type)}</td>
                   <PriceCell order={order} decimals={decimals} />
                   <NumberCell value={order.averagePrice} decimals={decimals.price} />
                   <NumberCell value={order.amount} decimals={decimals.amount} />

@@ -1,12 +1,11 @@
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { useOrders, type Section } from './orders-store';
 
 /** Whether a section has loaded without error: only then does an empty list mean "nothing there". */
 export function useSectionReady(section: Section): boolean {
   return useOrders((s) => !s.loading[section] && s.errors[section] === undefined);
 }
-
-const NAMES: Record<Section, string> = { orders: 'orders', trades: 'trades', balances: 'balances' };
 
 /**
  * What a panel says instead of (or above) its table: still loading, or why loading failed with a way to try again.
@@ -15,12 +14,13 @@ const NAMES: Record<Section, string> = { orders: 'orders', trades: 'trades', bal
 export function PanelState({ section, hasRows }: { section: Section; hasRows: boolean }) {
   const loading = useOrders((s) => s.loading[section]);
   const error = useOrders((s) => s.errors[section]);
+  const { t } = useT('orders');
   if (error) {
     return (
       <p className="panel-error" role="alert">
-        Could not load the {NAMES[section]}: {error}{' '}
+        {t('couldNotLoad', { section: t(`section.${section}`), error })}{' '}
         <button type="button" onClick={() => void useOrders.getState().reload(api)}>
-          Try again
+          {t('tryAgain')}
         </button>
       </p>
     );
@@ -28,7 +28,7 @@ export function PanelState({ section, hasRows }: { section: Section; hasRows: bo
   if (loading && !hasRows) {
     return (
       <p className="muted" role="status">
-        Loading {NAMES[section]}…
+        {t('loadingSection', { section: t(`section.${section}`) })}
       </p>
     );
   }

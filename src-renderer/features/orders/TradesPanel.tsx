@@ -2,7 +2,8 @@
 import type { VenueId } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { useWorkspace } from '../../stores/workspace';
-import { HeaderRow, NumberCell, SideCell, TimeCell } from './cells';
+import { useT } from '../../i18n';
+import { columnNames, HeaderRow, NumberCell, SideCell, TimeCell } from './cells';
 import { ModeBadge } from './ModeBadge';
 import { LoadOlder } from './LoadOlder';
 import { TRADES_LIMIT, useOrders } from './orders-store';
@@ -10,24 +11,25 @@ import { decimalsOf, feeDecimals } from './order-words';
 import { PanelState, useSectionReady } from './PanelState';
 import { usePanelView } from './use-panel-view';
 
-const COLUMNS = ['Time', 'Symbol', 'Side', 'Price', 'Amount', 'Value', 'Fee', 'Mode'];
+const COLUMNS = ['time', 'symbol', 'side', 'price', 'amount', 'value', 'fee', 'mode'] as const;
 
 export function TradesPanel({ venue }: { venue: VenueId }) {
   const view = usePanelView(venue);
   const trades = useOrders((s) => s.trades);
   const markets = useWorkspace((s) => s.markets);
   const ready = useSectionReady('trades');
-  if (!view) return <p className="muted">Working out the trading mode…</p>;
+  const { t } = useT('orders');
+  if (!view) return <p className="muted">{t('workingOutMode')}</p>;
 
   return (
     <div className="orders-panel">
       <PanelState section="trades" hasRows={trades.length > 0} />
       {trades.length === 0 ? (
-        ready && <p className="empty">No trades yet. Fills of your orders show here as they happen.</p>
+        ready && <p className="empty">{t('noTrades')}</p>
       ) : (
-        <table className="orders-table" aria-label="Trades">
+        <table className="orders-table" aria-label={t('trades')}>
           <thead>
-            <HeaderRow columns={COLUMNS} />
+            <HeaderRow columns={columnNames(COLUMNS)} />
           </thead>
           <tbody>
             {trades.map((trade) => {

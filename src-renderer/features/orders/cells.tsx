@@ -3,18 +3,28 @@ import type { Order, OrderSide } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { api } from '../../api';
 import { useReadOnly } from '../../stores/workspace';
-import { formatTime, SIDE_WORDS, STATUS_WORDS, type Decimals } from './order-words';
+import { t, useT } from '../../i18n';
+import { formatTime, sideWord, statusWord, type Decimals } from './order-words';
 import { useOrders } from './orders-store';
 
 /** Columns holding numbers: right-aligned like their figures. */
-const NUMERIC_COLUMNS = new Set(['Price', 'Avg. price', 'Amount', 'Filled', 'Value', 'Fee', 'Free', 'In orders', 'Total']);
+const NUMERIC_COLUMNS = ['price', 'averagePrice', 'amount', 'filled', 'value', 'fee', 'free', 'inOrders', 'total'] as const;
 
-/** `numeric`: the columns of this table that hold numbers, when they are not the order lists' own. */
-export function HeaderRow({ columns, numeric = NUMERIC_COLUMNS }: { columns: readonly string[]; numeric?: ReadonlySet<string> }) {
+export type OrderColumn = keyof typeof import('../../i18n/en/orders').default.columns;
+
+/** The order lists' column headings, in the language on screen. */
+export function columnNames(columns: readonly (OrderColumn | '')[]): string[] {
+  return columns.map((column) => (column === '' ? '' : t(`orders:columns.${column}`)));
+}
+
+/** `columns`: the headings as shown; `numeric`: those that hold numbers, when they are not the order lists' own. */
+export function HeaderRow({ columns, numeric }: { columns: readonly string[]; numeric?: ReadonlySet<string> }) {
+  useT('orders');
+  const numbers = numeric ?? new Set(columnNames(NUMERIC_COLUMNS));
   return (
     <tr>
       {columns.map((name, i) => (
-        <th key={i} scope="col" className={numeric.has(name) ? 'numeric' : undefined}>
+        <th key={i} scope="col" className={numbers.has(name) ? 'numeric' : undefined}>
           {name}
         </th>
       ))}
@@ -32,7 +42,7 @@ export function TimeCell({ ms }: { ms: number }) {
 }
 
 export function SideCell({ side }: { side: OrderSide }) {
-  return <td className={`side side-${side}`}>{SIDE_WORDS[side]}</td>;
+  return <td className={`side side-${side}`}>{sideWord(side)}</td>;
 }
 
 export function NumberCell({ value, decimals }: { value: number | undefined; decimals: number }) {
@@ -41,11 +51,11 @@ export function NumberCell({ value, decimals }: { value: number | undefined; dec
 
 /** A limit price; a stop-limit's stop under it; "Market" for a market order. */
 export function PriceCell({ order, decimals }: { order: Order; decimals: Decimals }) {
-  if (order.type === 'market') return <td className="numeric muted-cell">Market</td>;
+  if (order.type === 'market') return <td className="numeric muted-cell">{t('orders:market')}</td>;
   return (
     <td className="numeric">
       {formatPrice(order.price, decimals.price)}
-      {order.type === 'stop-limit' && <span className="sub">stop {formatPrice(order.stopPrice, decimals.price)}</span>}
+      {order.type === 'stop-limit' && <span className="sub">{t('orders:stop', { price: formatPrice(order.stopPrice, decimals.price) })}</span>}
     </td>
   );
 }
@@ -54,7 +64,7 @@ export function PriceCell({ order, decimals }: { order: Order; decimals: Decimal
 export function StatusCell({ order, problem }: { order: Order; problem: string | undefined }) {
   return (
     <td className={`status status-${order.status}`}>
-      {STATUS_WORDS[order.status]}
+      {statusWord(order.status)}
       {order.reason && <span className="reason">{order.reason}</span>}
       {problem && (
         <span className="row-error" role="alert">
@@ -71,7 +81,7 @@ export function CheckAgainButton({ clientOrderId, busy }: { clientOrderId: strin
   if (useReadOnly()) return null;
   return (
     <button type="button" disabled={busy} aria-busy={busy} onClick={() => void useOrders.getState().check(api, clientOrderId)}>
-      {busy ? 'Checking…' : 'Check again'}
+      {busy ? t('orders:checking') : t('orders:checkAgain')}
     </button>
   );
 }

@@ -3,20 +3,13 @@
 import type { Market, Order, OrderSide, OrderStatus, OrderType, Symbol, TradingMode } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { formatWith } from '../../format/time';
+import { t } from '../../i18n';
 
-export const STATUS_WORDS: Record<OrderStatus, string> = {
-  pending: 'Sending',
-  open: 'Open',
-  'partially-filled': 'Partly filled',
-  filled: 'Filled',
-  cancelled: 'Cancelled',
-  rejected: 'Rejected',
-  unknown: 'Unknown',
-};
-
-export const TYPE_WORDS: Record<OrderType, string> = { market: 'Market', limit: 'Limit', 'stop-limit': 'Stop-limit' };
-export const SIDE_WORDS: Record<OrderSide, string> = { buy: 'Buy', sell: 'Sell' };
-export const MODE_WORDS: Record<TradingMode, string> = { live: 'LIVE', paper: 'PAPER', demo: 'DEMO' };
+/** The words are read when called, in the language on screen now. */
+export const statusWord = (status: OrderStatus): string => t(`orders:status.${status}`);
+export const typeWord = (type: OrderType): string => t(`orders:type.${type}`);
+export const sideWord = (side: OrderSide): string => t(`orders:side.${side}`);
+export const modeWord = (mode: TradingMode): string => t(`orders:mode.${mode}`);
 
 export interface Decimals {
   price: number;
@@ -54,37 +47,38 @@ const baseOf = (symbol: Symbol): string => symbol.split('/')[0] ?? symbol;
 
 /** "Buy 0.01000 BTC limit at 59,000.00" (or "… stop-limit at 59,000.00, stop 59,500.00", or "… at market"). */
 export function describeOrder(order: Order, decimals: Decimals): string {
-  const head = `${SIDE_WORDS[order.side]} ${formatPrice(order.amount, decimals.amount)} ${baseOf(order.symbol)}`;
-  if (order.type === 'market') return `${head} at market`;
-  const price = `${TYPE_WORDS[order.type].toLowerCase()} at ${formatPrice(order.price, decimals.price)}`;
-  const stop = order.type === 'stop-limit' ? `, stop ${formatPrice(order.stopPrice, decimals.price)}` : '';
-  return `${head} ${price}${stop}`;
+  const head = t('orders:describe.head', { side: sideWord(order.side), amount: formatPrice(order.amount, decimals.amount), base: baseOf(order.symbol) });
+  if (order.type === 'market') return t('orders:describe.atMarket', { head });
+  const values = { head, type: t(`orders:typeLower.${order.type}`), price: formatPrice(order.price, decimals.price) };
+  return order.type === 'stop-limit'
+    ? t('orders:describe.atPriceWithStop', { ...values, stop: formatPrice(order.stopPrice, decimals.price) })
+    : t('orders:describe.atPrice', values);
 }
 
 /** What the ticket says once main has answered, updated as the order's events arrive. */
 export function describeOutcome(order: Order, decimals: Decimals): string {
   const what = describeOrder(order, decimals);
-  const average = order.averagePrice === undefined ? '' : ` at an average of ${formatPrice(order.averagePrice, decimals.price)}`;
+  const average = order.averagePrice === undefined ? '' : t('orders:outcome.average', { price: formatPrice(order.averagePrice, decimals.price) });
   switch (order.status) {
     case 'pending':
-      return `Sending ${what}…`;
+      return t('orders:outcome.pending', { what });
     case 'open':
-      return `Placed: ${what}. It is open.`;
+      return t('orders:outcome.open', { what });
     case 'partially-filled':
-      return `Partly filled: ${formatPrice(order.filled, decimals.amount)} of ${what}${average}.`;
+      return t('orders:outcome.partiallyFilled', { filled: formatPrice(order.filled, decimals.amount), what, average });
     case 'filled':
-      return `Filled: ${what}${average}.`;
+      return t('orders:outcome.filled', { what, average });
     case 'cancelled':
-      return `Cancelled: ${what}.`;
+      return t('orders:outcome.cancelled', { what });
     case 'rejected':
-      return `Rejected: ${what}. ${order.reason ?? 'The venue refused the order.'}`;
+      return t('orders:outcome.rejected', { what, reason: order.reason ?? t('orders:outcome.rejectedReason') });
     case 'unknown':
-      return `Checking with the venue… ${what}: no answer yet${order.reason ? ` (${order.reason})` : ''}. Do not place it again: it stays in Open orders with "Check again" until the venue says.`;
+      return t('orders:outcome.unknown', { what, reason: order.reason ? t('orders:outcome.unknownReason', { reason: order.reason }) : '' });
   }
 }
 
 /** The time for the cell in the chosen zone; the UTC time goes in its title. */
 export function formatTime(ms: number): { text: string; utc: string } {
   const text = formatWith(ms, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  return { text, utc: `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC` };
+  return { text, utc: t('orders:utc', { time: new Date(ms).toISOString().replace('T', ' ').slice(0, 19) }) };
 }

@@ -4,10 +4,11 @@
 // order id, the newest update winning), so an event that comes before the answer that created the order is not lost.
 // What arrives while a load is in flight is replayed over the loaded lists.
 import { create } from 'zustand';
-import type { Balance, BalancesChanged, CancelAllResult, Order, PlaceOrder, Symbol, Trade } from '../../../src-shared';
+import { AppError, type Balance, type BalancesChanged, type CancelAllResult, type Order, type PlaceOrder, type Symbol, type Trade } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { applyOrder, inView, mergeTrades, partitionOrders, sameView, sortBalances, type OrderLists, type TradingView } from './order-lists';
 import { errorMessage } from '../../format/error-message';
+import { t } from '../../i18n';
 import { busyWhile, withEntry } from '../../stores/row-state';
 import { sharedFeed } from '../../stores/shared-feed';
 
@@ -75,13 +76,13 @@ export const useOrders = create<OrdersState>((set, get) => {
   const whileBusy = busyWhile<'cancelling' | 'checking'>((id, what) => set({ busy: withEntry(get().busy, id, what) }));
   const setRowError = (id: string, error: string | undefined): void => set({ rowErrors: withEntry(get().rowErrors, id, error) });
   /** A row action: its earlier error cleared, the row busy meanwhile, a failure shown on the row in words. */
-  const rowAction = (id: string, what: 'cancelling' | 'checking', failure: string, run: () => Promise<void>) =>
+  const rowAction = (id: string, what: 'cancelling' | 'checking', failure: (error: string) => string, run: () => Promise<void>) =>
     whileBusy(id, what, async () => {
       setRowError(id, undefined);
       try {
         await run();
       } catch (error) {
-        setRowError(id, `${failure}: ${errorMessage(error)}`);
+        setRowError(id, failure(errorMessage(error)));
       }
     });
 
@@ -125,7 +126,7 @@ export const useOrders = create<OrdersState>((set, get) => {
           });
         }
       } catch (error) {
-        set({ older: { ...get().older, [section]: undefined }, errors: { ...get().errors, [section]: `Could not load older rows: ${errorMessage(error)}` } });
+        set({ older: { ...get().older, [section]: undefined }, errors: { ...get().errors, [section]: t('orders:errors.older', { error: errorMessage(error) }) } });
       }
     },
 
@@ -178,7 +179,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     },
 
     cancel: (api, clientOrderId) =>
-      rowAction(clientOrderId, 'cancelling', 'Could not cancel', async () => get().receiveOrder(await api.call('orders:cancel', { clientOrderId }))),
+      rowAction(clientOrderId, 'cancelling', (error) => t('orders:errors.cancel', { error }), async () => get().receiveOrder(await api.call('orders:cancel', { clientOrderId }))),
 
     async cancelAll(api, symbol) {
       const view = get().view;
@@ -187,10 +188,10 @@ export const useOrders = create<OrdersState>((set, get) => {
       try {
         const result = await api.call('orders:cancel-all', { venue: view.venue, mode: view.mode, symbol });
         for (const order of result.cancelled) get().receiveOrder(order);
-        for (const failure of result.failed) setRowError(failure.clientOrderId, `Could not cancel: ${failure.error.message}`);
+        for (const failure of result.failed) setRowError(failure.clientOrderId, t('orders:errors.cancel', { error: errorMessage(AppError.fromData(failure.error)) }));
         return result;
       } catch (error) {
-        set({ errors: { ...get().errors, orders: `Could not cancel the ${symbol} orders: ${errorMessage(error)}` } });
+        set({ errors: { ...get().errors, orders: t('orders:errors.cancelAll', { symbol, error: errorMessage(error) }) } });
         return undefined;
       } finally {
         set({ cancellingAll: false });
@@ -198,7 +199,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     },
 
     check: (api, clientOrderId) =>
-      rowAction(clientOrderId, 'checking', 'Could not check with the venue', async () =>
+      rowAction(clientOrderId, 'checking', (error) => t('orders:errors.check', { error }), async () =>
         get().receiveOrder(await api.call('orders:check', { clientOrderId })),
       ),
 

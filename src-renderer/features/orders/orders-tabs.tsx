@@ -8,10 +8,9 @@ import { TradesPanel } from './TradesPanel';
 export const ORDER_TABS: WorkspaceTab[] = [
   {
     id: 'open-orders',
-    label: 'Open orders',
     render: ({ preferences }) => <OpenOrdersPanel venue={preferences.venue} symbol={preferences.symbol} />,
   },
-  { id: 'order-history', label: 'Order history', render: ({ preferences }) => <OrderHistoryPanel venue={preferences.venue} /> },
-  { id: 'trades', label: 'Trades', render: ({ preferences }) => <TradesPanel venue={preferences.venue} /> },
-  { id: 'balances', label: 'Balances', render: ({ preferences, venue }) => <BalancesPanel venue={preferences.venue} summary={venue} /> },
+  { id: 'order-history', render: ({ preferences }) => <OrderHistoryPanel venue={preferences.venue} /> },
+  { id: 'trades', render: ({ preferences }) => <TradesPanel venue={preferences.venue} /> },
+  { id: 'balances', render: ({ preferences, venue }) => <BalancesPanel venue={preferences.venue} summary={venue} /> },
 ];

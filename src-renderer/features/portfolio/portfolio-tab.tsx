@@ -4,6 +4,5 @@ import { PortfolioPanel } from './PortfolioPanel';
 
 export const PORTFOLIO_TAB: WorkspaceTab = {
   id: 'portfolio',
-  label: 'Portfolio',
   render: ({ venue }) => <PortfolioPanel key={venue?.id} initialView={venue?.id === 'demo' ? 'demo' : venue?.id === 'mt5' ? 'mt5' : 'live'} />,
 };

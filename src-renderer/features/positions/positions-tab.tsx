@@ -2,4 +2,4 @@
 import type { WorkspaceTab } from '../workspace-tabs/workspace-tab';
 import { PositionsPanel } from './PositionsPanel';
 
-export const POSITIONS_TAB: WorkspaceTab = { id: 'positions', label: 'Positions', render: () => <PositionsPanel /> };
+export const POSITIONS_TAB: WorkspaceTab = { id: 'positions', render: () => <PositionsPanel /> };

@@ -1,18 +1,13 @@
 import type { ConnectionStatus } from '../../api/connection-status';
+import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 
-const LABELS: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  unauthorized: 'Not authorized',
-};
-
 export function ConnectionBadge() {
-  const status = useConnection((state) => state.status);
+  const status: ConnectionStatus = useConnection((state) => state.status);
+  const { t } = useT('topBar');
   return (
-    <span className={`badge connection connection-${status}`} role="status" aria-label="Connection" data-status={status}>
-      {LABELS[status]}
+    <span className={`badge connection connection-${status}`} role="status" aria-label={t('connection.label')} data-status={status}>
+      {t(`connection.${status}`)}
     </span>
   );
 }

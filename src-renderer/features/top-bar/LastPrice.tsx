@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Market, StreamStatus, Ticker, VenueId } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { formatPercent, formatPrice } from '../../format/numbers';
 import { onTicker } from '../../hooks/ticker-events';
 
@@ -13,6 +14,7 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
   const priceRef = useRef<HTMLSpanElement>(null);
   const changeRef = useRef<HTMLSpanElement>(null);
   const [feed, setFeed] = useState<{ status: StreamStatus; reason?: string } | undefined>();
+  const { t } = useT('topBar');
 
   useEffect(() => {
     setFeed(undefined);
@@ -68,12 +70,12 @@ export function LastPrice({ venue, market }: { venue: VenueId; market: Market })
   }, [venue, market]);
 
   return (
-    <div className={feed ? 'last-price is-not-live' : 'last-price'} aria-label="Last price">
+    <div className={feed ? 'last-price is-not-live' : 'last-price'} aria-label={t('lastPrice')}>
       <span className="price numeric" ref={priceRef} data-testid="last-price" />
-      <span className="change numeric" ref={changeRef} title="24 h change" />
+      <span className="change numeric" ref={changeRef} title={t('change24h')} />
       {feed && (
         <span className="feed-status" role="status" data-testid="last-price-status" title={feed.reason ?? ''}>
-          {feed.status}
+          {t(`feedStatus.${feed.status}`)}
         </span>
       )}
     </div>

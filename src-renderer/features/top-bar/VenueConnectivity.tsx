@@ -3,28 +3,23 @@
 import { useEffect, useState } from 'react';
 import { VENUE_NAMES, type VenueConnectivity as Connectivity, type VenueId } from '../../../src-shared';
 import { api } from '../../api';
+import { t, useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useNetworkOnline } from './use-network-online';
 
-const WORDS: Record<Connectivity['state'], string> = {
-  live: 'live',
-  connecting: 'connecting…',
-  offline: 'offline',
-  rejected: 'keys refused — see Accounts',
-  none: '',
-};
 
 function words(state: Connectivity, now: number): string {
   if (state.state === 'offline' && state.retryAt !== undefined) {
-    return `offline — retrying in ${Math.max(0, Math.ceil((state.retryAt - now) / 1000))} s`;
+    return t('topBar:connectivity.retryingIn', { seconds: Math.max(0, Math.ceil((state.retryAt - now) / 1000)) });
   }
-  return WORDS[state.state];
+  return state.state === 'none' ? '' : t(`topBar:connectivity.${state.state}`);
 }
 
 export function VenueConnectivity() {
   const generation = useConnection((s) => s.generation);
   const [states, setStates] = useState<Map<VenueId, Connectivity>>(new Map());
   const [now, setNow] = useState(() => Date.now());
+  const { t: translate } = useT('topBar');
   useNetworkOnline();
 
   useEffect(() => {
@@ -53,7 +48,7 @@ export function VenueConnectivity() {
 
   if (shown.length === 0) return null;
   return (
-    <span className="venue-connectivity" role="status" aria-label="Connectivity" data-testid="venue-connectivity">
+    <span className="venue-connectivity" role="status" aria-label={translate('connectivity.label')} data-testid="venue-connectivity">
       {shown.map((state) => (
         <span key={state.venue} className={`badge connectivity-${state.state}`} data-venue={state.venue} data-state={state.state} title={state.reason}>
           {VENUE_NAMES[state.venue]} {words(state, now)}

@@ -1,13 +1,15 @@
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import { WORKSPACE_TABS } from './tabs';
 import type { TabContext } from './workspace-tab';
 
 export function WorkspaceTabs(context: TabContext) {
   const [active, setActive] = useState(WORKSPACE_TABS[0]?.id);
+  const { t } = useT('workspaceTabs');
   if (WORKSPACE_TABS.length === 0) return null;
   const current = WORKSPACE_TABS.find((tab) => tab.id === active) ?? WORKSPACE_TABS[0]!;
   return (
-    <section className="workspace-tabs" aria-label="Orders, trades, balances and alerts">
+    <section className="workspace-tabs" aria-label={t('region')}>
       <div role="tablist" className="tab-list">
         {WORKSPACE_TABS.map((tab) => (
           <button
@@ -19,7 +21,7 @@ export function WorkspaceTabs(context: TabContext) {
             className={tab.id === current.id ? 'tab active' : 'tab'}
             onClick={() => setActive(tab.id)}
           >
-            {tab.label}
+            {t(`tabs.${tab.id}`)}
           </button>
         ))}
       </div>

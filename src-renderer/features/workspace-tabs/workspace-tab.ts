@@ -10,8 +10,10 @@ export interface TabContext {
   market: Market | undefined;
 }
 
+/** A tab's id names its label in the catalogues (workspaceTabs `tabs.<id>`), so it is shown in the chosen language. */
+export type TabId = keyof typeof import('../../i18n/en/workspaceTabs').default.tabs;
+
 export interface WorkspaceTab {
-  id: string;
-  label: string;
+  id: TabId;
   render(context: TabContext): ReactNode;
 }

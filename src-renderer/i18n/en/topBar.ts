@@ -10,6 +10,28 @@ export default {
   accounts: 'Accounts',
   notifications: 'Notifications',
   risk: 'Risk',
+  connection: {
+    label: 'Connection',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting…',
+    unauthorized: 'Not authorized',
+  },
+  readOnly: 'Read-only',
+  readOnlyExplanation:
+    'Read-only: this page was opened with the viewer token. You can watch charts, orders, balances, alerts and logs; trading, cancelling, the kill switch and settings need the operator token. Market and display choices are kept in this tab only.',
+  backToTrading: '← Back to trading',
+  connectivity: {
+    label: 'Connectivity',
+    live: 'live',
+    connecting: 'connecting…',
+    offline: 'offline',
+    rejected: 'keys refused — see Accounts',
+    retryingIn: 'offline — retrying in {{seconds}} s',
+  },
+  lastPrice: 'Last price',
+  change24h: '24 h change',
+  feedStatus: { live: 'live', stale: 'stale', reconnecting: 'reconnecting', offline: 'offline', failed: 'failed' },
   display: {
     title: 'Display',
     theme: 'Theme',

@@ -1,6 +1,66 @@
 import type { Catalogue } from '../catalogue';
 import type en from '../en/errors';
 
-const vi: Catalogue<typeof en> = {};
+const vi: Catalogue<typeof en> = {
+  UNKNOWN_CHANNEL: { default: 'Ứng dụng không nhận ra yêu cầu này; hãy cập nhật ứng dụng.' },
+  INVALID_REQUEST: { default: 'Yêu cầu không hợp lệ: kiểm tra lại những gì bạn đã nhập.' },
+  BAD_FRAME: { default: 'Không đọc được một thông điệp gửi tới ứng dụng; hãy thử lại.' },
+  UNAUTHORIZED: { default: 'Không được phép: đăng nhập lại hoặc mở ứng dụng từ đường dẫn của nó.' },
+  FORBIDDEN: { default: 'Phiên này chỉ được xem: không thể thực hiện thao tác đó.' },
+  NOT_FOUND: { default: 'Không tìm thấy: có thể nó đã bị xóa.' },
+  DISCONNECTED: { default: 'Mất kết nối tới ứng dụng: hãy thử lại khi kết nối trở lại.' },
+  TIMEOUT: { default: 'Không có phản hồi kịp thời: hãy thử lại.' },
+  TOO_MANY_SUBSCRIPTIONS: { default: 'Đang mở quá nhiều luồng dữ liệu: hãy đóng bớt biểu đồ.' },
+  VENUE_UNAVAILABLE: { default: 'Sàn không phản hồi: hãy thử lại sau.' },
+  CIRCUIT_OPEN: { default: 'Tạm dừng gọi sàn sau nhiều lần lỗi liên tiếp: thử lại sau giây lát.' },
+  RATE_LIMITED: { default: 'Đã chạm giới hạn tần suất của sàn: thử lại sau giây lát.' },
+  BANNED: { default: 'Sàn tạm chặn địa chỉ này: hãy đợi trước khi thử lại.' },
+  AUTH_FAILED: { default: 'Sàn từ chối khóa API: kiểm tra hoặc nhập lại khóa trong Tài khoản.' },
+  INSUFFICIENT_FUNDS: { default: 'Không đủ số dư cho lệnh này.' },
+  ORDER_REJECTED: { default: 'Sàn từ chối lệnh: kiểm tra khối lượng và giá.' },
+  RISK_LIMIT: {
+    default: 'Một hạn mức rủi ro đã chặn lệnh.',
+    killSwitch: 'Công tắc khẩn cấp đang bật{{since}}{{why}}: không nhận lệnh mới cho đến khi tắt nó ở thanh trên cùng.',
+    since: ' từ {{time}}',
+    why: ' ({{why}})',
+  },
+  SECRETS_LOCKED: { default: 'Khóa API đang bị khóa: hãy nhập cụm mật khẩu.' },
+  WRONG_PASSPHRASE: { default: 'Cụm mật khẩu không mở được tệp khóa: chưa có gì thay đổi; hãy gõ lại.' },
+  SECRETS_UNAVAILABLE: { default: 'Máy này không có kho lưu khóa: chưa thể lưu khóa cho đến khi cài đặt một kho.' },
+  SIGN_IN_FAILED: { default: 'Đăng nhập thất bại: hãy thử lại.' },
+  PLAN_REQUIRED: { default: 'Gói của bạn không bao gồm tính năng này: nâng cấp trong menu Gói.' },
+  INTERNAL: { default: 'Ứng dụng gặp lỗi.' },
+  limit: {
+    scopeGlobal: 'hạn mức chung',
+    scopeAccount: 'hạn mức của tài khoản {{venue}}',
+    maxOrderNotional: 'Bị chặn bởi {{scope}} về giá trị lệnh tối đa: lệnh này trị giá {{value}} ({{amount}} giá {{price}}); hạn mức là {{threshold}}.',
+    priceUnknown: 'Bị chặn bởi {{scope}} về {{limit}}: chưa có giá gần nhất của {{symbol}} nên chưa thể so giá trị với {{threshold}}. Thử lại sau giây lát hoặc dùng lệnh giới hạn.',
+    names: {
+      maxOrderNotional: 'giá trị lệnh tối đa',
+      maxPositionNotional: 'vị thế tối đa mỗi mã',
+      maxOpenOrders: 'số lệnh mở tối đa',
+      maxDailyLoss: 'lỗ tối đa trong ngày',
+      allowedSymbols: 'danh sách mã được phép',
+    },
+    maxPositionNotional: 'Bị chặn bởi {{scope}} về vị thế tối đa mỗi mã: vị thế {{symbol}} sẽ trị giá {{value}}; hạn mức là {{threshold}}.',
+    maxOpenOrders: 'Bị chặn bởi {{scope}} về số lệnh mở tối đa: hạn mức là {{threshold}}. Hãy hủy bớt một lệnh trước.',
+    maxDailyLoss: 'Bị chặn bởi {{scope}} về lỗ tối đa trong ngày: lỗ hôm nay là {{value}}; hạn mức là {{threshold}}. Chỉ nhận lệnh giảm vị thế cho đến lần đặt lại.',
+    allowedSymbols: 'Bị chặn bởi {{scope}} về danh sách mã được phép: {{symbol}} không có trong danh sách. Thêm mã trong Cài đặt rủi ro, hoặc giao dịch mã có trong danh sách.',
+  },
+  order: {
+    notTrading: '{{symbol}} hiện không giao dịch trên sàn này',
+    amountAboveZero: 'nhập khối lượng lớn hơn 0',
+    amountStep: 'khối lượng thay đổi theo bước {{step}} {{asset}}',
+    minAmount: 'khối lượng tối thiểu là {{minimum}} {{asset}}',
+    priceAboveZero: 'lệnh {{type}} cần giá lớn hơn 0',
+    priceStep: 'giá thay đổi theo bước {{step}} {{asset}}',
+    stopAboveZero: 'lệnh dừng-giới hạn cần giá dừng lớn hơn 0',
+    stopStep: 'giá dừng thay đổi theo bước {{step}} {{asset}}',
+    buyStopAbove: 'giá dừng mua phải cao hơn giá gần nhất {{last}}',
+    sellStopBelow: 'giá dừng bán phải thấp hơn giá gần nhất {{last}}',
+    minNotional: 'lệnh trị giá {{worth}} {{asset}}; tối thiểu là {{minimum}} {{asset}}',
+    notEnough: 'không đủ {{asset}}: lệnh cần {{needed}} {{asset}}, khả dụng {{free}} {{asset}}',
+  },
+};
 
 export default vi;

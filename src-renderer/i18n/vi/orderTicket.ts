@@ -1,6 +1,52 @@
 import type { Catalogue } from '../catalogue';
 import type en from '../en/orderTicket';
 
-const vi: Catalogue<typeof en> = {};
+const vi: Catalogue<typeof en> = {
+  title: 'Phiếu lệnh',
+  chooseMarket: 'Chọn một thị trường ở thanh trên cùng để giao dịch.',
+  tradingMode: 'Chế độ giao dịch',
+  live: 'Thật',
+  paper: 'Giấy',
+  liveBanner: 'THẬT — lệnh dùng tiền thật trên {{venue}}.',
+  order: 'Lệnh',
+  lastPrice: 'Giá gần nhất',
+  last: 'Giá {{price}}',
+  side: 'Chiều',
+  orderType: 'Loại lệnh',
+  types: { market: 'Thị trường', limit: 'Giới hạn', 'stop-limit': 'Dừng' },
+  stopPrice: 'Giá dừng',
+  triggersAt: 'kích hoạt tại',
+  price: 'Giá',
+  amount: 'Khối lượng',
+  shares: 'Tỷ lệ số dư khả dụng',
+  useShare: 'Dùng {{percent}}% {{asset}} khả dụng',
+  available: 'Khả dụng',
+  orderValue: 'Giá trị lệnh',
+  feeEstimate: 'Phí (ước tính {{rate}}%)',
+  placing: 'Đang đặt lệnh…',
+  submit: '{{side}} {{base}}',
+  shortcuts: 'B / S: mua / bán · Esc: xóa',
+  result: 'Kết quả lệnh',
+  notPlaced: 'Chưa đặt được: {{message}}',
+  confirm: {
+    label: 'Xác nhận lệnh thật',
+    titleBefore: 'Đặt lệnh ',
+    liveWord: 'THẬT',
+    titleAfter: ' trên {{venue}}?',
+    realFunds: 'Lệnh này dùng tiền thật.',
+    venue: 'Sàn',
+    order: 'Lệnh',
+    orderText: '{{side}} {{symbol}}, {{type}}',
+    amount: 'Khối lượng',
+    stopPrice: 'Giá dừng',
+    price: 'Giá',
+    atMarket: 'thị trường (giá gần nhất {{price}})',
+    cost: 'Chi phí',
+    value: 'Giá trị',
+    fee: 'Phí (ước tính)',
+    place: 'Đặt lệnh thật',
+    cancel: 'Hủy',
+  },
+};
 
 export default vi;
