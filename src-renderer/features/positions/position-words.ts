@@ -1,6 +1,7 @@
 // Positions in the words and figures a trader reads: decimals of prices and lots, the checks of a partial close and
 // of new SL/TP before anything is sent, the question "Close all positions" asks and the answers it reports.
-import type { ClosedPosition, Market, Position, PositionFailure, PositionRef } from '../../../src-shared';
+import { AppError, type ClosedPosition, type Market, type Position, type PositionFailure, type PositionRef } from '../../../src-shared';
+import { errorMessage } from '../../format/error-message';
 import { readNumber } from '../../format/number-hint';
 import { formatPrice } from '../../format/numbers';
 import { MARKS } from '../../format/parse-number';
@@ -103,7 +104,8 @@ export function closedWords(closed: ClosedPosition, decimals: PositionDecimals):
 
 /** "EUR/USD #70002 (login 5012345): <why>", or the account alone when it could not be asked at all. */
 export function failureWords(failure: PositionFailure): string {
-  const why = failure.error.message;
+  // Main's code and reason, in the screen's language (the English message where no translation says more).
+  const why = errorMessage(AppError.fromData(failure.error));
   return failure.id
     ? t('positions:words.failure', { symbol: failure.symbol ?? t('positions:words.position'), id: failure.id, account: failure.account, why })
     : t('positions:words.failureAccount', { account: failure.account, why });
