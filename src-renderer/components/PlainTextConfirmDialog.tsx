@@ -2,6 +2,7 @@
 // SMTP without TLS). Main refuses such a request unless it says the trader confirmed; this dialog is the only place
 // the renderer sets that confirmation. The problem text is main's own words (src-shared/plain-text.ts).
 import { useModalDialog } from '../hooks/use-modal-dialog';
+import { useT } from '../i18n';
 
 interface Props {
   /** What would travel in clear text; the dialog is closed without one. */
@@ -11,24 +12,25 @@ interface Props {
 }
 
 export function PlainTextConfirmDialog({ problems, onConfirm, onCancel }: Props) {
+  const { t } = useT();
   const open = problems !== undefined && problems.length > 0;
   const dialog = useModalDialog(open);
 
   return (
-    <dialog ref={dialog} className="confirm-dialog" aria-label="Confirm plain text" onClose={onCancel}>
+    <dialog ref={dialog} className="confirm-dialog" aria-label={t('plainText.label')} onClose={onCancel}>
       {open && (
         <>
-          <h2>Send in clear text?</h2>
+          <h2>{t('plainText.title')}</h2>
           {problems.map((problem) => (
             <p key={problem}>{problem}</p>
           ))}
-          <p className="muted">Anyone on the network path can read it. Only accept this for a network you control.</p>
+          <p className="muted">{t('plainText.warning')}</p>
           <div className="confirm-actions">
             <button type="button" autoFocus onClick={onCancel}>
-              Cancel
+              {t('actions.cancel')}
             </button>
             <button type="button" className="danger" onClick={onConfirm}>
-              Accept plain text
+              {t('plainText.accept')}
             </button>
           </div>
         </>

@@ -25,9 +25,11 @@ describe('parseDecimal', () => {
     expect(value('-2,5', 'vi')).toBe(-2.5);
   });
 
-  it('never reads 1.000 as one in Vietnamese, nor 1,000 as one in English: it asks', () => {
+  it('never reads 1.000 as either a thousand or one in Vietnamese: it asks', () => {
     expect(parseDecimal('1.000', 'vi')).toEqual({ ok: false, reason: 'ambiguous', asThousands: '1000', asDecimal: '1,000' });
-    expect(parseDecimal('1,000', 'en')).toEqual({ ok: false, reason: 'ambiguous', asThousands: '1000', asDecimal: '1.000' });
+    expect(parseDecimal('12.345', 'vi')).toMatchObject({ ok: false, reason: 'ambiguous' });
+    // A comma is a thousands mark to anyone typing in English.
+    expect(parseDecimal('1,000', 'en')).toEqual({ ok: true, value: 1000 });
   });
 
   it('refuses the other language’s decimal mark and says what to type', () => {

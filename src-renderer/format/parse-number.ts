@@ -10,7 +10,7 @@ export type NumberProblem =
   | { reason: 'empty' }
   /** Letters, two signs, two decimal marks… */
   | { reason: 'notANumber' }
-  /** One thousands mark followed by exactly three digits (`1.000` in vi, `1,000` in en): a thousand, or one? */
+  /** vi `1.000`: a thousand by the Vietnamese convention, one by the decimal point most trading apps use. */
   | { reason: 'ambiguous'; asThousands: string; asDecimal: string }
   /** The other language's decimal mark (`0.5` in vi, `0,5` in en): what they meant is shown, not assumed. */
   | { reason: 'wrongDecimalMark'; suggestion: string }
@@ -50,12 +50,14 @@ export function parseDecimal(text: string, language: Language = currentLanguage(
   if (groups.length > 1) {
     if (decimals === 0 && groups.length === 2) {
       const [head = '', tail = ''] = groups;
-      // `1.000` in vi / `1,000` in en: a thousands mark to one reader, a decimal mark to another.
-      if (tail.length === 3 && head !== '') {
+      // `1.000` in vi: a thousands mark to one reader, the decimal point of every English app to another. (A comma
+      // is no such trap in English: `1,000` is a thousand to anyone typing in English.)
+      const grouped = tail.length === 3 && /^\d{1,3}$/.test(head);
+      if (grouped && group === '.') {
         return fail({ reason: 'ambiguous', asThousands: `${sign}${head}${tail}`, asDecimal: `${sign}${head}${decimal}${tail}` });
       }
       // `0.5` in vi, `0,5` in en: the other convention's decimal mark; say what to type instead.
-      if (/^\d*$/.test(head) && /^\d+$/.test(tail)) {
+      if (!grouped && /^\d*$/.test(head) && /^\d+$/.test(tail)) {
         return fail({ reason: 'wrongDecimalMark', suggestion: `${sign}${head || '0'}${decimal}${tail}` });
       }
     }

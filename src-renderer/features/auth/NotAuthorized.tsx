@@ -1,10 +1,15 @@
+import { useT } from '../../i18n';
+
 export function NotAuthorized() {
+  const { t } = useT('auth');
   return (
     <main className="full-screen-message" role="alert" aria-labelledby="not-authorized-title">
-      <h1 id="not-authorized-title">Not authorized</h1>
-      <p>This page's access token is missing, wrong, or from an earlier start of the host.</p>
+      <h1 id="not-authorized-title">{t('title')}</h1>
+      <p>{t('missing')}</p>
       <p>
-        Open the address the host printed when it started: it ends in <code>#token=…</code>.
+        {t('openBefore')}
+        <code>{t('tokenSuffix')}</code>
+        {t('openAfter')}
       </p>
     </main>
   );

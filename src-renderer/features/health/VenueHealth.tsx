@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { venueName } from '../../../src-shared';
 import { breakerWords, budgetWords, restrictionWords, type Tone } from './health-words';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 
 const TONE_COLOR: Record<Tone, string> = { ok: 'var(--up)', warn: 'var(--warn)', bad: 'var(--down)' };
 
@@ -19,6 +20,7 @@ interface Props {
 export function VenueHealth({ pollMs = 5_000, load = () => api.call('system:health', {}) }: Props) {
   const [health, setHealth] = useState<SystemHealth | undefined>();
   const [failed, setFailed] = useState<string | undefined>();
+  const { t } = useT('health');
   // The latest `load` without restarting the poll: a default argument is a new function at every render.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -44,14 +46,14 @@ export function VenueHealth({ pollMs = 5_000, load = () => api.call('system:heal
 
   const now = Date.now();
   return (
-    <section className="venue-health" aria-label="Venue health">
-      {failed && <p className="error-banner">Health unavailable: {failed}</p>}
-      {health && health.venues.length === 0 && <p className="empty">No exchange has been called yet.</p>}
+    <section className="venue-health" aria-label={t('region')}>
+      {failed && <p className="error-banner">{t('unavailable', { error: failed })}</p>}
+      {health && health.venues.length === 0 && <p className="empty">{t('noneYet')}</p>}
       {health?.venues.map((venue) => {
         const breaker = breakerWords(venue);
         const restriction = restrictionWords(venue, now);
         return (
-          <article key={venue.venue} data-venue={venue.venue} aria-label={`${venueName(venue.venue)} health`}>
+          <article key={venue.venue} data-venue={venue.venue} aria-label={t('venueHealth', { venue: venueName(venue.venue) })}>
             <h3>
               {venueName(venue.venue)}{' '}
               <span className="badge" data-breaker={venue.breaker} style={{ color: TONE_COLOR[breaker.tone], borderColor: TONE_COLOR[breaker.tone] }}>

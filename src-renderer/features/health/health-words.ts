@@ -1,6 +1,7 @@
 // The health snapshot in words a trader can act on. Pure functions, so they are tested without a DOM.
 import { venueName, type VenueHealth } from '../../../src-shared';
 import { clockTime } from '../../format/time';
+import { t } from '../../i18n';
 
 function hhmm(timestamp: number): string {
   return clockTime(timestamp, false);
@@ -21,14 +22,14 @@ export interface BreakerWords {
 export function breakerWords(health: VenueHealth): BreakerWords {
   switch (health.breaker) {
     case 'closed':
-      return { tone: 'ok', label: 'Working' };
+      return { tone: 'ok', label: t('health:working') };
     case 'half-open':
-      return { tone: 'warn', label: 'Recovering', detail: 'The next request tests whether the venue is back.' };
+      return { tone: 'warn', label: t('health:recovering'), detail: t('health:recoveringDetail') };
     case 'open':
       return {
         tone: 'bad',
-        label: 'Paused after failures',
-        detail: `Requests failed repeatedly; the app tries again in ${seconds(health.retryAfterMs ?? 0)}.`,
+        label: t('health:paused'),
+        detail: t('health:pausedDetail', { wait: seconds(health.retryAfterMs ?? 0) }),
       };
   }
 }
@@ -37,15 +38,15 @@ export function breakerWords(health: VenueHealth): BreakerWords {
 export function restrictionWords(health: VenueHealth, now: number): string | undefined {
   const name = venueName(health.venue);
   if (health.bannedUntil !== undefined && health.bannedUntil > now) {
-    return `${name} banned until ${hhmm(health.bannedUntil)} for too many requests. No requests are sent to ${name} until then; orders there cannot be placed or cancelled from this app.`;
+    return t('health:banned', { name, time: hhmm(health.bannedUntil) });
   }
   if (health.pausedUntil !== undefined && health.pausedUntil > now) {
-    return `${name} asked the app to slow down; requests resume in ${seconds(health.pausedUntil - now)}.`;
+    return t('health:slowDown', { name, wait: seconds(health.pausedUntil - now) });
   }
   return undefined;
 }
 
 export function budgetWords(window: { id: string; used: number; limit: number }): { text: string; fraction: number } {
   const fraction = window.limit > 0 ? Math.min(1, window.used / window.limit) : 0;
-  return { text: `${window.id}: ${Math.round(window.used)} of ${window.limit} used (${Math.round(fraction * 100)} %)`, fraction };
+  return { text: t('health:budget', { id: window.id, used: Math.round(window.used), limit: window.limit, percent: Math.round(fraction * 100) }), fraction };
 }

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useConnection } from '../../stores/connection';
+import { useT } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace';
 import { useKillSwitch } from './kill-switch-store';
 import { venueReportWords } from './kill-switch-words';
@@ -20,6 +21,7 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
   const generation = useConnection((s) => s.generation);
   const [showResults, setShowResults] = useState(false);
   const [confirmingRelease, setConfirmingRelease] = useState(false);
+  const { t } = useT('risk');
 
   useEffect(() => useKillSwitch.getState().follow(api), []);
   // After every (re)connection: the switch may have changed while this window was away.
@@ -30,15 +32,15 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
   const engage = useCallback(() => {
     if (readOnly) return;
     setShowResults(true);
-    void useKillSwitch.getState().engage(api, 'engaged from the top bar');
-  }, [readOnly]);
+    void useKillSwitch.getState().engage(api, t('killSwitch.engageReason'));
+  }, [readOnly, t]);
   useKillSwitchShortcut(engage);
 
   const engaged = state?.engaged === true;
   if (readOnly) {
     return engaged ? (
-      <span className="badge kill-switch-engaged" role="status" title="The operator engaged the kill switch: new orders are blocked.">
-        KILL SWITCH ENGAGED
+      <span className="badge kill-switch-engaged" role="status" title={t('killSwitch.engagedByOperator')}>
+        {t('killSwitch.engagedBadge')}
       </span>
     ) : null;
   }
@@ -51,9 +53,9 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
             className="kill-switch-engaged"
             onClick={() => setShowResults((v) => !v)}
             aria-expanded={showResults}
-            title="New orders are blocked. Show what was cancelled on each venue."
+            title={t('killSwitch.engagedTitle')}
           >
-            KILL SWITCH ENGAGED
+            {t('killSwitch.engagedBadge')}
           </button>
         </>
       ) : (
@@ -63,14 +65,14 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
           onClick={engage}
           disabled={pending === 'engaging'}
           aria-keyshortcuts="Control+Shift+K"
-          title={`Block new orders and cancel every open order on every venue (${KILL_SWITCH_SHORTCUT})`}
+          title={t('killSwitch.buttonTitle', { shortcut: KILL_SWITCH_SHORTCUT })}
         >
-          KILL SWITCH
+          {t('killSwitch.button')}
         </button>
       )}
       {confirmingRelease && (
-        <div className="kill-switch-panel" role="dialog" aria-label="Release the kill switch?">
-          <p>Release the kill switch? New orders will be accepted again.</p>
+        <div className="kill-switch-panel" role="dialog" aria-label={t('killSwitch.releaseQuestionLabel')}>
+          <p>{t('killSwitch.releaseQuestion')}</p>
           <button
             type="button"
             className="danger"
@@ -80,23 +82,23 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
               void useKillSwitch.getState().release(api);
             }}
           >
-            Release
+            {t('killSwitch.release')}
           </button>
           <button type="button" onClick={() => setConfirmingRelease(false)} autoFocus>
-            Keep engaged
+            {t('killSwitch.keepEngaged')}
           </button>
         </div>
       )}
       {(showResults || error) && !confirmingRelease && (
-        <div className="kill-switch-panel" role="region" aria-label="Kill switch results">
+        <div className="kill-switch-panel" role="region" aria-label={t('killSwitch.results')}>
           {error && (
             <p className="form-error" role="alert">
               {error}
             </p>
           )}
-          {state && state.venues.length === 0 && !state.sweeping && <p>No venue with a trading account is connected: nothing to cancel.</p>}
+          {state && state.venues.length === 0 && !state.sweeping && <p>{t('killSwitch.nothingToCancel')}</p>}
           {state && state.venues.length > 0 && (
-            <ul aria-label="Cancelled per venue">
+            <ul aria-label={t('killSwitch.perVenue')}>
               {state.venues.map((report) => (
                 <li key={`${report.venue}-${report.mode}`} className={`kill-switch-${report.status}`}>
                   {venueReportWords(report, venues)}
@@ -107,17 +109,17 @@ export function KillSwitchControl({ readOnly = false }: { readOnly?: boolean }) 
           <div className="kill-switch-actions">
             {engaged && state.sweeping && (
               // The sweep retries by itself; this only tries every waiting venue now instead of at its next retry.
-              <button type="button" onClick={() => void useKillSwitch.getState().engage(api, 'swept again from the top bar')} disabled={pending === 'engaging'}>
-                Try again now
+              <button type="button" onClick={() => void useKillSwitch.getState().engage(api, t('killSwitch.sweepReason'))} disabled={pending === 'engaging'}>
+                {t('killSwitch.tryAgainNow')}
               </button>
             )}
             {engaged && (
               <button type="button" onClick={() => setConfirmingRelease(true)} disabled={pending === 'releasing'}>
-                Release…
+                {t('killSwitch.releaseMenu')}
               </button>
             )}
             <button type="button" onClick={() => setShowResults(false)}>
-              Close
+              {t('killSwitch.close')}
             </button>
           </div>
         </div>

@@ -1,4 +1,5 @@
 // The five limits of one scope (global, or one account). An empty field is no limit.
+import { useT } from '../../i18n';
 import type { LimitsText } from './limits-form';
 
 interface Props {
@@ -8,29 +9,30 @@ interface Props {
   onChange: (value: LimitsText) => void;
 }
 
-const FIELDS: { key: keyof LimitsText; label: string; unit: string; hint?: string }[] = [
-  { key: 'maxOrderNotional', label: 'Maximum order value', unit: 'quote' },
-  { key: 'maxPositionNotional', label: 'Maximum position per symbol', unit: 'quote' },
-  { key: 'maxOpenOrders', label: 'Maximum open orders', unit: 'orders' },
-  { key: 'maxDailyLoss', label: 'Maximum daily loss', unit: 'quote' },
-  { key: 'allowedSymbols', label: 'Allowed symbols', unit: '', hint: 'e.g. BTC/USDT, ETH/USDT — empty allows every symbol' },
+const FIELDS: { key: keyof LimitsText; unit: 'quote' | 'orders' | undefined }[] = [
+  { key: 'maxOrderNotional', unit: 'quote' },
+  { key: 'maxPositionNotional', unit: 'quote' },
+  { key: 'maxOpenOrders', unit: 'orders' },
+  { key: 'maxDailyLoss', unit: 'quote' },
+  { key: 'allowedSymbols', unit: undefined },
 ];
 
 export function LimitsFields({ scope, value, onChange }: Props) {
+  const { t } = useT('risk');
   return (
     <div className="limits-fields">
-      {FIELDS.map(({ key, label, unit, hint }) => (
+      {FIELDS.map(({ key, unit }) => (
         <label key={key} className={key === 'allowedSymbols' ? 'field field-wide' : 'field'}>
-          <span>{label}</span>
+          <span>{t(`fields.${key}`)}</span>
           <input
-            aria-label={`${scope} ${label.toLowerCase()}`}
+            aria-label={t('fields.fieldLabel', { scope, field: t(`form.paths.${key}`) })}
             inputMode={key === 'allowedSymbols' ? 'text' : 'decimal'}
             className={key === 'allowedSymbols' ? undefined : 'numeric'}
             value={value[key]}
-            placeholder={hint ?? 'no limit'}
+            placeholder={key === 'allowedSymbols' ? t('fields.symbolsHint') : t('fields.noLimit')}
             onChange={(event) => onChange({ ...value, [key]: event.target.value })}
           />
-          {unit && <span className="unit">{unit}</span>}
+          {unit && <span className="unit">{t(`fields.${unit}`)}</span>}
         </label>
       ))}
     </div>

@@ -4,22 +4,12 @@ import type { RiskLogEntry } from '../../../src-shared';
 import { api } from '../../api';
 import { errorMessage } from '../../format/error-message';
 import { isoDateTime } from '../../format/time';
-
-const KIND_WORDS: Record<RiskLogEntry['kind'], string> = {
-  refused: 'Refused',
-  warning: 'Warning',
-  exceeded: 'Limit reached',
-  'kill-switch-engaged': 'Kill switch engaged',
-  'kill-switch-released': 'Kill switch released',
-  'kill-switch-report': 'Kill switch result',
-  'limits-changed': 'Limits saved',
-  'dead-man-report': 'Dead-man countdown',
-  'caught-up': 'Back online',
-};
+import { useT } from '../../i18n';
 
 export function RiskLog() {
   const [entries, setEntries] = useState<RiskLogEntry[]>();
   const [error, setError] = useState<string>();
+  const { t } = useT('risk');
   const load = useCallback(() => {
     api.call('risk:log', { limit: 200 }).then(
       (list) => {
@@ -35,23 +25,23 @@ export function RiskLog() {
     return () => offs.forEach((off) => off());
   }, [load]);
 
-  if (error) return <p className="form-error" role="alert">{`The risk log could not be read: ${error}`}</p>;
-  if (!entries) return <p className="empty" role="status">Loading the risk log…</p>;
-  if (entries.length === 0) return <p className="empty">Nothing yet: refusals, warnings and kill-switch use will be listed here.</p>;
+  if (error) return <p className="form-error" role="alert">{t('log.couldNotRead', { error })}</p>;
+  if (!entries) return <p className="empty" role="status">{t('log.loading')}</p>;
+  if (entries.length === 0) return <p className="empty">{t('log.empty')}</p>;
   return (
-    <table className="risk-log" aria-label="Risk log">
+    <table className="risk-log" aria-label={t('screen.log')}>
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">What</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('log.time')}</th>
+          <th scope="col">{t('log.what')}</th>
+          <th scope="col">{t('log.details')}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td className="numeric">{isoDateTime(entry.at)}</td>
-            <td>{KIND_WORDS[entry.kind]}</td>
+            <td>{t(`log.kinds.${entry.kind as RiskLogEntry['kind']}`)}</td>
             <td>{entry.message}</td>
           </tr>
         ))}

@@ -8,6 +8,7 @@ import { LimitsFields } from './LimitsFields';
 import { limitsToText, settingsFromText, settingsToText, type SettingsText } from './limits-form';
 import { RiskLog } from './RiskLog';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 
 interface Props {
   venues: VenueSummary[];
@@ -19,13 +20,14 @@ export function RiskScreen({ venues, onBack }: Props) {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const { t } = useT('risk');
 
   useEffect(() => {
     api.call('risk:settings', {}).then(
       (settings) => setForm(settingsToText(settings)),
-      (e: unknown) => setError(`The risk limits could not be loaded: ${errorMessage(e)}`),
+      (e: unknown) => setError(t('screen.couldNotLoad', { error: errorMessage(e) })),
     );
-  }, []);
+  }, [t]);
 
   // One account per venue: the connected ones, and any that still has limits saved.
   const accountVenues = venues.filter((v) => v.available || (form && form.accounts[v.id] !== undefined));
@@ -53,7 +55,7 @@ export function RiskScreen({ venues, onBack }: Props) {
 
   return (
     <div className="app">
-      <ScreenHeader title="Risk" onBack={onBack} />
+      <ScreenHeader title={t('screen.title')} onBack={onBack} />
       <main className="risk-screen">
         {!form ? (
           error ? (
@@ -62,22 +64,21 @@ export function RiskScreen({ venues, onBack }: Props) {
             </p>
           ) : (
             <p className="empty" role="status">
-              Loading risk limits…
+              {t('screen.loading')}
             </p>
           )
         ) : (
-          <form className="risk-form" aria-label="Risk limits" onSubmit={(event) => void save(event)} noValidate>
+          <form className="risk-form" aria-label={t('screen.form')} onSubmit={(event) => void save(event)} noValidate>
             <p className="hint">
-              Every order is checked against the global limits and its account&apos;s own. Values are in the quote currency of the
-              order&apos;s market (USDT for BTC/USDT). Orders that only reduce a position are always accepted.
+              {t('screen.hint')}
             </p>
             <fieldset>
-              <legend>Global limits (all venues of a mode together)</legend>
-              <LimitsFields scope="Global" value={form.global} onChange={(global) => setForm({ ...form, global })} />
+              <legend>{t('screen.global')}</legend>
+              <LimitsFields scope={t('screen.globalScope')} value={form.global} onChange={(global) => setForm({ ...form, global })} />
             </fieldset>
             {accountVenues.map((venue) => (
               <fieldset key={venue.id}>
-                <legend>{`${venue.name} account`}</legend>
+                <legend>{t('screen.account', { venue: venue.name })}</legend>
                 <LimitsFields
                   scope={venue.name}
                   value={form.accounts[venue.id] ?? limitsToText(undefined)}
@@ -86,15 +87,15 @@ export function RiskScreen({ venues, onBack }: Props) {
               </fieldset>
             ))}
             <fieldset>
-              <legend>Daily loss and warnings</legend>
+              <legend>{t('screen.daily')}</legend>
               <label className="field">
-                <span>Daily reset (UTC)</span>
-                <input aria-label="Daily reset time (UTC)" placeholder="00:00" inputMode="numeric" className="numeric" value={form.dailyResetUtc} onChange={(e) => setForm({ ...form, dailyResetUtc: e.target.value })} />
+                <span>{t('screen.dailyReset')}</span>
+                <input aria-label={t('screen.dailyResetLabel')} placeholder="00:00" inputMode="numeric" className="numeric" value={form.dailyResetUtc} onChange={(e) => setForm({ ...form, dailyResetUtc: e.target.value })} />
               </label>
               <label className="field">
-                <span>Warn at</span>
-                <input aria-label="Warn at percent of a limit" inputMode="numeric" className="numeric" value={form.warnAtPct} onChange={(e) => setForm({ ...form, warnAtPct: e.target.value })} />
-                <span className="unit">% of a limit</span>
+                <span>{t('screen.warnAt')}</span>
+                <input aria-label={t('screen.warnAtLabel')} inputMode="numeric" className="numeric" value={form.warnAtPct} onChange={(e) => setForm({ ...form, warnAtPct: e.target.value })} />
+                <span className="unit">{t('screen.ofALimit')}</span>
               </label>
             </fieldset>
             {error && (
@@ -102,14 +103,14 @@ export function RiskScreen({ venues, onBack }: Props) {
                 {error}
               </p>
             )}
-            {saved && !error && <p role="status">Limits saved. They apply to the next order.</p>}
+            {saved && !error && <p role="status">{t('screen.saved')}</p>}
             <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
-              {saving ? 'Saving…' : 'Save limits'}
+              {saving ? t('screen.saving') : t('screen.save')}
             </button>
           </form>
         )}
         <section className="risk-log-section" aria-labelledby="risk-log-heading">
-          <h2 id="risk-log-heading">Risk log</h2>
+          <h2 id="risk-log-heading">{t('screen.log')}</h2>
           <RiskLog />
         </section>
       </main>

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { KillSwitchState } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { errorMessage } from '../../format/error-message';
+import { t } from '../../i18n';
 
 interface KillSwitchStore {
   state: KillSwitchState | undefined;
@@ -41,7 +42,7 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
     try {
       set({ state: await api.call('risk:engage-kill-switch', reason ? { reason } : {}) });
     } catch (error) {
-      set({ error: `The kill switch could not be engaged: ${errorMessage(error)}. Cancel orders on the venue directly.` });
+      set({ error: t('risk:killSwitch.couldNotEngage', { error: errorMessage(error) }) });
     } finally {
       set({ pending: undefined });
     }
@@ -52,7 +53,7 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
     try {
       set({ state: await api.call('risk:release-kill-switch', {}) });
     } catch (error) {
-      set({ error: `The kill switch could not be released: ${errorMessage(error)}` });
+      set({ error: t('risk:killSwitch.couldNotRelease', { error: errorMessage(error) }) });
     } finally {
       set({ pending: undefined });
     }
@@ -69,8 +70,8 @@ export const useKillSwitch = create<KillSwitchStore>((set) => ({
  */
 export function killSwitchBlockReason(state: KillSwitchState | undefined): string | undefined {
   if (!state?.engaged) return undefined;
-  const why = state.reason ? ` (${state.reason})` : '';
-  return `Kill switch engaged${why}: new orders are blocked until it is released in the top bar.`;
+  const why = state.reason ? t('risk:killSwitch.why', { why: state.reason }) : '';
+  return t('risk:killSwitch.blocked', { why });
 }
 
 /** The ticket's one line: `const blocked = useKillSwitchBlock();`. */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { EventPayload, Market, PublicTrade, StreamStatus, VenueId } from '../../../src-shared';
 import { api } from '../../api';
 import { formatPrice } from '../../format/numbers';
+import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { addToTape, tapeTime } from './tape-rows';
 
@@ -14,6 +15,7 @@ interface Props {
 export function TradeTape({ venue, market }: Props) {
   const [rows, setRows] = useState<PublicTrade[]>([]);
   const [status, setStatus] = useState<{ status: StreamStatus | 'unavailable'; reason?: string }>({ status: 'live' });
+  const { t } = useT('tradeTape');
   const generation = useConnection((state) => state.generation);
 
   useEffect(() => {
@@ -50,24 +52,24 @@ export function TradeTape({ venue, market }: Props) {
   }, [venue, market.symbol, generation]);
 
   return (
-    <section className="trade-tape" aria-label="Time and sales">
+    <section className="trade-tape" aria-label={t('region')}>
       <header className="trade-tape-head">
-        <h2>Trades</h2>
+        <h2>{t('title')}</h2>
         {status.status !== 'live' && (
           <span className={`tape-status ${status.status}`} role="status" title={status.reason}>
-            {status.status === 'unavailable' ? 'not streamed' : status.status}
+            {status.status === 'unavailable' ? t('notStreamed') : t(`status.${status.status}`)}
           </span>
         )}
       </header>
       {rows.length === 0 ? (
-        <p className="empty">{status.status === 'unavailable' ? status.reason : 'Waiting for trades…'}</p>
+        <p className="empty">{status.status === 'unavailable' ? status.reason : t('waiting')}</p>
       ) : (
         <table className="tape-table">
           <thead>
             <tr>
-              <th scope="col">Price ({market.quote})</th>
-              <th scope="col">Amount ({market.base})</th>
-              <th scope="col">Time</th>
+              <th scope="col">{t('price', { asset: market.quote })}</th>
+              <th scope="col">{t('amount', { asset: market.base })}</th>
+              <th scope="col">{t('time')}</th>
             </tr>
           </thead>
           <tbody>

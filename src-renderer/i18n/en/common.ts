@@ -10,6 +10,12 @@ export default {
     venueNotConnected: '{{venue}} is not connected, so Demo is shown.',
     venueNotConnectedReconnect: '{{venue}} is not connected, so Demo is shown; reconnect it in Accounts.',
   },
+  plainText: {
+    label: 'Confirm plain text',
+    title: 'Send in clear text?',
+    warning: 'Anyone on the network path can read it. Only accept this for a network you control.',
+    accept: 'Accept plain text',
+  },
   actions: {
     back: 'Back',
     cancel: 'Cancel',

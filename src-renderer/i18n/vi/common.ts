@@ -12,6 +12,12 @@ const vi: Catalogue<typeof en> = {
     venueNotConnected: '{{venue}} chưa kết nối nên đang hiển thị Demo.',
     venueNotConnectedReconnect: '{{venue}} chưa kết nối nên đang hiển thị Demo; hãy kết nối lại trong Tài khoản.',
   },
+  plainText: {
+    label: 'Xác nhận gửi không mã hóa',
+    title: 'Gửi dạng văn bản không mã hóa?',
+    warning: 'Bất kỳ ai trên đường truyền mạng đều đọc được. Chỉ chấp nhận với mạng do bạn kiểm soát.',
+    accept: 'Chấp nhận không mã hóa',
+  },
   actions: {
     back: 'Quay lại',
     cancel: 'Hủy',
