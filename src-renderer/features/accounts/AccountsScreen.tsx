@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { VenueId, VenueSummary } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { SecretsNotice } from '../secrets/SecretsNotice';
 import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
@@ -24,6 +25,7 @@ export function AccountsScreen({ venues, onBack }: Props) {
   // Again once the keys are unlocked: the saved accounts are reconnecting then.
   const unlocks = useSecrets((state) => state.unlocks);
   const keyFile = useSecrets((state) => state.status?.store === 'file');
+  const { t } = useT('accounts');
   useEffect(() => {
     void load(api);
   }, [load, unlocks]);
@@ -38,14 +40,11 @@ export function AccountsScreen({ venues, onBack }: Props) {
 
   return (
     <div className="app">
-      <ScreenHeader title="Accounts" onBack={onBack} />
+      <ScreenHeader title={t('screen.title')} onBack={onBack} />
       <main className="accounts-screen">
         <section className="accounts-list" aria-labelledby="accounts-heading">
-          <h2 id="accounts-heading">Exchange accounts</h2>
-          <p className="hint">
-            Keys are kept {keyFile ? 'in the encrypted key file of the data folder' : "in this computer's keychain"} and never shown again once
-            saved.
-          </p>
+          <h2 id="accounts-heading">{t('screen.heading')}</h2>
+          <p className="hint">{keyFile ? t('screen.keysInFile') : t('screen.keysInKeychain')}</p>
           <SecretsNotice />
           {error && (
             <p className="form-error" role="alert">
@@ -54,12 +53,12 @@ export function AccountsScreen({ venues, onBack }: Props) {
           )}
           {!loaded ? (
             <p className="empty" role="status">
-              Loading accounts…
+              {t('screen.loading')}
             </p>
           ) : accounts.length === 0 ? (
-            <p className="empty">No account yet — add one, or trade on Demo.</p>
+            <p className="empty">{t('screen.empty')}</p>
           ) : (
-            <ul aria-label="Accounts">
+            <ul aria-label={t('screen.list')}>
               {accounts.map((account) => (
                 <AccountRow
                   key={account.id}
@@ -78,7 +77,7 @@ export function AccountsScreen({ venues, onBack }: Props) {
         {/* The product account lives with the exchange accounts: the settings screens are operator-only already. */}
         <SignInSettingsSection />
         <section className="accounts-health" aria-labelledby="health-heading">
-          <h2 id="health-heading">Venue health</h2>
+          <h2 id="health-heading">{t('screen.health')}</h2>
           <VenueHealth />
         </section>
       </main>

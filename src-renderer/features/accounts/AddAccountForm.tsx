@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { NewAccount, plainTextUrlProblem, type VenueId } from '../../../src-shared';
 import { PlainTextConfirmDialog } from '../../components/PlainTextConfirmDialog';
+import { useT } from '../../i18n';
 
 interface Props {
   venues: VenueId[];
@@ -11,15 +12,18 @@ interface Props {
   onAdd: (account: NewAccount) => Promise<string | undefined>;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  venue: 'Exchange',
-  label: 'Label',
-  apiKey: 'API key',
-  secret: 'API secret',
-  password: 'Passphrase',
-  restBaseUrl: 'REST base URL',
-  wsBaseUrl: 'WebSocket base URL',
-};
+/** The form's fields and their labels (accounts:add.*), to name the field a problem is about. */
+const FIELD_KEYS = {
+  venue: 'exchange',
+  label: 'label',
+  apiKey: 'apiKey',
+  secret: 'secret',
+  password: 'passphrase',
+  restBaseUrl: 'restBaseUrl',
+  wsBaseUrl: 'wsBaseUrl',
+} as const;
+
+const isField = (name: string): name is keyof typeof FIELD_KEYS => Object.hasOwn(FIELD_KEYS, name);
 
 const EMPTY = { label: '', apiKey: '', secret: '', password: '', restBaseUrl: '', wsBaseUrl: '' };
 
@@ -50,6 +54,8 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
   /** A request waiting for the trader's answer in the plain-text dialog. */
   const [confirming, setConfirming] = useState<NewAccount>();
+  const { t } = useT('accounts');
+  const fieldName = (name: string): string => (isField(name) ? t(`add.${FIELD_KEYS[name]}`) : t('add.account'));
 
   const field = (name: keyof typeof EMPTY) => ({
     id: `account-${name}`,
@@ -67,7 +73,7 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
     if (!checked.success) {
       const names = checked.error.issues.map((issue) => String(issue.path[0] ?? ''));
       setInvalid(new Set(names));
-      setError(checked.error.issues.map((issue) => `${FIELD_NAMES[String(issue.path[0])] ?? 'Account'}: ${issue.message}`).join('. '));
+      setError(checked.error.issues.map((issue) => t('add.problem', { field: fieldName(String(issue.path[0])), message: issue.message })).join('. '));
       return;
     }
     setInvalid(new Set());
@@ -93,9 +99,9 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
   }
 
   return (
-    <form className="add-account" aria-label="Add account" noValidate onSubmit={(event) => void submit(event)}>
-      <h2>Add account</h2>
-      <label htmlFor="account-venue">Exchange</label>
+    <form className="add-account" aria-label={t('add.title')} noValidate onSubmit={(event) => void submit(event)}>
+      <h2>{t('add.title')}</h2>
+      <label htmlFor="account-venue">{t('add.exchange')}</label>
       <select id="account-venue" value={venue} onChange={(event) => setVenue(event.target.value as VenueId)}>
         {venues.map((id) => (
           <option key={id} value={id}>
@@ -103,28 +109,28 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
           </option>
         ))}
       </select>
-      <label htmlFor="account-label">Label</label>
-      <input {...field('label')} placeholder="e.g. Main" autoComplete="off" maxLength={60} />
-      <label htmlFor="account-apiKey">API key</label>
+      <label htmlFor="account-label">{t('add.label')}</label>
+      <input {...field('label')} placeholder={t('add.labelPlaceholder')} autoComplete="off" maxLength={60} />
+      <label htmlFor="account-apiKey">{t('add.apiKey')}</label>
       <input {...field('apiKey')} type="password" autoComplete="off" spellCheck={false} />
-      <label htmlFor="account-secret">API secret</label>
+      <label htmlFor="account-secret">{t('add.secret')}</label>
       <input {...field('secret')} type="password" autoComplete="off" spellCheck={false} />
-      <label htmlFor="account-password">Passphrase</label>
+      <label htmlFor="account-password">{t('add.passphrase')}</label>
       <input {...field('password')} type="password" autoComplete="off" spellCheck={false} aria-describedby="account-password-hint" />
       <span id="account-password-hint" className="hint">
-        Only if the exchange gave one with the key.
+        {t('add.passphraseHint')}
       </span>
       <label className="checkbox">
         <input type="checkbox" role="switch" checked={sandbox} onChange={(event) => setSandbox(event.target.checked)} />
-        Testnet / sandbox
+        {t('add.sandbox')}
       </label>
       <details>
-        <summary>Advanced</summary>
-        <p className="hint">For a testnet, a regional endpoint, a proxy or a self-hosted gateway.</p>
-        <label htmlFor="account-restBaseUrl">REST base URL</label>
-        <input {...field('restBaseUrl')} type="url" placeholder="https://api.example.com" autoComplete="off" />
-        <label htmlFor="account-wsBaseUrl">WebSocket base URL</label>
-        <input {...field('wsBaseUrl')} type="url" placeholder="wss://stream.example.com" autoComplete="off" />
+        <summary>{t('add.advanced')}</summary>
+        <p className="hint">{t('add.advancedHint')}</p>
+        <label htmlFor="account-restBaseUrl">{t('add.restBaseUrl')}</label>
+        <input {...field('restBaseUrl')} type="url" placeholder={t('add.restPlaceholder')} autoComplete="off" />
+        <label htmlFor="account-wsBaseUrl">{t('add.wsBaseUrl')}</label>
+        <input {...field('wsBaseUrl')} type="url" placeholder={t('add.wsPlaceholder')} autoComplete="off" />
       </details>
       {error && (
         <p className="form-error" role="alert">
@@ -132,7 +138,7 @@ export function AddAccountForm({ venues, venueName, onAdd }: Props) {
         </p>
       )}
       <button type="submit" className="primary" disabled={pending || venue === ''} aria-busy={pending}>
-        {pending ? 'Checking the keys…' : 'Add account'}
+        {pending ? t('add.checking') : t('add.title')}
       </button>
       <PlainTextConfirmDialog
         problems={confirming && plainTextProblems(confirming)}

@@ -2,6 +2,7 @@
 // token stops working for the next connection of every terminal).
 import { useState } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { useT } from '../../i18n';
 import type { Mt5Pairing as Pairing } from './mt5-store';
 
 interface Props {
@@ -17,6 +18,7 @@ export function Mt5Pairing({ pairing, renewing, renewError, onRenew }: Props) {
   const [copied, setCopied] = useState<Copied>();
   const [confirming, setConfirming] = useState(false);
   const dialog = useModalDialog(confirming);
+  const { t } = useT('accounts');
 
   async function copy(token: string): Promise<void> {
     try {
@@ -28,43 +30,43 @@ export function Mt5Pairing({ pairing, renewing, renewError, onRenew }: Props) {
     }
   }
 
-  if (!pairing) return <p className="muted" role="status">Reading the pairing token…</p>;
+  if (!pairing) return <p className="muted" role="status">{t('mt5.pairing.reading')}</p>;
   return (
     <div className="mt5-pairing">
-      <label htmlFor="mt5-token">Pairing token</label>
+      <label htmlFor="mt5-token">{t('mt5.pairing.token')}</label>
       <div className="mt5-token-row">
         <input id="mt5-token" className="mt5-token" readOnly value={pairing.token} spellCheck={false} onFocus={(event) => event.target.select()} />
         <button type="button" onClick={() => void copy(pairing.token)}>
-          Copy
+          {t('mt5.pairing.copy')}
         </button>
         <button type="button" onClick={() => setConfirming(true)} disabled={renewing} aria-busy={renewing}>
-          {renewing ? 'Making a new token…' : 'New token'}
+          {renewing ? t('mt5.pairing.making') : t('mt5.pairing.newToken')}
         </button>
       </div>
       {copied && (
         <p className="hint" role="status">
-          {copied === 'copied' ? 'Copied.' : 'The browser refused the clipboard: select the token and press Ctrl+C.'}
+          {copied === 'copied' ? t('mt5.pairing.copied') : t('mt5.pairing.copyFailed')}
         </p>
       )}
       {renewError && (
         <p className="form-error" role="alert">
-          Could not make a new token: {renewError}
+          {t('mt5.pairing.couldNotRenew', { error: renewError })}
         </p>
       )}
       <dl className="account-facts">
-        <dt>Host</dt>
+        <dt>{t('mt5.pairing.host')}</dt>
         <dd data-testid="mt5-host">{pairing.host}</dd>
-        <dt>Port</dt>
+        <dt>{t('mt5.pairing.port')}</dt>
         <dd data-testid="mt5-port">{pairing.port}</dd>
       </dl>
-      <dialog ref={dialog} className="confirm-dialog" aria-label="Make a new pairing token?" onClose={() => setConfirming(false)}>
+      <dialog ref={dialog} className="confirm-dialog" aria-label={t('mt5.pairing.confirmTitle')} onClose={() => setConfirming(false)}>
         {confirming && (
           <>
-            <h2>Make a new pairing token?</h2>
-            <p>Terminals connected now stay connected. The next connection with the old token is refused: type the new token into every EA&apos;s InpToken.</p>
+            <h2>{t('mt5.pairing.confirmTitle')}</h2>
+            <p>{t('mt5.pairing.confirmText')}</p>
             <div className="confirm-actions">
               <button type="button" autoFocus onClick={() => setConfirming(false)}>
-                Keep this token
+                {t('mt5.pairing.keep')}
               </button>
               <button
                 type="button"
@@ -75,7 +77,7 @@ export function Mt5Pairing({ pairing, renewing, renewError, onRenew }: Props) {
                   onRenew();
                 }}
               >
-                Make a new token
+                {t('mt5.pairing.make')}
               </button>
             </div>
           </>

@@ -3,6 +3,7 @@
 // connections it refused.
 import { useEffect } from 'react';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { Mt5Pairing } from './Mt5Pairing';
 import { Mt5Refusals } from './Mt5Refusals';
@@ -14,6 +15,7 @@ import { sortTerminals } from './mt5-words';
 export function Mt5Section() {
   const { status, pairing, error, renewing, renewError, switching, switchError } = useMt5();
   const generation = useConnection((state) => state.generation);
+  const { t } = useT('accounts');
   useEffect(() => followMt5(api), []);
   // Again after a reconnection: pushes sent meanwhile are lost.
   useEffect(() => {
@@ -23,11 +25,8 @@ export function Mt5Section() {
 
   return (
     <section className="accounts-list mt5-section" aria-labelledby="mt5-heading">
-      <h2 id="mt5-heading">Connect MetaTrader 5</h2>
-      <p className="hint">
-        The Expert Advisor TradingAppBridge connects from the terminal to this app on 127.0.0.1. The token lets only your
-        terminals in.
-      </p>
+      <h2 id="mt5-heading">{t('mt5.heading')}</h2>
+      <p className="hint">{t('mt5.intro')}</p>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -35,20 +34,20 @@ export function Mt5Section() {
       )}
       {status && !status.listening && (
         <p className="form-error" role="alert">
-          Not listening for terminals: {status.problem ?? 'the bridge is stopped.'}
+          {t('mt5.notListening', { why: status.problem ?? t('mt5.bridgeStopped') })}
         </p>
       )}
       <Mt5Pairing pairing={pairing} renewing={renewing} renewError={renewError} onRenew={() => void useMt5.getState().renew(api)} />
       <Mt5Steps port={pairing?.port ?? status?.port} />
-      <h3>Terminals</h3>
+      <h3>{t('mt5.terminals')}</h3>
       {!status ? (
         <p className="muted" role="status">
-          Loading terminals…
+          {t('mt5.loading')}
         </p>
       ) : status.terminals.length === 0 ? (
-        <p className="empty">No terminal yet — attach the EA to a chart with the token above; it appears here when it connects.</p>
+        <p className="empty">{t('mt5.noTerminal')}</p>
       ) : (
-        <ul aria-label="MetaTrader 5 terminals">
+        <ul aria-label={t('mt5.list')}>
           {sortTerminals(status.terminals).map((terminal) => (
             <Mt5TerminalRow
               key={terminal.login}

@@ -1,28 +1,29 @@
 // What the trader does in MetaTrader 5, once per terminal (docs/mt5.md says the same at more length).
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n';
+
+/** The markup the steps' words may use: menu paths and buttons in bold, file names and inputs as code. */
+const MARKUP = { b: <strong />, code: <code />, em: <em /> };
+
 export function Mt5Steps({ port }: { port: number | undefined }) {
+  const { t } = useT('accounts');
   return (
-    <ol className="mt5-steps" aria-label="Steps in MetaTrader 5">
+    <ol className="mt5-steps" aria-label={t('mt5.steps.label')}>
       <li>
-        In MetaTrader 5, <strong>File → Open Data Folder</strong>, copy <code>mt5/TradingAppBridge.mq5</code> into{' '}
-        <code>MQL5/Experts/</code>, open it in MetaEditor and press <strong>Compile</strong>.
+        <Trans t={t} i18nKey="mt5.steps.compile" components={MARKUP} />
       </li>
       <li>
-        <strong>Tools → Options → Expert Advisors</strong>: tick <em>Allow algorithmic trading</em> and add{' '}
-        <code>127.0.0.1</code> to the allowed addresses of WebRequest — MQL5 sockets connect only to listed addresses.
+        <Trans t={t} i18nKey="mt5.steps.options" components={MARKUP} />
       </li>
       <li>
-        Attach the EA to <strong>one</strong> chart. In its inputs, paste the token above into <code>InpToken</code>
         {port !== undefined ? (
-          <>
-            {' '}
-            and set <code>InpPort</code> to <code>{port}</code>
-          </>
-        ) : null}
-        .
+          <Trans t={t} i18nKey="mt5.steps.attachPort" values={{ port }} components={MARKUP} />
+        ) : (
+          <Trans t={t} i18nKey="mt5.steps.attach" components={MARKUP} />
+        )}
       </li>
       <li>
-        Turn on <strong>Algo Trading</strong> (AutoTrading) in the terminal&apos;s toolbar. The terminal then appears below
-        with its login, server and balance.
+        <Trans t={t} i18nKey="mt5.steps.algo" components={MARKUP} />
       </li>
     </ol>
   );

@@ -2,7 +2,8 @@
 // and whether the MT5 venue trades through it.
 import type { Mt5TerminalSummary } from '../../../src-shared';
 import { formatMoney } from '../../format/numbers';
-import { connectionText, leverageText, MARGIN_MODE_WORDS, marginLevelText } from './mt5-words';
+import { useT } from '../../i18n';
+import { connectionText, leverageText, marginLevelText, marginModeWords } from './mt5-words';
 
 interface Props {
   terminal: Mt5TerminalSummary;
@@ -17,17 +18,19 @@ export function Mt5TerminalRow({ terminal, switching, switchError, onUseForTradi
   const headingId = `mt5-terminal-${terminal.login}`;
   const money = (value: number) => formatMoney(value, terminal.currency);
   const figures = terminal.figures;
+  const { t } = useT('accounts');
+  const login = terminal.login;
   return (
     <li className="account-row mt5-terminal" aria-labelledby={headingId} data-connected={terminal.connected}>
       <div className="account-head">
-        <h3 id={headingId}>Login {terminal.login}</h3>
+        <h3 id={headingId}>{t('mt5.terminal.login', { login })}</h3>
         <span className="badge">{terminal.server}</span>
-        <span className={`badge account-status ${terminal.connected ? 'status-connected' : 'status-offline'}`} aria-label="Status">
+        <span className={`badge account-status ${terminal.connected ? 'status-connected' : 'status-offline'}`} aria-label={t('mt5.terminal.status')}>
           {connectionText(terminal)}
         </span>
         {terminal.trading ? (
-          <span className="badge mt5-trading" title="The ticket, the orders and the kill switch of MetaTrader 5 act on this terminal">
-            Trading
+          <span className="badge mt5-trading" title={t('mt5.terminal.tradingTitle')}>
+            {t('mt5.terminal.trading')}
           </span>
         ) : (
           <button
@@ -35,51 +38,50 @@ export function Mt5TerminalRow({ terminal, switching, switchError, onUseForTradi
             onClick={onUseForTrading}
             disabled={switching !== undefined || !terminal.connected}
             aria-busy={switching === terminal.login}
-            aria-label={`Use login ${terminal.login} for trading`}
+            aria-label={t('mt5.terminal.useLabel', { login })}
           >
-            {switching === terminal.login ? 'Switching…' : 'Use for trading'}
+            {switching === terminal.login ? t('mt5.terminal.switching') : t('mt5.terminal.use')}
           </button>
         )}
       </div>
       {switchError && (
         <p className="account-problem" role="alert">
-          Could not use login {terminal.login} for trading: {switchError}
+          {t('mt5.terminal.couldNotUse', { login, error: switchError })}
         </p>
       )}
       {terminal.connected && !terminal.tradeAllowed && (
         <p className="account-problem" role="alert">
-          AutoTrading is off: orders are refused. Press Algo Trading in the terminal&apos;s toolbar, and tick &quot;Allow
-          algorithmic trading&quot; in the EA&apos;s properties.
+          {t('mt5.terminal.autoTradingOff')}
         </p>
       )}
       <dl className="account-facts">
-        <dt>Broker</dt>
+        <dt>{t('mt5.terminal.broker')}</dt>
         <dd>{terminal.company}</dd>
-        <dt>Name</dt>
+        <dt>{t('mt5.terminal.name')}</dt>
         <dd>{terminal.name}</dd>
-        <dt>Currency</dt>
+        <dt>{t('mt5.terminal.currency')}</dt>
         <dd>{terminal.currency}</dd>
-        <dt>Leverage</dt>
+        <dt>{t('mt5.terminal.leverage')}</dt>
         <dd>{leverageText(terminal.leverage)}</dd>
-        <dt>Positions</dt>
-        <dd>{MARGIN_MODE_WORDS[terminal.marginMode]}</dd>
+        <dt>{t('mt5.terminal.positions')}</dt>
+        <dd>{marginModeWords(terminal.marginMode)}</dd>
         {figures && (
           <>
-            <dt>Balance</dt>
+            <dt>{t('mt5.figures.balance')}</dt>
             <dd className="numeric">{money(figures.balance)}</dd>
-            <dt>Equity</dt>
+            <dt>{t('mt5.figures.equity')}</dt>
             <dd className="numeric">{money(figures.equity)}</dd>
-            <dt>Margin</dt>
+            <dt>{t('mt5.figures.margin')}</dt>
             <dd className="numeric">{money(figures.margin)}</dd>
-            <dt>Free margin</dt>
+            <dt>{t('mt5.figures.freeMargin')}</dt>
             <dd className="numeric">{money(figures.freeMargin)}</dd>
-            <dt>Margin level</dt>
+            <dt>{t('mt5.figures.marginLevel')}</dt>
             <dd className="numeric">{marginLevelText(figures.marginLevel, figures.margin)}</dd>
           </>
         )}
-        <dt>EA</dt>
+        <dt>{t('mt5.terminal.ea')}</dt>
         <dd>
-          {terminal.eaVersion} (terminal build {terminal.build})
+          {t('mt5.terminal.eaVersion', { version: terminal.eaVersion, build: terminal.build })}
         </dd>
       </dl>
     </li>

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mt5TerminalSummary } from '../../../src-shared';
 import { setTimeZone } from '../../format/time';
-import { connectionText, leverageText, marginLevelText, refusedWho, sortTerminals } from './mt5-words';
+import { setLanguage } from '../../i18n';
+import { connectionText, leverageText, marginLevelText, marginModeWords, refusedWho, refusalWords, sortTerminals } from './mt5-words';
 
-afterEach(() => setTimeZone('local'));
+afterEach(() => {
+  setTimeZone('local');
+  setLanguage('en');
+});
 
 function terminal(over: Partial<Mt5TerminalSummary>): Mt5TerminalSummary {
   return {
@@ -41,5 +45,15 @@ describe('MetaTrader 5 words', () => {
       terminal({ login: '1' }),
     ]).map((t) => t.login);
     expect(order).toEqual(['9', '1', '2', '3']);
+  });
+
+  it('speaks Vietnamese after a switch, with its own separators', () => {
+    setLanguage('vi');
+    setTimeZone('utc');
+    expect(connectionText({ connected: true, since: Date.UTC(2026, 2, 14, 9, 12, 5) })).toMatch(/^Đã kết nối từ .*09:12:05/);
+    expect(marginLevelText(2345.678, 430)).toBe('2.345,68 %');
+    expect(refusedWho({ login: '77', server: 'Live-1' })).toBe('login 77 trên Live-1');
+    expect(refusalWords('token')).toBe('Sai token ghép nối');
+    expect(marginModeWords('netting')).toBe('Netting (bù trừ)');
   });
 });

@@ -3,18 +3,17 @@
 import type { Mt5Refusal, Mt5TerminalSummary } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
 import { formatWith } from '../../format/time';
+import { t } from '../../i18n';
 
-export const MARGIN_MODE_WORDS: Record<Mt5TerminalSummary['marginMode'], string> = {
-  hedging: 'Hedging',
-  netting: 'Netting',
-  exchange: 'Exchange (netting)',
-};
+/** How the account nets positions (hedging, netting, exchange), in the current language. */
+export function marginModeWords(mode: Mt5TerminalSummary['marginMode']): string {
+  return t(`accounts:mt5.marginModes.${mode}`);
+}
 
-export const REFUSAL_WORDS: Record<Mt5Refusal['reason'], string> = {
-  token: 'Wrong pairing token',
-  version: 'EA of another protocol version',
-  hello: 'Malformed hello',
-};
+/** Why the bridge turned a terminal away, in the current language. */
+export function refusalWords(reason: Mt5Refusal['reason']): string {
+  return t(`accounts:mt5.refusals.${reason}`);
+}
 
 /** "14 Mar, 09:12:05": a day as well as the time, since a terminal may have gone away yesterday. */
 export function whenText(ms: number): string {
@@ -23,7 +22,8 @@ export function whenText(ms: number): string {
 
 /** "Connected since …" or "Disconnected since …" (the last time it was heard from). */
 export function connectionText(terminal: Pick<Mt5TerminalSummary, 'connected' | 'since'>): string {
-  return `${terminal.connected ? 'Connected' : 'Disconnected'} since ${whenText(terminal.since)}`;
+  const when = whenText(terminal.since);
+  return terminal.connected ? t('accounts:mt5.connectedSince', { when }) : t('accounts:mt5.disconnectedSince', { when });
 }
 
 /** "1:100", the way brokers write leverage. */
@@ -38,13 +38,13 @@ export function marginLevelText(marginLevel: number, margin: number): string {
 
 /** Who was refused, when known: "login 5012345 on Broker-Demo". */
 export function refusedWho(refusal: Pick<Mt5Refusal, 'login' | 'server'>): string {
-  if (refusal.login && refusal.server) return `login ${refusal.login} on ${refusal.server}`;
-  if (refusal.login) return `login ${refusal.login}`;
-  return refusal.server ? `a terminal on ${refusal.server}` : 'a terminal';
+  if (refusal.login && refusal.server) return t('accounts:mt5.refusals.loginOn', { login: refusal.login, server: refusal.server });
+  if (refusal.login) return t('accounts:mt5.refusals.login', { login: refusal.login });
+  return refusal.server ? t('accounts:mt5.refusals.terminalOn', { server: refusal.server }) : t('accounts:mt5.refusals.terminal');
 }
 
 /** Trading terminal first, then the connected ones, then by login: rows do not jump around as figures change. */
 export function sortTerminals(terminals: readonly Mt5TerminalSummary[]): Mt5TerminalSummary[] {
-  const rank = (t: Mt5TerminalSummary) => (t.trading ? 0 : t.connected ? 1 : 2);
+  const rank = (terminal: Mt5TerminalSummary) => (terminal.trading ? 0 : terminal.connected ? 1 : 2);
   return [...terminals].sort((a, b) => rank(a) - rank(b) || a.login.localeCompare(b.login));
 }

@@ -2,7 +2,8 @@
 // Used by the settings screen and the "Notifications log" tab; new deliveries arrive as `notification.logged`.
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { CHANNEL_WORDS, localTime, OUTCOME_WORDS, typeWords } from './delivery-words';
+import { useT } from '../../i18n';
+import { channelWords, localTime, outcomeWords, typeWords } from './delivery-words';
 import { useNotifications } from './notifications-store';
 
 export function useLiveDeliveryLog() {
@@ -17,19 +18,20 @@ export function useLiveDeliveryLog() {
 export function DeliveryLog({ limit }: { limit?: number }) {
   const log = useLiveDeliveryLog();
   const rows = limit === undefined ? log : log.slice(0, limit);
+  const { t } = useT('notifications');
   if (rows.length === 0) {
-    return <p className="empty">No notification yet. Send a test from Notifications settings, or wait for a trade or an alert.</p>;
+    return <p className="empty">{t('log.empty')}</p>;
   }
   return (
-    <table className="delivery-log" aria-label="Delivery log">
+    <table className="delivery-log" aria-label={t('log.label')}>
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Type</th>
-          <th scope="col">Channel</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('log.time')}</th>
+          <th scope="col">{t('log.type')}</th>
+          <th scope="col">{t('log.channel')}</th>
+          <th scope="col">{t('log.outcome')}</th>
+          <th scope="col">{t('log.subject')}</th>
+          <th scope="col">{t('log.details')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,10 +39,10 @@ export function DeliveryLog({ limit }: { limit?: number }) {
           <tr key={entry.id} className={`delivery-${entry.outcome}`}>
             <td className="delivery-time">{localTime(entry.at)}</td>
             <td>{typeWords(entry.type)}</td>
-            <td>{CHANNEL_WORDS[entry.channel]}</td>
+            <td>{channelWords(entry.channel)}</td>
             <td>
-              <span className={`badge outcome-${entry.outcome}`}>{OUTCOME_WORDS[entry.outcome]}</span>
-              {entry.attempts > 1 && <span className="muted"> ({entry.attempts} attempts)</span>}
+              <span className={`badge outcome-${entry.outcome}`}>{outcomeWords(entry.outcome)}</span>
+              {entry.attempts > 1 && <span className="muted">{t('log.attempts', { count: entry.attempts })}</span>}
             </td>
             <td>{entry.subject}</td>
             <td className="delivery-detail">{entry.detail}</td>

@@ -3,40 +3,35 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 import { useNotifications } from './notifications-store';
 
 type Permission = NotificationPermission | 'unsupported';
 
 const currentPermission = (): Permission => ('Notification' in window ? Notification.permission : 'unsupported');
 
-const PERMISSION_WORDS: Record<Permission, string> = {
-  granted: 'The browser shows them as system notifications.',
-  default: 'They appear inside the app until you allow browser notifications.',
-  denied: 'The browser blocks its notifications for this page, so they appear inside the app. Allow them in the site settings to change that.',
-  unsupported: 'This browser has no notification support: they appear inside the app.',
-};
-
 export function DesktopSettings({ enabled }: { enabled: boolean }) {
   const update = useNotifications((state) => state.update);
   const test = useNotifications((state) => state.test);
   const [permission, setPermission] = useState<Permission>(currentPermission);
   const [error, setError] = useState<string>();
+  const { t } = useT('notifications');
 
   const toggle = async (next: boolean) => setError(await update(api, { desktop: { enabled: next } }));
   const allow = async () => setPermission(await Notification.requestPermission());
 
   return (
     <section className="notification-channel" aria-labelledby="desktop-heading">
-      <h2 id="desktop-heading">Desktop</h2>
+      <h2 id="desktop-heading">{t('desktop.heading')}</h2>
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(e) => void toggle(e.target.checked)} />
-        Show desktop notifications
+        {t('desktop.show')}
       </label>
-      <p className="hint">{PERMISSION_WORDS[permission]}</p>
+      <p className="hint">{t(`desktop.permission.${permission}`)}</p>
       <div className="account-actions">
         {permission === 'default' && (
           <button type="button" onClick={() => void allow()}>
-            Allow browser notifications
+            {t('desktop.allow')}
           </button>
         )}
         <button type="button" onClick={() =>
@@ -46,7 +41,7 @@ export function DesktopSettings({ enabled }: { enabled: boolean }) {
               (e: unknown) => setError(errorMessage(e)),
             )
           }>
-          Show a test notification
+          {t('desktop.test')}
         </button>
       </div>
       {error && (

@@ -4,15 +4,17 @@
 import { plainTextSmtpProblem, type EmailConfig, type EmailSecurity, type NotificationSettings } from '../../../src-shared';
 import { api } from '../../api';
 import { PlainTextConfirmDialog } from '../../components/PlainTextConfirmDialog';
+import { useT } from '../../i18n';
 import { SecretField } from './SecretField';
 import { TestResult } from './TestResult';
 import { useNotifications } from './notifications-store';
 import { useChannelForm } from './use-channel-form';
 
-const SECURITY: Array<{ value: EmailSecurity; label: string; port: number }> = [
-  { value: 'starttls', label: 'STARTTLS (usually port 587)', port: 587 },
-  { value: 'tls', label: 'TLS (usually port 465)', port: 465 },
-  { value: 'none', label: 'None (local relay only)', port: 25 },
+/** Each security choice and its usual port; the label is notifications:email.securities.<value>. */
+const SECURITY: Array<{ value: EmailSecurity; port: number }> = [
+  { value: 'starttls', port: 587 },
+  { value: 'tls', port: 465 },
+  { value: 'none', port: 25 },
 ];
 
 function toConfig(settings: NotificationSettings['email']): EmailConfig {
@@ -33,6 +35,7 @@ function movesPassword(form: EmailConfig, saved: NotificationSettings['email']):
 
 export function EmailSettings({ settings }: { settings: NotificationSettings['email'] }) {
   const { setSecret, removeSecret } = useNotifications();
+  const { t } = useT('notifications');
   const { form, setForm, text, pending, result, submit, sendTest, moved, retyped, plainText } = useChannelForm('email', toConfig(settings), {
     secretField: 'smtpPassword',
     moves: (current) => movesPassword(current, settings),
@@ -41,15 +44,15 @@ export function EmailSettings({ settings }: { settings: NotificationSettings['em
 
   return (
     <section className="notification-channel" aria-labelledby="email-heading">
-      <h2 id="email-heading">Email</h2>
-      <form className="settings-form" aria-label="Email settings" onSubmit={(e) => void submit(e)}>
+      <h2 id="email-heading">{t('email.heading')}</h2>
+      <form className="settings-form" aria-label={t('email.form')} onSubmit={(e) => void submit(e)}>
         <label className="checkbox">
           <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />
-          Send notifications by email
+          {t('email.enabled')}
         </label>
-        <label htmlFor="email-host">SMTP server</label>
-        <input {...text('host')} placeholder="smtp.example.com" autoComplete="off" />
-        <label htmlFor="email-port">Port</label>
+        <label htmlFor="email-host">{t('email.server')}</label>
+        <input {...text('host')} placeholder={t('email.hostExample')} autoComplete="off" />
+        <label htmlFor="email-port">{t('email.port')}</label>
         <input
           id="email-port"
           type="number"
@@ -58,7 +61,7 @@ export function EmailSettings({ settings }: { settings: NotificationSettings['em
           value={form.port}
           onChange={(e) => setForm({ ...form, port: Number(e.target.value) })}
         />
-        <label htmlFor="email-security">Security</label>
+        <label htmlFor="email-security">{t('email.security')}</label>
         <select
           id="email-security"
           value={form.security}
@@ -71,42 +74,43 @@ export function EmailSettings({ settings }: { settings: NotificationSettings['em
         >
           {SECURITY.map((s) => (
             <option key={s.value} value={s.value}>
-              {s.label}
+              {t(`email.securities.${s.value}`)}
             </option>
           ))}
         </select>
-        <label htmlFor="email-user">User</label>
+        <label htmlFor="email-user">{t('email.user')}</label>
         <input {...text('user')} autoComplete="off" />
-        <label htmlFor="email-from">From</label>
-        <input {...text('from')} type="email" placeholder="bot@example.com" />
-        <label htmlFor="email-to">To</label>
-        <input {...text('to')} type="email" placeholder="you@example.com" />
+        <label htmlFor="email-from">{t('email.from')}</label>
+        <input {...text('from')} type="email" placeholder={t('email.fromExample')} />
+        <label htmlFor="email-to">{t('email.to')}</label>
+        <input {...text('to')} type="email" placeholder={t('email.toExample')} />
         {moved && (
           <>
             <p className="hint" id="email-moved-note">
-              Changing the server, port, security or user clears the saved password: enter it again.
+              {t('email.moved')}
             </p>
-            <label htmlFor="email-password-again">SMTP password for this server</label>
+            <label htmlFor="email-password-again">{t('email.passwordAgain')}</label>
             <input id="email-password-again" type="password" autoComplete="off" spellCheck={false} aria-describedby="email-moved-note" {...retyped} />
           </>
         )}
         <div className="account-actions">
           <button type="submit" className="primary" disabled={pending !== undefined}>
-            {pending === 'saving' ? 'Saving…' : 'Save email settings'}
+            {pending === 'saving' ? t('email.saving') : t('email.save')}
           </button>
           <button type="button" onClick={() => void sendTest()} disabled={pending !== undefined}>
-            {pending === 'testing' ? 'Sending…' : 'Send test email'}
+            {pending === 'testing' ? t('email.sending') : t('email.sendTest')}
           </button>
         </div>
       </form>
       <SecretField
         id="email-password"
-        label="SMTP password"
+        label={t('email.password')}
+        inSentence={t('email.passwordInSentence')}
         isSet={settings.passwordSet}
         onSave={(value) => setSecret(api, 'smtp-password', value)}
         onRemove={() => removeSecret(api, 'smtp-password')}
       />
-      <TestResult result={result} what="Test email" />
+      <TestResult result={result} what={t('email.testWhat')} />
       <PlainTextConfirmDialog {...plainText} />
     </section>
   );

@@ -2,6 +2,7 @@
 // hours, and the delivery log with failures explained.
 import { useEffect } from 'react';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { SecretsNotice } from '../secrets/SecretsNotice';
 import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
@@ -18,13 +19,14 @@ export function NotificationsScreen({ onBack }: { onBack: () => void }) {
   const { settings, error, load } = useNotifications();
   // Again once the keys are unlocked: whether each secret is set is known only then.
   const unlocks = useSecrets((state) => state.unlocks);
+  const { t } = useT('notifications');
   useEffect(() => {
     void load(api);
   }, [load, unlocks]);
 
   return (
     <div className="app">
-      <ScreenHeader title="Notifications" onBack={onBack} />
+      <ScreenHeader title={t('screen.title')} onBack={onBack} />
       <main className="notifications-screen">
         <SecretsNotice />
         {error && (
@@ -36,7 +38,7 @@ export function NotificationsScreen({ onBack }: { onBack: () => void }) {
           // A failed load says why (above) instead of loading forever.
           !error && (
             <p className="empty" role="status">
-              Loading notification settings…
+              {t('screen.loading')}
             </p>
           )
         ) : (
@@ -49,7 +51,7 @@ export function NotificationsScreen({ onBack }: { onBack: () => void }) {
             <RoutingMatrix routing={settings.routing} />
             <QuietHoursForm quietHours={settings.quietHours} />
             <section className="notification-log" aria-labelledby="log-heading">
-              <h2 id="log-heading">Delivery log</h2>
+              <h2 id="log-heading">{t('screen.logHeading')}</h2>
               <DeliveryLog />
             </section>
           </>

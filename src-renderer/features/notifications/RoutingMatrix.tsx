@@ -1,13 +1,15 @@
 // Which notification types go to which channel: one checkbox per pair, saved as soon as it changes.
 import { useState } from 'react';
-import { DELIVERY_CHANNELS, NOTIFICATION_TYPE_NAMES, NOTIFICATION_TYPES, type Routing } from '../../../src-shared';
+import { DELIVERY_CHANNELS, NOTIFICATION_TYPES, type Routing } from '../../../src-shared';
 import { api } from '../../api';
-import { CHANNEL_WORDS } from './delivery-words';
+import { useT } from '../../i18n';
+import { channelWords, typeWords } from './delivery-words';
 import { useNotifications } from './notifications-store';
 
 export function RoutingMatrix({ routing }: { routing: Routing }) {
   const update = useNotifications((state) => state.update);
   const [error, setError] = useState<string>();
+  const { t } = useT('notifications');
 
   const toggle = async (type: keyof Routing, channel: (typeof DELIVERY_CHANNELS)[number], on: boolean) => {
     const channels = on ? [...routing[type], channel] : routing[type].filter((each) => each !== channel);
@@ -16,14 +18,14 @@ export function RoutingMatrix({ routing }: { routing: Routing }) {
 
   return (
     <section className="notification-routing" aria-labelledby="routing-heading">
-      <h2 id="routing-heading">What goes where</h2>
+      <h2 id="routing-heading">{t('routing.heading')}</h2>
       <table className="routing-matrix">
         <thead>
           <tr>
-            <th scope="col">Notification</th>
+            <th scope="col">{t('routing.notification')}</th>
             {DELIVERY_CHANNELS.map((channel) => (
               <th scope="col" key={channel}>
-                {CHANNEL_WORDS[channel]}
+                {channelWords(channel)}
               </th>
             ))}
           </tr>
@@ -31,12 +33,12 @@ export function RoutingMatrix({ routing }: { routing: Routing }) {
         <tbody>
           {NOTIFICATION_TYPES.map((type) => (
             <tr key={type}>
-              <th scope="row">{NOTIFICATION_TYPE_NAMES[type]}</th>
+              <th scope="row">{typeWords(type)}</th>
               {DELIVERY_CHANNELS.map((channel) => (
                 <td key={channel}>
                   <input
                     type="checkbox"
-                    aria-label={`${NOTIFICATION_TYPE_NAMES[type]} by ${CHANNEL_WORDS[channel]}`}
+                    aria-label={t('routing.pair', { type: typeWords(type), channel: channelWords(channel) })}
                     checked={routing[type].includes(channel)}
                     onChange={(e) => void toggle(type, channel, e.target.checked)}
                   />

@@ -3,6 +3,7 @@
 // unless it is typed again here.
 import type { NotificationSettings, SmsConfig } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { SecretField } from './SecretField';
 import { TestResult } from './TestResult';
 import { useNotifications } from './notifications-store';
@@ -15,6 +16,7 @@ function toConfig(settings: NotificationSettings['sms']): SmsConfig {
 
 export function SmsSettings({ settings }: { settings: NotificationSettings['sms'] }) {
   const { setSecret, removeSecret } = useNotifications();
+  const { t } = useT('notifications');
   const { form, setForm, text, pending, result, submit, sendTest, moved, retyped } = useChannelForm('sms', toConfig(settings), {
     secretField: 'twilioAuthToken',
     moves: (current) => settings.authTokenSet && current.accountSid.trim() !== settings.accountSid,
@@ -24,44 +26,45 @@ export function SmsSettings({ settings }: { settings: NotificationSettings['sms'
 
   return (
     <section className="notification-channel" aria-labelledby="sms-heading">
-      <h2 id="sms-heading">SMS (Twilio)</h2>
-      <form className="settings-form" aria-label="SMS settings" onSubmit={(e) => void submit(e)}>
+      <h2 id="sms-heading">{t('sms.heading')}</h2>
+      <form className="settings-form" aria-label={t('sms.form')} onSubmit={(e) => void submit(e)}>
         <label className="checkbox">
           <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />
-          Send notifications by SMS
+          {t('sms.enabled')}
         </label>
-        <label htmlFor="sms-accountSid">Account SID</label>
-        <input {...text('accountSid')} placeholder="AC…" autoComplete="off" spellCheck={false} />
-        <label htmlFor="sms-from">From (your Twilio number)</label>
+        <label htmlFor="sms-accountSid">{t('sms.accountSid')}</label>
+        <input {...text('accountSid')} placeholder={t('sms.sidExample')} autoComplete="off" spellCheck={false} />
+        <label htmlFor="sms-from">{t('sms.from')}</label>
         <input {...text('from')} type="tel" placeholder="+15005550006" />
-        <label htmlFor="sms-to">To (your phone)</label>
+        <label htmlFor="sms-to">{t('sms.to')}</label>
         <input {...text('to')} type="tel" placeholder="+14155550100" />
         {moved && (
           <>
             <p className="hint" id="sms-moved-note">
-              Changing the Account SID clears the saved auth token: enter it again.
+              {t('sms.moved')}
             </p>
-            <label htmlFor="sms-token-again">Twilio auth token for this account</label>
+            <label htmlFor="sms-token-again">{t('sms.tokenAgain')}</label>
             <input id="sms-token-again" type="password" autoComplete="off" spellCheck={false} aria-describedby="sms-moved-note" {...retyped} />
           </>
         )}
         <div className="account-actions">
           <button type="submit" className="primary" disabled={pending !== undefined}>
-            {pending === 'saving' ? 'Saving…' : 'Save SMS settings'}
+            {pending === 'saving' ? t('sms.saving') : t('sms.save')}
           </button>
           <button type="button" onClick={() => void sendTest()} disabled={pending !== undefined}>
-            {pending === 'testing' ? 'Sending…' : 'Send test SMS'}
+            {pending === 'testing' ? t('sms.sending') : t('sms.sendTest')}
           </button>
         </div>
       </form>
       <SecretField
         id="sms-token"
-        label="Twilio auth token"
+        label={t('sms.token')}
+        inSentence={t('sms.tokenInSentence')}
         isSet={settings.authTokenSet}
         onSave={(value) => setSecret(api, 'twilio-auth-token', value)}
         onRemove={() => removeSecret(api, 'twilio-auth-token')}
       />
-      <TestResult result={result} what="Test SMS" />
+      <TestResult result={result} what={t('sms.testWhat')} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 // A test message's outcome: the server's answer when it accepted, what went wrong when not.
 import type { TestDeliveryResult } from '../../../src-shared';
+import { useT } from '../../i18n';
 
 export function TestResult({ result, what }: { result: TestDeliveryResult | string | undefined; what: string }) {
+  const { t } = useT('notifications');
   if (result === undefined) return null;
   if (typeof result === 'string') {
     return (
@@ -12,11 +14,11 @@ export function TestResult({ result, what }: { result: TestDeliveryResult | stri
   }
   return result.ok ? (
     <p className="test-ok" role="status">
-      {what} sent. The server answered: {result.detail}
+      {t('test.sent', { what, detail: result.detail })}
     </p>
   ) : (
     <p className="form-error" role="alert">
-      {what} failed: {result.detail}
+      {t('test.failed', { what, detail: result.detail })}
     </p>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { NotificationShown } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 
 const TOAST_MS = 10_000;
 const MAX_TOASTS = 4;
@@ -26,6 +27,7 @@ function showInBrowser(notification: NotificationShown): boolean {
 
 export function Toasts() {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const { t } = useT('notifications');
   const dismiss = (key: number) => setToasts((current) => current.filter((toast) => toast.key !== key));
 
   useEffect(
@@ -40,12 +42,12 @@ export function Toasts() {
   );
 
   return (
-    <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
+    <div className="toasts" role="status" aria-live="polite" aria-label={t('toasts.label')}>
       {toasts.map((toast) => (
         <div key={toast.key} className={`toast toast-${toast.type}`}>
           <strong>{toast.title}</strong>
           {toast.body && <span>{toast.body}</span>}
-          <button type="button" aria-label={`Dismiss ${toast.title}`} onClick={() => dismiss(toast.key)}>
+          <button type="button" aria-label={t('toasts.dismiss', { title: toast.title })} onClick={() => dismiss(toast.key)}>
             ×
           </button>
         </div>

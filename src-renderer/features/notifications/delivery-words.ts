@@ -1,20 +1,19 @@
-// Words and times for the delivery log.
-import { NOTIFICATION_TYPE_NAMES, type DeliveryLogEntry } from '../../../src-shared';
+// Words and times for the delivery log, in the current language (read at each call).
+import type { DeliveryLogEntry } from '../../../src-shared';
 import { isoDateTime } from '../../format/time';
+import { t } from '../../i18n';
 
-export const OUTCOME_WORDS: Record<DeliveryLogEntry['outcome'], string> = {
-  sent: 'Sent',
-  failed: 'Failed',
-  throttled: 'Throttled',
-  'quiet-hours': 'Quiet hours',
-  skipped: 'Skipped',
-};
+export function outcomeWords(outcome: DeliveryLogEntry['outcome']): string {
+  return t(`notifications:outcomes.${outcome}`);
+}
 
-export const CHANNEL_WORDS: Record<DeliveryLogEntry['channel'], string> = { desktop: 'Desktop', email: 'Email', sms: 'SMS' };
+export function channelWords(channel: DeliveryLogEntry['channel']): string {
+  return t(`notifications:channels.${channel}`);
+}
 
+/** A notification type's name: the trading events, and the plan, test and account messages. */
 export function typeWords(type: DeliveryLogEntry['type']): string {
-  if (type === 'plan') return 'Plan';
-  return type === 'test' ? 'Test' : type === 'account' ? 'Account' : NOTIFICATION_TYPE_NAMES[type];
+  return t(`notifications:types.${type}`);
 }
 
 /** Date and time in the chosen zone, to the second: when the trader was (or was not) told. */

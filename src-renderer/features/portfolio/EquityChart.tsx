@@ -2,6 +2,7 @@
 import { AreaSeries, createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { EquityCurve, EquityPointDto } from '../../../src-shared';
+import { useT } from '../../i18n';
 import { chartOptions, seriesColors } from '../chart/chart-theme';
 
 /** One point per second at most (the chart's time unit): the last of each second wins. */
@@ -17,6 +18,7 @@ function toSeries(points: readonly EquityPointDto[]): { time: UTCTimestamp; valu
 
 export function EquityChart({ curve }: { curve: EquityCurve | undefined }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const { t } = useT('portfolio');
   const chartRef = useRef<{ chart: IChartApi; equity: ISeriesApi<'Line'>; drawdown: ISeriesApi<'Area'> } | undefined>(undefined);
 
   useEffect(() => {
@@ -44,6 +46,6 @@ export function EquityChart({ curve }: { curve: EquityCurve | undefined }) {
   }, [curve]);
 
   return (
-    <div className="equity-chart" ref={containerRef} data-testid="equity-chart" data-points="0" role="img" aria-label="Equity curve, with the drawdown below" />
+    <div className="equity-chart" ref={containerRef} data-testid="equity-chart" data-points="0" role="img" aria-label={t('curve.chart')} />
   );
 }

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { EQUITY_RANGES, EXPORT_KINDS, PORTFOLIO_VIEWS, REPORTING_CURRENCIES, type EquityRange, type ExportKind, type PortfolioView, type ReportingCurrency } from '../../../src-shared';
 import { api } from '../../api';
 import { errorMessage } from '../../format/error-message';
+import { useT } from '../../i18n';
 import { EquityChart } from './EquityChart';
 import { HoldingsTable, PositionsTable, StatisticsTable } from './portfolio-tables';
-import { money, VIEW_LABELS } from './portfolio-words';
+import { amount, money, viewLabel } from './portfolio-words';
 import { usePortfolio } from './use-portfolio';
 
 function download(filename: string, csv: string): void {
@@ -27,6 +28,7 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
   const [exporting, setExporting] = useState<ExportKind | undefined>(undefined);
   const [exportError, setExportError] = useState<string | undefined>(undefined);
   const { summary, positions, curve, stats, error, reload } = usePortfolio(view, range);
+  const { t } = useT('portfolio');
   const currency = summary?.currency ?? 'USDT';
 
   const chooseCurrency = async (next: ReportingCurrency) => {
@@ -54,15 +56,15 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
   return (
     <div className="portfolio-panel">
       <div className="portfolio-bar">
-        <div role="radiogroup" aria-label="Which money" className="segmented">
+        <div role="radiogroup" aria-label={t('whichMoney')} className="segmented">
           {PORTFOLIO_VIEWS.map((v) => (
             <button key={v} role="radio" aria-checked={v === view} className={v === view ? 'active' : ''} onClick={() => setView(v)}>
-              {VIEW_LABELS[v]}
+              {viewLabel(v)}
             </button>
           ))}
         </div>
         <label className="portfolio-currency">
-          Currency
+          {t('currency')}
           <select value={currency} onChange={(event) => void chooseCurrency(event.target.value as ReportingCurrency)}>
             {REPORTING_CURRENCIES.map((c) => (
               <option key={c} value={c}>
@@ -74,7 +76,7 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
         <div className="portfolio-downloads">
           {EXPORT_KINDS.map((kind) => (
             <button key={kind} onClick={() => void exportCsv(kind)} disabled={exporting !== undefined} aria-busy={exporting === kind}>
-              {`Download ${kind} CSV`}
+              {t(`download.${kind}`)}
             </button>
           ))}
         </div>
@@ -82,44 +84,44 @@ export function PortfolioPanel({ initialView = 'live' }: { initialView?: Portfol
       {error && <p role="alert" className="error">{error}</p>}
       {exportError && <p role="alert" className="error">{exportError}</p>}
       {summary && (
-        <dl className="portfolio-totals" aria-label="Totals">
+        <dl className="portfolio-totals" aria-label={t('totals.label')}>
           <div>
-            <dt>Equity</dt>
+            <dt>{t('totals.equity')}</dt>
             <dd data-testid="portfolio-equity">{money(summary.equity, currency)}</dd>
           </div>
           <div>
-            <dt>Realized P&amp;L</dt>
+            <dt>{t('totals.realized')}</dt>
             <dd data-testid="portfolio-realized" data-value={summary.realized}>{money(summary.realized, currency)}</dd>
           </div>
           <div>
-            <dt>Unrealized P&amp;L</dt>
+            <dt>{t('totals.unrealized')}</dt>
             <dd data-testid="portfolio-unrealized">{money(summary.unrealized, currency)}</dd>
           </div>
           <div>
-            <dt>Fees</dt>
+            <dt>{t('totals.fees')}</dt>
             <dd>{money(summary.fees, currency)}</dd>
           </div>
           <div>
-            <dt>Deposits / withdrawals</dt>
+            <dt>{t('totals.depositsWithdrawals')}</dt>
             <dd>{`${money(summary.deposits, currency)} / ${money(summary.withdrawals, currency)}`}</dd>
           </div>
           {summary.unpriced.length > 0 && (
             <div className="unpriced">
-              <dt>Not priced</dt>
-              <dd data-testid="portfolio-unpriced">{summary.unpriced.map((h) => `${h.amount} ${h.asset}`).join(', ')} (not in the total)</dd>
+              <dt>{t('totals.notPriced')}</dt>
+              <dd data-testid="portfolio-unpriced">{t('totals.notInTotal', { holdings: summary.unpriced.map((h) => `${amount(h.amount)} ${h.asset}`).join(', ') })}</dd>
             </div>
           )}
         </dl>
       )}
       {summary && summary.holdings.length === 0 && positions.length === 0 && (
-        <p className="empty">{`Nothing held in ${VIEW_LABELS[view]} yet. Trades and balances of ${VIEW_LABELS[view]} accounts show here.`}</p>
+        <p className="empty">{t('empty', { view: viewLabel(view) })}</p>
       )}
       <div className="portfolio-grid">
-        <section aria-label="Equity curve" className="portfolio-curve">
-          <div role="group" aria-label="Range" className="segmented">
+        <section aria-label={t('curve.label')} className="portfolio-curve">
+          <div role="group" aria-label={t('curve.range')} className="segmented">
             {EQUITY_RANGES.map((r) => (
               <button key={r} aria-pressed={r === range} className={r === range ? 'active' : ''} onClick={() => setRange(r)}>
-                {r === 'all' ? 'All' : r}
+                {r === 'all' ? t('curve.all') : r}
               </button>
             ))}
           </div>

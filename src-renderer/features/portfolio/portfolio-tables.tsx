@@ -1,18 +1,21 @@
 // The Portfolio tab's tables: holdings per asset, positions with their P&L, statistics in total and per symbol.
 import type { PerformanceStatistics, PortfolioPosition, PortfolioStatistics, PortfolioSummary } from '../../../src-shared';
+import { formatNumber } from '../../format/numbers';
+import { useT } from '../../i18n';
 import { age, amount, money, percent, ratio } from './portfolio-words';
 
 export function HoldingsTable({ summary }: { summary: PortfolioSummary }) {
   const now = Date.now();
+  const { t } = useT('portfolio');
   return (
-    <table className="orders-table" aria-label="Holdings">
+    <table className="orders-table" aria-label={t('holdings.label')}>
       <thead>
         <tr>
-          <th>Asset</th>
-          <th>Venue</th>
-          <th className="numeric">Amount</th>
-          <th className="numeric">{`Value (${summary.currency})`}</th>
-          <th>Rate</th>
+          <th>{t('holdings.asset')}</th>
+          <th>{t('holdings.venue')}</th>
+          <th className="numeric">{t('holdings.amount')}</th>
+          <th className="numeric">{t('holdings.value', { currency: summary.currency })}</th>
+          <th>{t('holdings.rate')}</th>
         </tr>
       </thead>
       <tbody>
@@ -31,19 +34,20 @@ export function HoldingsTable({ summary }: { summary: PortfolioSummary }) {
 }
 
 export function PositionsTable({ positions, currency }: { positions: PortfolioPosition[]; currency: string }) {
+  const { t } = useT('portfolio');
   return (
-    <table className="orders-table" aria-label="Portfolio positions">
+    <table className="orders-table" aria-label={t('positions.label')}>
       <thead>
         <tr>
-          <th>Symbol</th>
-          <th>Venue</th>
-          <th className="numeric">Quantity</th>
-          <th className="numeric">Average cost</th>
-          <th className="numeric">Last</th>
-          <th className="numeric">Unrealized</th>
-          <th className="numeric">Realized</th>
-          <th className="numeric">Fees</th>
-          <th className="numeric">{`Realized (${currency})`}</th>
+          <th>{t('positions.symbol')}</th>
+          <th>{t('positions.venue')}</th>
+          <th className="numeric">{t('positions.quantity')}</th>
+          <th className="numeric">{t('positions.averageCost')}</th>
+          <th className="numeric">{t('positions.last')}</th>
+          <th className="numeric">{t('positions.unrealized')}</th>
+          <th className="numeric">{t('positions.realized')}</th>
+          <th className="numeric">{t('positions.fees')}</th>
+          <th className="numeric">{t('positions.realizedIn', { currency })}</th>
         </tr>
       </thead>
       <tbody>
@@ -65,12 +69,12 @@ export function PositionsTable({ positions, currency }: { positions: PortfolioPo
   );
 }
 
-function StatsRow({ label, s, currency }: { label: string; s: PerformanceStatistics; currency: string }) {
+function StatsRow({ row, label, s, currency }: { row: string; label: string; s: PerformanceStatistics; currency: string }) {
   return (
-    <tr data-row={label}>
+    <tr data-row={row}>
       <th scope="row">{label}</th>
-      <td className="numeric">{s.trades}</td>
-      <td className="numeric">{s.closedTrades}</td>
+      <td className="numeric">{formatNumber(s.trades, 0)}</td>
+      <td className="numeric">{formatNumber(s.closedTrades, 0)}</td>
       <td className="numeric">{percent(s.winRate)}</td>
       <td className="numeric">{s.averageWin === null ? '—' : money(s.averageWin, currency)}</td>
       <td className="numeric">{s.averageLoss === null ? '—' : money(s.averageLoss, currency)}</td>
@@ -83,26 +87,27 @@ function StatsRow({ label, s, currency }: { label: string; s: PerformanceStatist
 }
 
 export function StatisticsTable({ stats }: { stats: PortfolioStatistics }) {
+  const { t } = useT('portfolio');
   return (
-    <table className="orders-table portfolio-stats" aria-label="Statistics">
+    <table className="orders-table portfolio-stats" aria-label={t('statistics.label')}>
       <thead>
         <tr>
           <th />
-          <th className="numeric">Trades</th>
-          <th className="numeric">Closed</th>
-          <th className="numeric">Win rate</th>
-          <th className="numeric">Avg win</th>
-          <th className="numeric">Avg loss</th>
-          <th className="numeric">Profit factor</th>
-          <th className="numeric">Realized</th>
-          <th className="numeric">Fees</th>
-          <th className="numeric">Max drawdown</th>
+          <th className="numeric">{t('statistics.trades')}</th>
+          <th className="numeric">{t('statistics.closed')}</th>
+          <th className="numeric">{t('statistics.winRate')}</th>
+          <th className="numeric">{t('statistics.avgWin')}</th>
+          <th className="numeric">{t('statistics.avgLoss')}</th>
+          <th className="numeric">{t('statistics.profitFactor')}</th>
+          <th className="numeric">{t('statistics.realized')}</th>
+          <th className="numeric">{t('statistics.fees')}</th>
+          <th className="numeric">{t('statistics.maxDrawdown')}</th>
         </tr>
       </thead>
       <tbody>
-        <StatsRow label="Total" s={stats.total} currency={stats.currency} />
+        <StatsRow row="Total" label={t('statistics.total')} s={stats.total} currency={stats.currency} />
         {stats.perSymbol.map((s) => (
-          <StatsRow key={s.symbol} label={s.symbol} s={s} currency={stats.currency} />
+          <StatsRow key={s.symbol} row={s.symbol} label={s.symbol} s={s} currency={stats.currency} />
         ))}
       </tbody>
     </table>

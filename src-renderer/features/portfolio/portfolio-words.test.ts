@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { age, currencyDecimals, money, percent } from './portfolio-words';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n';
+import { age, amount, currencyDecimals, money, percent, viewLabel } from './portfolio-words';
 
 describe('portfolio words', () => {
   it('says "no price" for an amount without a rate, never 0', () => {
@@ -17,5 +18,18 @@ describe('portfolio words', () => {
     expect(percent(null)).toBe('—');
     expect(age(1_000, 91_000)).toBe('2 min ago');
     expect(age(null, 5)).toBe('');
+  });
+
+  describe('in Vietnamese', () => {
+    afterEach(() => setLanguage('en'));
+
+    it('says "no price", amounts and ages in Vietnamese with its separators', () => {
+      setLanguage('vi');
+      expect(money(null, 'USDT')).toBe('chưa có giá');
+      expect(money(1234.5, 'USDT')).toBe('1.234,50 USDT');
+      expect(amount(0.125)).toBe('0,125');
+      expect(age(1_000, 91_000)).toBe('2 phút trước');
+      expect(viewLabel('paper')).toBe('Giả lập');
+    });
   });
 });

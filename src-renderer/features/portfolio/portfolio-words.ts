@@ -1,9 +1,13 @@
 // How the portfolio's amounts read: in the reporting currency with its usual decimals, "no price" where there is no
 // rate (never 0), and a rate's age in words.
 import type { PortfolioView } from '../../../src-shared';
-import { formatPrice } from '../../format/numbers';
+import { formatNumber, formatPrice } from '../../format/numbers';
+import { t } from '../../i18n';
 
-export const VIEW_LABELS: Record<PortfolioView, string> = { live: 'Live', paper: 'Paper', demo: 'Demo', mt5: 'MT5' };
+/** A view's name in the current language (Live, Paper, Demo, MT5). */
+export function viewLabel(view: PortfolioView): string {
+  return t(`portfolio:views.${view}`);
+}
 
 /** Coins are counted to the satoshi; money to the cent. */
 export function currencyDecimals(currency: string): number {
@@ -11,13 +15,13 @@ export function currencyDecimals(currency: string): number {
 }
 
 export function money(value: number | null | undefined, currency: string): string {
-  if (value === null || value === undefined) return 'no price';
+  if (value === null || value === undefined) return t('portfolio:noPrice');
   return `${formatPrice(value, currencyDecimals(currency))} ${currency}`;
 }
 
 /** Amounts of an asset: up to 8 decimals, trailing zeros dropped. */
 export function amount(value: number): string {
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 8 }).format(value);
+  return formatNumber(value, 8);
 }
 
 export function ratio(value: number | null): string {
@@ -31,7 +35,7 @@ export function percent(share: number | null): string {
 export function age(at: number | null, now: number): string {
   if (at === null) return '';
   const seconds = Math.max(0, Math.round((now - at) / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  return `${Math.round(seconds / 3600)} h ago`;
+  if (seconds < 60) return t('portfolio:age.seconds', { count: seconds });
+  if (seconds < 3600) return t('portfolio:age.minutes', { count: Math.round(seconds / 60) });
+  return t('portfolio:age.hours', { count: Math.round(seconds / 3600) });
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Market, Position } from '../../../src-shared';
 import { api } from '../../api';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
+import { useT } from '../../i18n';
 import { closeAllQuestion, closedWords, failureWords, positionDecimals } from './position-words';
 import { usePositions } from './positions-store';
 
@@ -13,6 +14,7 @@ export function CloseAllControl({ positions, markets }: { positions: readonly Po
   const [asked, setAsked] = useState<readonly Position[]>([]);
   const dialog = useModalDialog(asking);
   const { closingAll, closeAllResult, closeAllError } = usePositions();
+  const { t } = useT('positions');
   const decimalsOf = (symbol: string) => {
     const held = asked.find((p) => p.symbol === symbol);
     return held ? positionDecimals(held, markets) : { price: 5, volume: 2 };
@@ -21,16 +23,16 @@ export function CloseAllControl({ positions, markets }: { positions: readonly Po
   return (
     <>
       <button type="button" className="danger" disabled={positions.length === 0 || closingAll} aria-busy={closingAll} onClick={() => setAsking(true)}>
-        {closingAll ? 'Closing all positions…' : 'Close all positions'}
+        {closingAll ? t('closeAll.closing') : t('closeAll.button')}
       </button>
-      <dialog ref={dialog} className="confirm-dialog" aria-label="Close all positions?" onClose={() => setAsking(false)}>
+      <dialog ref={dialog} className="confirm-dialog" aria-label={t('closeAll.dialog')} onClose={() => setAsking(false)}>
         {asking && (
           <>
             <h2>{closeAllQuestion(positions)}</h2>
-            <p>Each one is closed at market. Pending orders stay (the kill switch cancels those).</p>
+            <p>{t('closeAll.explain')}</p>
             <div className="confirm-actions">
               <button type="button" autoFocus onClick={() => setAsking(false)}>
-                Keep them
+                {t('closeAll.keep')}
               </button>
               <button
                 type="button"
@@ -41,15 +43,15 @@ export function CloseAllControl({ positions, markets }: { positions: readonly Po
                   void usePositions.getState().closeAll(api);
                 }}
               >
-                Close all
+                {t('closeAll.confirm')}
               </button>
             </div>
           </>
         )}
       </dialog>
       {(closeAllResult || closeAllError) && (
-        <section className="close-all-results" aria-label="Close all results">
-          {closeAllError && <p className="row-error" role="alert">Could not close the positions: {closeAllError}</p>}
+        <section className="close-all-results" aria-label={t('closeAll.results')}>
+          {closeAllError && <p className="row-error" role="alert">{t('closeAll.couldNotClose', { error: closeAllError })}</p>}
           {closeAllResult && (
             <ul>
               {closeAllResult.closed.map((closed) => (
@@ -59,14 +61,14 @@ export function CloseAllControl({ positions, markets }: { positions: readonly Po
               ))}
               {closeAllResult.failed.map((failure, i) => (
                 <li key={`f-${failure.account}-${failure.id ?? i}`} className="row-error">
-                  Not closed: {failureWords(failure)}
+                  {t('closeAll.notClosed', { why: failureWords(failure) })}
                 </li>
               ))}
-              {closeAllResult.closed.length + closeAllResult.failed.length === 0 && <li>There was nothing to close.</li>}
+              {closeAllResult.closed.length + closeAllResult.failed.length === 0 && <li>{t('closeAll.nothing')}</li>}
             </ul>
           )}
           <button type="button" onClick={() => usePositions.getState().dismissCloseAll()}>
-            Dismiss
+            {t('closeAll.dismiss')}
           </button>
         </section>
       )}

@@ -2,8 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Position } from '../../../src-shared';
 import { formatPrice } from '../../format/numbers';
+import { useT } from '../../i18n';
 import { FormActions } from './FormActions';
-import { parseCloseVolume } from './position-words';
+import { parseCloseVolume, positionName } from './position-words';
 
 interface Props {
   position: Position;
@@ -17,6 +18,7 @@ interface Props {
 export function PartialCloseForm({ position, volumeDecimals, busy, onClose, onCancel }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  const { t } = useT('positions');
   const id = `partial-${position.account}-${position.id}`;
 
   async function submit(event: FormEvent): Promise<void> {
@@ -28,8 +30,8 @@ export function PartialCloseForm({ position, volumeDecimals, busy, onClose, onCa
   }
 
   return (
-    <form className="position-form" aria-label={`Partial close of ${position.symbol} #${position.id}`} noValidate onSubmit={(e) => void submit(e)}>
-      <label htmlFor={id}>Volume to close (lots, at most {formatPrice(position.volume, volumeDecimals)})</label>
+    <form className="position-form" aria-label={t('partial.form', { name: positionName(position) })} noValidate onSubmit={(e) => void submit(e)}>
+      <label htmlFor={id}>{t('partial.volume', { max: formatPrice(position.volume, volumeDecimals) })}</label>
       <input
         id={id}
         inputMode="decimal"
@@ -40,7 +42,7 @@ export function PartialCloseForm({ position, volumeDecimals, busy, onClose, onCa
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => event.key === 'Escape' && onCancel()}
       />
-      <FormActions label="Close part" busyLabel="Closing…" busy={busy} danger onCancel={onCancel} />
+      <FormActions label={t('partial.submit')} busyLabel={t('partial.closing')} busy={busy} danger onCancel={onCancel} />
       {error && (
         <span id={`${id}-error`} className="row-error" role="alert">
           {error}

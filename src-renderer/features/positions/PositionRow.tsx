@@ -3,15 +3,18 @@
 import { useState } from 'react';
 import type { Position } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { NumberCell, SideCell, TimeCell } from '../orders/cells';
 import { ClosePositionConfirm } from './ClosePositionConfirm';
 import { ModifyStopsForm } from './ModifyStopsForm';
 import { MoneyCell } from './MoneyCell';
 import { PartialCloseForm } from './PartialCloseForm';
-import type { PositionDecimals } from './position-words';
+import { positionName, type PositionDecimals } from './position-words';
 import { usePositions } from './positions-store';
 
-export const POSITION_COLUMNS = ['Symbol', 'Side', 'Volume', 'Open price', 'Price', 'SL', 'TP', 'Swap', 'Profit', 'Account', 'Opened', ''] as const;
+/** The table's columns as catalogue keys (positions:columns.*); the last one, the actions, has no heading. */
+export const POSITION_COLUMNS = ['symbol', 'side', 'volume', 'openPrice', 'price', 'sl', 'tp', 'swap', 'profit', 'account', 'opened', ''] as const;
+export const NUMERIC_POSITION_COLUMNS: ReadonlySet<string> = new Set(['volume', 'openPrice', 'price', 'sl', 'tp', 'swap', 'profit']);
 
 interface Props {
   position: Position;
@@ -26,7 +29,8 @@ export function PositionRow({ position, decimals, rowKey, readOnly }: Props) {
   const [editing, setEditing] = useState<Editing>();
   const busy = usePositions((s) => s.busy[rowKey]);
   const problem = usePositions((s) => s.rowErrors[rowKey]);
-  const name = `${position.symbol} #${position.id}`;
+  const name = positionName(position);
+  const { t } = useT('positions');
   const close = (volume?: number) => usePositions.getState().close(api, position, volume);
   const toggle = (what: Editing) => setEditing((current) => (current === what ? undefined : what));
 
@@ -47,14 +51,14 @@ export function PositionRow({ position, decimals, rowKey, readOnly }: Props) {
         <td className="row-actions">
           {!readOnly && (
             <>
-              <button type="button" aria-label={`Close ${name}`} aria-expanded={editing === 'close'} disabled={busy !== undefined} onClick={() => toggle('close')}>
-                Close
+              <button type="button" aria-label={t('row.closeLabel', { name })} aria-expanded={editing === 'close'} disabled={busy !== undefined} onClick={() => toggle('close')}>
+                {t('row.close')}
               </button>
-              <button type="button" aria-label={`Partial close ${name}`} aria-expanded={editing === 'partial'} disabled={busy !== undefined} onClick={() => toggle('partial')}>
-                Partial close
+              <button type="button" aria-label={t('row.partialCloseLabel', { name })} aria-expanded={editing === 'partial'} disabled={busy !== undefined} onClick={() => toggle('partial')}>
+                {t('row.partialClose')}
               </button>
-              <button type="button" aria-label={`Modify SL/TP of ${name}`} aria-expanded={editing === 'stops'} disabled={busy !== undefined} onClick={() => toggle('stops')}>
-                Modify SL/TP
+              <button type="button" aria-label={t('row.modifyStopsLabel', { name })} aria-expanded={editing === 'stops'} disabled={busy !== undefined} onClick={() => toggle('stops')}>
+                {t('row.modifyStops')}
               </button>
             </>
           )}

@@ -2,16 +2,15 @@
 // partial close and SL/TP per row, "Close all positions", and the deals history as a toggle.
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { useConnection } from '../../stores/connection';
 import { useReadOnly, useWorkspace } from '../../stores/workspace';
 import { HeaderRow } from '../orders/cells';
 import { CloseAllControl } from './CloseAllControl';
 import { DealsHistory } from './DealsHistory';
-import { PositionRow, POSITION_COLUMNS } from './PositionRow';
+import { NUMERIC_POSITION_COLUMNS, PositionRow, POSITION_COLUMNS } from './PositionRow';
 import { failureWords, positionDecimals, positionKey } from './position-words';
 import { attachPositionsFeed, usePositions } from './positions-store';
-
-const NUMERIC = new Set<string>(['Volume', 'Open price', 'Price', 'SL', 'TP', 'Swap', 'Profit']);
 
 export function PositionsPanel() {
   const { positions, failed, loaded, error } = usePositions();
@@ -19,6 +18,10 @@ export function PositionsPanel() {
   const readOnly = useReadOnly();
   const generation = useConnection((s) => s.generation);
   const [showDeals, setShowDeals] = useState(false);
+  const { t } = useT('positions');
+  const heading = (key: (typeof POSITION_COLUMNS)[number]) => (key === '' ? '' : t(`columns.${key}`));
+  const columns = POSITION_COLUMNS.map(heading);
+  const numeric = new Set(POSITION_COLUMNS.filter((key) => NUMERIC_POSITION_COLUMNS.has(key)).map(heading));
   useEffect(() => attachPositionsFeed(api), []);
   // Again after every reconnection: changes pushed meanwhile are lost.
   useEffect(() => {
@@ -28,39 +31,39 @@ export function PositionsPanel() {
   return (
     <div className="orders-panel positions-panel">
       <div className="panel-caption">
-        <span>Open positions</span>
+        <span>{t('panel.open')}</span>
         <button type="button" aria-pressed={showDeals} onClick={() => setShowDeals((v) => !v)}>
-          Deals history
+          {t('panel.dealsHistory')}
         </button>
         {!readOnly && <CloseAllControl positions={positions} markets={markets} />}
       </div>
       {error && (
         <p className="panel-error" role="alert">
-          Could not load the positions: {error}{' '}
+          {t('panel.couldNotLoad', { error })}{' '}
           <button type="button" onClick={() => void usePositions.getState().load(api)}>
-            Try again
+            {t('panel.tryAgain')}
           </button>
         </p>
       )}
       {failed.length > 0 && (
-        <ul className="positions-failed" aria-label="Accounts not answering">
+        <ul className="positions-failed" aria-label={t('panel.notAnswering')}>
           {failed.map((failure, i) => (
             <li key={`${failure.account}-${i}`} className="panel-error">
-              Positions not read — {failureWords(failure)}
+              {t('panel.notRead', { why: failureWords(failure) })}
             </li>
           ))}
         </ul>
       )}
       {!loaded ? (
         <p className="muted" role="status">
-          Loading positions…
+          {t('panel.loading')}
         </p>
       ) : positions.length === 0 ? (
-        !error && <p className="empty">No open positions — MetaTrader 5 positions appear here once a terminal is connected.</p>
+        !error && <p className="empty">{t('panel.empty')}</p>
       ) : (
-        <table className="orders-table positions-table" aria-label="Positions">
+        <table className="orders-table positions-table" aria-label={t('panel.table')}>
           <thead>
-            <HeaderRow columns={POSITION_COLUMNS} numeric={NUMERIC} />
+            <HeaderRow columns={columns} numeric={numeric} />
           </thead>
           <tbody>
             {positions.map((position) => {
@@ -71,7 +74,7 @@ export function PositionsPanel() {
         </table>
       )}
       {showDeals && (
-        <section aria-label="Deals history">
+        <section aria-label={t('panel.dealsHistory')}>
           <DealsHistory />
         </section>
       )}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../i18n';
 import type { Market, Position } from '../../../src-shared';
 import { closeAllQuestion, closedWords, decimalsIn, failureWords, parseCloseVolume, parseStop, positionDecimals, stopFieldText } from './position-words';
 
@@ -29,10 +30,21 @@ describe('position decimals', () => {
 describe('partial close volume', () => {
   const held = position({ volume: 0.3 });
 
-  it('takes a volume up to the position’s, a comma as the decimal point too', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('takes a volume up to the position’s', () => {
     expect(parseCloseVolume('0.1', held, 2)).toEqual({ ok: true, value: 0.1 });
-    expect(parseCloseVolume(' 0,30 ', held, 2)).toEqual({ ok: true, value: 0.3 });
     expect(parseCloseVolume(String(0.1 + 0.2), held, 2)).toEqual({ ok: true, value: 0.1 + 0.2 });
+  });
+
+  it('reads the volume in Vietnamese with a decimal comma, and answers in Vietnamese', () => {
+    setLanguage('vi');
+    expect(parseCloseVolume(' 0,30 ', held, 2)).toEqual({ ok: true, value: 0.3 });
+    expect(parseCloseVolume('0,31', held, 2)).toEqual({ ok: false, message: 'Tối đa 0,30 lot: khối lượng của vị thế.' });
+  });
+
+  it('refuses a comma as the decimal mark in English rather than guessing', () => {
+    expect(parseCloseVolume('0,30', held, 2).ok).toBe(false);
   });
 
   it('refuses more than the position, zero and what is not a number, saying why', () => {
@@ -46,19 +58,23 @@ describe('partial close volume', () => {
 
 describe('SL/TP fields', () => {
   it('reads an empty field as "remove" (null) and a price as the new level', () => {
-    expect(parseStop('', 'Stop loss')).toEqual({ ok: true, value: null });
-    expect(parseStop('  ', 'Take profit')).toEqual({ ok: true, value: null });
-    expect(parseStop('1.07500', 'Stop loss')).toEqual({ ok: true, value: 1.075 });
+    expect(parseStop('', 'stopLoss')).toEqual({ ok: true, value: null });
+    expect(parseStop('  ', 'takeProfit')).toEqual({ ok: true, value: null });
+    expect(parseStop('1.07500', 'stopLoss')).toEqual({ ok: true, value: 1.075 });
   });
 
   it('refuses zero and words', () => {
-    expect(parseStop('0', 'Stop loss')).toEqual({ ok: false, message: 'Stop loss: type a price above 0, or leave it empty to remove it.' });
-    expect(parseStop('abc', 'Take profit').ok).toBe(false);
+    expect(parseStop('0', 'stopLoss')).toEqual({ ok: false, message: 'Stop loss: type a price above 0, or leave it empty to remove it.' });
+    expect(parseStop('abc', 'takeProfit').ok).toBe(false);
   });
 
-  it('shows a held level as plain digits to edit', () => {
+  it('shows a held level as plain digits to edit, with the language’s decimal mark', () => {
     expect(stopFieldText(1234.5, 2)).toBe('1234.50');
     expect(stopFieldText(undefined, 5)).toBe('');
+    setLanguage('vi');
+    expect(stopFieldText(1234.5, 2)).toBe('1234,50');
+    expect(parseStop('1234,50', 'stopLoss')).toEqual({ ok: true, value: 1234.5 });
+    setLanguage('en');
   });
 });
 
@@ -66,6 +82,9 @@ describe('close all', () => {
   it('asks how many positions on how many accounts', () => {
     expect(closeAllQuestion([position(), position({ id: '2' }), position({ id: '3', account: '7009' })])).toBe('Close 3 positions on 2 accounts?');
     expect(closeAllQuestion([position()])).toBe('Close 1 position on 1 account?');
+    setLanguage('vi');
+    expect(closeAllQuestion([position(), position({ id: '2' })])).toBe('Đóng 2 vị thế trên 1 tài khoản?');
+    setLanguage('en');
   });
 
   it('reports each closed position and each failure with its reason', () => {

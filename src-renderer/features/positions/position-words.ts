@@ -1,9 +1,21 @@
 // Positions in the words and figures a trader reads: decimals of prices and lots, the checks of a partial close and
 // of new SL/TP before anything is sent, the question "Close all positions" asks and the answers it reports.
-import type { ClosedPosition, Market, Position, PositionFailure, PositionRef } from '../../../src-shared';
+import { AppError, type ClosedPosition, type Market, type Position, type PositionFailure, type PositionRef } from '../../../src-shared';
+import { errorMessage } from '../../format/error-message';
+import { readNumber } from '../../format/number-hint';
 import { formatPrice } from '../../format/numbers';
+import { MARKS } from '../../format/parse-number';
+import { currentLanguage, t } from '../../i18n';
 
-export const ENTRY_WORDS = { in: 'In', out: 'Out', inout: 'Reversal' } as const;
+/** A deal's entry (in, out, reversal) in the current language. */
+export function entryWords(entry: 'in' | 'out' | 'inout'): string {
+  return t(`positions:entry.${entry}`);
+}
+
+/** A position's name in rows and labels: "EUR/USD #70001". */
+export function positionName(position: Pick<Position, 'symbol' | 'id'>): string {
+  return `${position.symbol} #${position.id}`;
+}
 
 /** One row per position across venues and accounts. */
 export function positionKey(ref: PositionRef): string {
@@ -37,53 +49,64 @@ export function positionDecimals(position: Position, markets: readonly Market[])
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** A decimal typed by a trader: "0.05", "0,05" and " 1.2 " are read; anything else is not a number. */
-function readDecimal(text: string): number | undefined {
-  const cleaned = text.trim().replace(',', '.');
-  return /^\d+(\.\d+)?$|^\.\d+$/.test(cleaned) ? Number(cleaned) : undefined;
-}
 
 /** The volume of a partial close: more than 0 and at most what the position holds. */
 export function parseCloseVolume(text: string, position: Pick<Position, 'volume'>, decimals: number): Parsed<number> {
-  const volume = readDecimal(text);
-  if (volume === undefined) return { ok: false, message: 'Type the volume to close in lots, e.g. 0.01.' };
-  if (volume <= 0) return { ok: false, message: 'The volume to close must be more than 0.' };
+  // Read in the trader's convention (vi 0,01; en 0.01); an unreadable one gets the reader's hint.
+  const { value: volume, error } = readNumber(text);
+  if (error !== undefined) return { ok: false, message: error };
+  if (volume === undefined) return { ok: false, message: t('positions:partial.typeVolume', { example: formatPrice(0.01, 2) }) };
+  if (volume <= 0) return { ok: false, message: t('positions:partial.moreThanZero') };
   // Compared at the lots' decimals: 0.1 + 0.2 typed as 0.3 is not "more than" a 0.3 position.
   if (Number(volume.toFixed(decimals)) > Number(position.volume.toFixed(decimals))) {
-    return { ok: false, message: `At most ${formatPrice(position.volume, decimals)} lots: the position's volume.` };
+    return { ok: false, message: t('positions:partial.atMost', { max: formatPrice(position.volume, decimals) }) };
   }
   return { ok: true, value: volume };
 }
 
 /** A new stop loss or take profit: a price above 0, or empty to remove it (null). */
-export function parseStop(text: string, name: 'Stop loss' | 'Take profit'): Parsed<number | null> {
-  if (text.trim() === '') return { ok: true, value: null };
-  const price = readDecimal(text);
-  if (price === undefined || price <= 0) return { ok: false, message: `${name}: type a price above 0, or leave it empty to remove it.` };
+export function parseStop(text: string, level: 'stopLoss' | 'takeProfit'): Parsed<number | null> {
+  const { value: price, error } = readNumber(text);
+  if (error === undefined && price === undefined) return { ok: true, value: null };
+  const name = t(`positions:stops.${level}`);
+  if (error !== undefined) return { ok: false, message: `${name}: ${error}` };
+  if (price === undefined || price <= 0) return { ok: false, message: t('positions:stops.badPrice', { name }) };
   return { ok: true, value: price };
 }
 
-/** A held SL/TP as the field shows it to edit: plain digits, no separators. */
+/** A held SL/TP as the field shows it to edit: the language's decimal mark, no thousands separators. */
 export function stopFieldText(value: number | undefined, decimals: number): string {
-  return value === undefined ? '' : value.toFixed(decimals);
+  return value === undefined ? '' : value.toFixed(decimals).replace('.', MARKS[currentLanguage()].decimal);
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** "Close 3 positions on 2 accounts?" */
 export function closeAllQuestion(positions: readonly Pick<Position, 'venue' | 'account'>[]): string {
   const accounts = new Set(positions.map((p) => `${p.venue}|${p.account}`)).size;
-  return `Close ${plural(positions.length, 'position', 'positions')} on ${plural(accounts, 'account', 'accounts')}?`;
+  return t('positions:closeAll.question', {
+    positions: t('positions:closeAll.positions', { count: positions.length }),
+    accounts: t('positions:closeAll.accounts', { count: accounts }),
+  });
 }
 
 /** "EUR/USD #70001 (login 5012345): closed 0.10 lots at 1.08201" (and what stays open after a partial close). */
 export function closedWords(closed: ClosedPosition, decimals: PositionDecimals): string {
-  const rest = closed.remaining > 0 ? `; ${formatPrice(closed.remaining, decimals.volume)} lots stay open` : '';
-  return `${closed.symbol} #${closed.id} (login ${closed.account}): closed ${formatPrice(closed.volume, decimals.volume)} lots at ${formatPrice(closed.price, decimals.price)}${rest}`;
+  const figures = {
+    symbol: closed.symbol,
+    id: closed.id,
+    account: closed.account,
+    volume: formatPrice(closed.volume, decimals.volume),
+    price: formatPrice(closed.price, decimals.price),
+  };
+  return closed.remaining > 0
+    ? t('positions:words.closedPartly', { ...figures, remaining: formatPrice(closed.remaining, decimals.volume) })
+    : t('positions:words.closed', figures);
 }
 
 /** "EUR/USD #70002 (login 5012345): <why>", or the account alone when it could not be asked at all. */
 export function failureWords(failure: PositionFailure): string {
-  const what = failure.id ? `${failure.symbol ?? 'Position'} #${failure.id} (login ${failure.account})` : `Login ${failure.account}`;
-  return `${what}: ${failure.error.message}`;
+  // Main's code and reason, in the screen's language (the English message where no translation says more).
+  const why = errorMessage(AppError.fromData(failure.error));
+  return failure.id
+    ? t('positions:words.failure', { symbol: failure.symbol ?? t('positions:words.position'), id: failure.id, account: failure.account, why })
+    : t('positions:words.failureAccount', { account: failure.account, why });
 }

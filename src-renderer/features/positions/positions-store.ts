@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { ModifyPosition, Position, PositionFailure, PositionRef, Res } from '../../../src-shared';
 import type { ApiClient } from '../../api/client';
 import { errorMessage } from '../../format/error-message';
+import { t } from '../../i18n';
 import { busyWhile, withEntry } from '../../stores/row-state';
 import { sharedFeed } from '../../stores/shared-feed';
 import { coalesce } from './coalesce';
@@ -80,7 +81,7 @@ export const usePositions = create<PositionsState>((set, get) => {
           replace(key, held && closed.remaining > 0 ? { ...held, volume: closed.remaining } : undefined);
           return true;
         } catch (error) {
-          setRowError(key, `Could not close: ${errorMessage(error)}`);
+          setRowError(key, t('positions:row.couldNotClose', { error: errorMessage(error) }));
           return false;
         }
       });
@@ -94,7 +95,7 @@ export const usePositions = create<PositionsState>((set, get) => {
           replace(key, await api.call('positions:modify', change));
           return true;
         } catch (error) {
-          setRowError(key, `Could not change SL/TP: ${errorMessage(error)}`);
+          setRowError(key, t('positions:row.couldNotModify', { error: errorMessage(error) }));
           return false;
         }
       });

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { MIN_NEW_PASSPHRASE_LENGTH } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { useSecrets } from './secrets-store';
 
 export function UnlockDialog() {
@@ -11,8 +12,9 @@ export function UnlockDialog() {
   const open = promptOpen && status?.state === 'locked';
   const creating = status?.fileExists === false;
   const dialog = useModalDialog(open);
+  const { t } = useT('secrets');
 
-  const title = creating ? 'Create the key file' : 'Unlock keys';
+  const title = creating ? t('dialog.createTitle') : t('unlockKeys');
   return (
     <dialog ref={dialog} className="settings-dialog unlock-dialog" aria-label={title} onClose={closePrompt}>
       {open && <UnlockForm key={String(creating)} creating={creating} title={title} onUnlock={(p) => unlock(api, p)} onCancel={closePrompt} />}
@@ -32,14 +34,15 @@ function UnlockForm({ creating, title, onUnlock, onCancel }: FormProps) {
   const [repeat, setRepeat] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const { t } = useT('secrets');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!passphrase) return setError('Enter the passphrase.');
+    if (!passphrase) return setError(t('dialog.enterPassphrase'));
     if (creating && passphrase.length < MIN_NEW_PASSPHRASE_LENGTH) {
-      return setError(`Choose a passphrase of at least ${MIN_NEW_PASSPHRASE_LENGTH} characters.`);
+      return setError(t('dialog.tooShort', { min: MIN_NEW_PASSPHRASE_LENGTH }));
     }
-    if (creating && passphrase !== repeat) return setError('The two passphrases differ: type them again.');
+    if (creating && passphrase !== repeat) return setError(t('dialog.differ'));
     setPending(true);
     const failure = await onUnlock(passphrase);
     setPending(false);
@@ -54,12 +57,10 @@ function UnlockForm({ creating, title, onUnlock, onCancel }: FormProps) {
     <form className="unlock-form" aria-label={title} onSubmit={(event) => void submit(event)}>
       <h2>{title}</h2>
       <p className="muted">
-        {creating
-          ? 'No system keychain here: exchange and data-provider keys are kept in an encrypted file in the data folder. Choose its passphrase; it cannot be recovered if lost.'
-          : 'Exchange and data-provider keys are kept in an encrypted file. Enter its passphrase to use them.'}
+        {creating ? t('dialog.createIntro') : t('dialog.unlockIntro')}
       </p>
       <label className="field">
-        <span>Passphrase</span>
+        <span>{t('dialog.passphrase')}</span>
         <input
           type="password"
           autoComplete={creating ? 'new-password' : 'current-password'}
@@ -71,7 +72,7 @@ function UnlockForm({ creating, title, onUnlock, onCancel }: FormProps) {
       </label>
       {creating && (
         <label className="field">
-          <span>Repeat the passphrase</span>
+          <span>{t('dialog.repeat')}</span>
           <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
         </label>
       )}
@@ -82,10 +83,10 @@ function UnlockForm({ creating, title, onUnlock, onCancel }: FormProps) {
       )}
       <div className="confirm-actions">
         <button type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? (creating ? 'Creating…' : 'Unlocking…') : creating ? 'Create key file' : 'Unlock'}
+          {pending ? (creating ? t('dialog.creating') : t('dialog.unlocking')) : creating ? t('dialog.create') : t('dialog.unlock')}
         </button>
         <button type="button" onClick={onCancel}>
-          Not now
+          {t('dialog.notNow')}
         </button>
       </div>
     </form>

@@ -1,8 +1,11 @@
 // The top bar's account control: nothing when sign-in is not configured; "Sign in" (and "Sign in with a code" where
 // the browser may not be on the app's machine) when signed out; the name and "Sign out" when signed in. A waiting
 // sign-in shows what finishes it: the browser tab, or the device code dialog with its QR code.
+import { Trans } from 'react-i18next';
 import type { AuthStatus } from '../../../src-shared';
 import { api } from '../../api';
+import { timeOfDay } from '../../format/time';
+import { useT } from '../../i18n';
 import { useModalDialog } from '../../hooks/use-modal-dialog';
 import { QrCode } from './QrCode';
 import { useSignIn } from './sign-in-store';
@@ -13,25 +16,27 @@ type DevicePending = Extract<NonNullable<AuthStatus['pending']>, { flow: 'device
 function DeviceCodeDialog({ pending, onCancel }: { pending: DevicePending | undefined; onCancel: () => void }) {
   const dialog = useModalDialog(pending !== undefined);
   const target = pending?.verificationUriComplete ?? pending?.verificationUri;
+  const { t } = useT(['signIn', 'common']);
   return (
     <dialog ref={dialog} className="device-code-dialog" aria-labelledby="device-code-title" onCancel={onCancel}>
       {pending && target && (
         <>
-          <h2 id="device-code-title">Sign in on another device</h2>
+          <h2 id="device-code-title">{t('device.title')}</h2>
           <p>
-            Open{' '}
-            <a href={pending.verificationUri} target="_blank" rel="noopener noreferrer">
-              {pending.verificationUri}
-            </a>{' '}
-            on a phone or computer and enter this code:
+            <Trans
+              t={t}
+              i18nKey="device.open"
+              values={{ url: pending.verificationUri }}
+              components={{ a: <a href={pending.verificationUri} target="_blank" rel="noopener noreferrer" /> }}
+            />
           </p>
-          <p className="user-code" aria-label="Code to enter">
+          <p className="user-code" aria-label={t('device.code')}>
             {pending.userCode}
           </p>
-          <QrCode text={target} label="QR code of the sign-in page" />
-          <p className="hint">Waiting for you to confirm there… The code expires at {new Date(pending.expiresAt).toLocaleTimeString()}.</p>
+          <QrCode text={target} label={t('device.qr')} />
+          <p className="hint">{t('device.waiting', { time: timeOfDay(pending.expiresAt) })}</p>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
         </>
       )}
@@ -41,18 +46,19 @@ function DeviceCodeDialog({ pending, onCancel }: { pending: DevicePending | unde
 
 export function SignInControl() {
   const { status, busy, error, signIn, cancel, signOut } = useSignIn();
+  const { t } = useT(['signIn', 'common']);
   if (!status?.configured) return null;
   const onAppMachine = browserOnAppMachine(window.location);
   const problem = error ?? status.problem;
   return (
-    <div className="sign-in" aria-label="Account">
+    <div className="sign-in" aria-label={t('control.account')}>
       {status.state === 'signed-in' && status.user && (
         <>
           <span className="signed-in-as" title={status.user.email}>
-            Signed in as <strong>{status.user.name}</strong>
+            <Trans t={t} i18nKey="control.signedInAs" values={{ name: status.user.name }} components={{ b: <strong /> }} />
           </span>
           <button type="button" disabled={busy} onClick={() => void signOut(api)}>
-            Sign out
+            {t('control.signOut')}
           </button>
         </>
       )}
@@ -60,23 +66,23 @@ export function SignInControl() {
         <>
           {onAppMachine && (
             <button type="button" disabled={busy} onClick={() => void signIn(api, 'browser')}>
-              Sign in
+              {t('control.signIn')}
             </button>
           )}
           <button type="button" disabled={busy} onClick={() => void signIn(api, 'device')}>
-            {onAppMachine ? 'Sign in with a code' : 'Sign in'}
+            {onAppMachine ? t('control.signInWithCode') : t('control.signIn')}
           </button>
         </>
       )}
       {status.state === 'signing-in' && status.pending?.flow === 'browser' && (
         <span role="status">
-          Finish signing in in your browser (
-          <a href={status.pending.url} target="_blank" rel="noopener noreferrer">
-            open it again
-          </a>
-          ){' '}
+          <Trans
+            t={t}
+            i18nKey="control.finishInBrowser"
+            components={{ a: <a href={status.pending.url} target="_blank" rel="noopener noreferrer" /> }}
+          />{' '}
           <button type="button" onClick={() => void cancel(api)}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
         </span>
       )}

@@ -4,20 +4,25 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SignInSettingsValues } from '../../../src-shared';
 import { api } from '../../api';
+import { useT } from '../../i18n';
 import { useSignInSettings } from './sign-in-settings-store';
 
 const EMPTY: SignInSettingsValues = { issuer: '', clientId: '', audience: '' };
 
-const FIELDS: { name: keyof SignInSettingsValues; label: string; placeholder: string; hint?: string }[] = [
-  { name: 'issuer', label: 'Issuer (Auth0 domain)', placeholder: 'tenant.eu.auth0.com', hint: 'https:// is assumed.' },
-  { name: 'clientId', label: 'Client id', placeholder: 'the Native application’s client id' },
-  { name: 'audience', label: 'Audience', placeholder: 'https://api.tradebot.example' },
+type Fields = (t: ReturnType<typeof useT<'signIn'>>['t']) => { name: keyof SignInSettingsValues; label: string; placeholder: string; hint?: string }[];
+
+// Example values (a domain, a URL) are the same in every language.
+const fieldsIn: Fields = (t) => [
+  { name: 'issuer', label: t('settings.issuer'), placeholder: 'tenant.eu.auth0.com', hint: t('settings.issuerHint') },
+  { name: 'clientId', label: t('settings.clientId'), placeholder: t('settings.clientIdPlaceholder') },
+  { name: 'audience', label: t('settings.audience'), placeholder: 'https://api.tradebot.example' },
 ];
 
 export function SignInSettingsSection() {
   const { settings, saving, error, load, save } = useSignInSettings();
   const [fields, setFields] = useState<SignInSettingsValues>(EMPTY);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<'removed' | 'saved'>();
+  const { t } = useT('signIn');
 
   useEffect(() => {
     void load(api);
@@ -34,25 +39,22 @@ export function SignInSettingsSection() {
     setSaved(undefined);
     if (await save(api, values)) {
       const cleared = !values.issuer.trim() && !values.clientId.trim() && !values.audience.trim();
-      setSaved(cleared ? 'Sign-in removed.' : 'Saved: sign-in uses these settings now.');
+      setSaved(cleared ? 'removed' : 'saved');
     }
   }
 
   return (
     <section className="sign-in-settings" aria-labelledby="sign-in-settings-heading">
-      <h2 id="sign-in-settings-heading">Sign-in</h2>
-      <p className="hint">
-        Where the app signs in to your Trade Bot Scratch account (Auth0). Leave all three empty for no sign-in at all. Changing where
-        the app signs in signs you out first.
-      </p>
+      <h2 id="sign-in-settings-heading">{t('settings.heading')}</h2>
+      <p className="hint">{t('settings.intro')}</p>
       {fromEnvironment && (
         <p className="hint" role="note">
-          Set by TBS_AUTH_* in the app’s environment: change or unset those variables to change this.
-          {settings.problem && <> Sign-in is off: {settings.problem}</>}
+          {t('settings.fromEnvironment')}
+          {settings.problem && <> {t('settings.off', { problem: settings.problem })}</>}
         </p>
       )}
-      <form aria-label="Sign-in settings" noValidate onSubmit={(event) => void submit(event, fields)}>
-        {FIELDS.map(({ name, label, placeholder, hint }) => (
+      <form aria-label={t('settings.form')} noValidate onSubmit={(event) => void submit(event, fields)}>
+        {fieldsIn(t).map(({ name, label, placeholder, hint }) => (
           <div key={name} className="field-row">
             <label htmlFor={`sign-in-${name}`}>{label}</label>
             <input
@@ -78,14 +80,14 @@ export function SignInSettingsSection() {
             {error}
           </p>
         )}
-        {saved && !error && <p role="status">{saved}</p>}
+        {saved && !error && <p role="status">{t(`settings.${saved}`)}</p>}
         {!fromEnvironment && (
           <>
             <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
-              Save sign-in
+              {t('settings.save')}
             </button>{' '}
             <button type="button" disabled={saving || settings?.source !== 'settings'} onClick={(event) => void submit(event, EMPTY)}>
-              Remove sign-in
+              {t('settings.remove')}
             </button>
           </>
         )}
