@@ -2,27 +2,10 @@
 // order that shows in Open orders, a risk refusal and a price alert read in Vietnamese, and the Display menu switches
 // to English without a reload. Screenshots of the main screens in both languages are attached to the results.
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
+import { call } from './api-call';
 import { attachScreenshot, expect, test } from './fixtures';
-import type { HostProcess } from './host-process';
 
 test.use({ locale: 'vi-VN' });
-
-/** One request to the app over its own socket, as the page would send it (here: the risk limits to start from). */
-async function call(host: HostProcess, channel: string, payload: unknown): Promise<{ ok: boolean }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api`, ['tbs.v1', `auth.${host.token}`]);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const answer = new Promise<{ ok: boolean }>((resolve) => {
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { type: string; id: number; response: { ok: boolean } };
-      if (frame.type === 'res' && frame.id === 1) resolve(frame.response);
-    });
-  });
-  socket.send(JSON.stringify({ type: 'req', id: 1, channel, payload }));
-  const response = await answer;
-  socket.close();
-  return response;
-}
 
 const ticket = (page: Page) => page.getByRole('region', { name: 'Phiếu lệnh' });
 /** A number as Vietnamese tables write it: dots group thousands, a comma before the decimals. */
@@ -43,7 +26,7 @@ test('trades, is refused and is alerted in Vietnamese, then switches to English 
   // Orders worth more than 0,7 BTC at that price are refused: 0,5 BTC passes, 0,8 BTC does not.
   const maxValue = Math.round(limitPrice * 0.7);
   const limits = { global: { maxOrderNotional: maxValue }, accounts: {}, dailyResetUtc: '00:00', warnAtPct: 80 };
-  expect(await call(host, 'risk:update-settings', limits)).toMatchObject({ ok: true });
+  expect(await call(host, host.token, 'risk:update-settings', limits)).toMatchObject({ ok: true });
   await ticket(page).getByRole('button', { name: 'Mua', exact: true }).click();
   await price.fill(String(limitPrice));
   await ticket(page).getByLabel('Khối lượng').fill('0,5');

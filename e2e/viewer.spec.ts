@@ -5,28 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebSocketRoute } from '@playwright/test';
-import WebSocket from 'ws';
+import { call } from './api-call';
 import { attachScreenshot, expect, lastCandle, test } from './fixtures';
-import { startHostProcess, type HostProcess } from './host-process';
+import { startHostProcess } from './host-process';
 
 const VIEWER_TOKEN = 'viewer-e2e-token-0123456789abcdef';
 const PLACE = { venue: 'demo', mode: 'demo', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 0.001 };
-
-/** One request over a socket of the given token, from the test itself (the operator's side). */
-async function call(host: HostProcess, token: string, channel: string, payload: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api`, ['tbs.v1', `auth.${token}`]);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const answer = new Promise<{ ok: boolean; result?: unknown; error?: { code: string } }>((resolve) => {
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { type: string; id: number; response: { ok: boolean } };
-      if (frame.type === 'res' && frame.id === 1) resolve(frame.response);
-    });
-  });
-  socket.send(JSON.stringify({ type: 'req', id: 1, channel, payload }));
-  const response = await answer;
-  socket.close();
-  return response;
-}
 
 test('the viewer token watches the chart and the orders, read-only, and cannot trade even over its own socket', async ({ page, pageErrors }) => {
   const file = join(mkdtempSync(join(tmpdir(), 'tbs-viewer-')), 'viewer-token');
