@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Routing, SmsConfig } from '../../src-shared';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio';
 import { startHarness, type Harness } from './testing/harness';
+import { smsLength } from './channels/sms-length';
 import { sampleAlert } from './testing/samples';
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`;
@@ -80,5 +81,15 @@ describe('SMS notifications through Twilio', () => {
     expect(entry).toMatchObject({ outcome: 'skipped', attempts: 0 });
     expect(entry!.detail).toBe('no Twilio auth token is set: enter it in Notifications settings');
     expect(twilio.requests).toHaveLength(0);
+  });
+
+  it('texts in the language set for SMS, counted in UCS-2 once diacritics are in, while desktop keeps its own', async () => {
+    await harness.service.setSecret('twilio-auth-token', TOKEN);
+    await harness.service.update({ languages: { desktop: 'en', email: 'en', sms: 'vi' } });
+    expect((await harness.service.settings()).languages).toEqual({ desktop: 'en', email: 'en', sms: 'vi' });
+    await harness.service.notify('price-alert', sampleAlert());
+    const body = twilio.requests[0]!.form.Body!;
+    expect(body).toBe('Cảnh báo giá: BTC/USDT above 65,000\nBTC/USDT đã chạm 65.012,5');
+    expect(smsLength(body)).toMatchObject({ encoding: 'ucs-2', segments: 1 });
   });
 });
