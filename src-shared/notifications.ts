@@ -157,6 +157,7 @@ export const NotificationUpdate = z
     sms: SmsConfig.optional(),
     routing: Routing.optional(),
     quietHours: QuietHours.optional(),
+    languages: ChannelLanguages.optional(),
     /** The SMTP password typed again with a change of server: kept for the new server instead of cleared. */
     smtpPassword: secretValue.optional(),
     /** The Twilio auth token typed again with a change of Account SID. */
