@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { SecretsNotice } from '../secrets/SecretsNotice';
 import { useSecrets } from '../secrets/secrets-store';
 import { ScreenHeader } from '../top-bar/ScreenHeader';
+import { ChannelLanguages } from './ChannelLanguages';
 import { DeliveryLog } from './DeliveryLog';
 import { DesktopSettings } from './DesktopSettings';
 import { EmailSettings } from './EmailSettings';
@@ -48,6 +49,7 @@ export function NotificationsScreen({ onBack }: { onBack: () => void }) {
               <EmailSettings settings={settings.email} />
               <SmsSettings settings={settings.sms} />
             </div>
+            <ChannelLanguages languages={settings.languages} />
             <RoutingMatrix routing={settings.routing} />
             <QuietHoursForm quietHours={settings.quietHours} />
             <section className="notification-log" aria-labelledby="log-heading">

@@ -1,6 +1,12 @@
 // English: the Notifications screen (channels, routing, quiet hours, the delivery log) and the in-app toasts.
 // vi/notifications.ts must have the same keys (typed).
 export default {
+  channelLanguages: {
+    heading: 'Language of the messages',
+    desktop: 'Desktop',
+    email: 'E-mail',
+    sms: 'SMS',
+  },
   screen: {
     title: 'Notifications',
     loading: 'Loading notification settings…',

@@ -2,6 +2,12 @@ import type { Catalogue } from '../catalogue';
 import type en from '../en/notifications';
 
 const vi: Catalogue<typeof en> = {
+  channelLanguages: {
+    heading: 'Ngôn ngữ của tin nhắn',
+    desktop: 'Màn hình',
+    email: 'E-mail',
+    sms: 'SMS',
+  },
   screen: {
     title: 'Thông báo',
     loading: 'Đang tải cài đặt thông báo…',
