@@ -93,7 +93,8 @@ export function AlertForm({ venue, symbol, decimals, quote, editing, onSubmit, o
       return;
     }
     if (!editing) {
-      setSaved(t('form.created', { rule: ruleText(checked.rule) }));
+      const condition = kindLabel(checked.rule.kind).toLocaleLowerCase();
+      setSaved(t('form.created', { symbol: checked.rule.symbol, condition, threshold: draft.threshold.trim(), unit: isPercent ? ' %' : '' }));
       setDraft((current) => ({ ...current, note: '' }));
       setTouched(false);
     }

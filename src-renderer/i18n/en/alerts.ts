@@ -88,7 +88,7 @@ export default {
     saveChanges: 'Save changes',
     create: 'Create alert',
     cancel: 'Cancel',
-    created: 'Alert created: {{rule}}.',
+    created: 'Alert created: {{symbol}} {{condition}} {{threshold}}{{unit}}.',
   },
   banner: {
     label: 'Alert: {{rule}}',

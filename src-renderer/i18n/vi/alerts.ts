@@ -90,7 +90,7 @@ const vi: Catalogue<typeof en> = {
     saveChanges: 'Lưu thay đổi',
     create: 'Tạo cảnh báo',
     cancel: 'Hủy',
-    created: 'Đã tạo cảnh báo: {{rule}}.',
+    created: 'Đã tạo cảnh báo: {{symbol}} {{condition}} {{threshold}}{{unit}}.',
   },
   banner: {
     label: 'Cảnh báo: {{rule}}',
