@@ -60,6 +60,11 @@ export class SharedEventBus implements EventBus {
     this.streamKey = `${this.prefix}:events`;
   }
 
+  /** This process's database (the outbox's and the inbox's, and the one view handlers commit to). */
+  get db(): SqliteDatabase {
+    return this.options.db;
+  }
+
   get processId(): string {
     return this.options.processId;
   }
