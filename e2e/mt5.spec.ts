@@ -185,6 +185,17 @@ test('a connected terminal trades from the ticket: position, partial close, clos
   await expect(deals.locator('tbody tr').filter({ hasText: 'XAU/USD' })).toHaveCount(2);
   await attachScreenshot(page, 'mt5-deals');
 
+  // The Portfolio tab's MT5 view is the terminal's own: realized P&L is the deals' profit, equity its balance.
+  await page.getByRole('tab', { name: 'Portfolio' }).click();
+  await page.getByRole('radiogroup', { name: 'Which money' }).getByRole('radio', { name: 'MT5' }).click();
+  await page.getByLabel('Currency').selectOption('USD');
+  const dealProfit = terminal.server.deals.reduce((sum, d) => sum + d.profit + d.swap + d.commission, 0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('portfolio-realized').getAttribute('data-value')), { timeout: 15_000 })
+    .toBeCloseTo(dealProfit, 2);
+  await expect(page.getByRole('table', { name: 'Holdings' }).getByRole('cell', { name: 'USD', exact: true })).toHaveCount(1);
+  await attachScreenshot(page, 'mt5-portfolio');
+
   // A limit buy far under the market rests on the terminal; the kill switch cancels it.
   await placeFromTicket(page, 'Limit', '0.10', '1.00000');
   await expect(ticket(page).getByRole('status', { name: 'Order result' })).toContainText('It is open', { timeout: 20_000 });

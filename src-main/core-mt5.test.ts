@@ -81,6 +81,13 @@ describe('MetaTrader 5 in the core', () => {
 
     const closed = await ok('positions:close', { venue: 'mt5', account: '8101', id: positions[0]!.id, volume: 0.05 });
     expect(closed.remaining).toBeCloseTo(0.15, 8);
+    // The portfolio's mt5 view is the terminal's own: its open position in lots, in the account currency.
+    await ok('portfolio:update-settings', { currency: 'USD' });
+    const held = await waitFor(async () => {
+      const list = await ok('portfolio:positions', { view: 'mt5' });
+      return list.length === 1 && Math.abs(list[0]!.quantity - 0.15) < 1e-9 && list[0]!.trades === 2 ? list : undefined;
+    });
+    expect(held[0]).toMatchObject({ venue: 'mt5', symbol: 'EUR/USD', quote: 'USD', quantity: 0.15, averagePrice: positions[0]!.openPrice });
     const refused = await call('positions:close', { venue: 'mt5', account: '8101', id: 'x1' } as never);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
 
@@ -102,6 +109,21 @@ describe('MetaTrader 5 in the core', () => {
     expect((await ok('positions:list', {})).positions).toEqual([]);
     const deals = (await ok('positions:deals', { venue: 'mt5', account: '8101' })).deals;
     expect(deals.map((d) => d.entry)).toEqual(['out', 'out', 'in']);
+    // Realized P&L is the deals' own result; equity is the balance once nothing is open.
+    const dealResult = deals.reduce((sum, d) => sum + d.profit + d.swap + d.commission, 0);
+    const summary = await waitFor(async () => {
+      const read = await ok('portfolio:summary', { view: 'mt5' });
+      // Each read of the terminal catches up with the closes: positions, balance and deals may arrive a read apart.
+      const settled = read.unrealized === 0 && read.holdings[0]?.amount === server.balance;
+      return settled && Math.abs(read.realized - dealResult) < 0.005 ? read : undefined;
+    });
+    expect(summary).toMatchObject({ view: 'mt5', currency: 'USD', unrealized: 0, unpriced: [], holdings: [expect.objectContaining({ asset: 'USD', amount: server.balance })] });
+    expect(await ok('portfolio:positions', { view: 'mt5' })).toEqual([]);
+    const stats = await ok('portfolio:statistics', { view: 'mt5' });
+    expect(stats.total).toMatchObject({ trades: 3, closedTrades: 2 });
+    expect(stats.total.realized).toBeCloseTo(dealResult, 6);
+    // The mt5 fills are not valued again as spot coins: the live view holds no EUR.
+    expect((await ok('portfolio:summary', { view: 'live' })).holdings.some((h) => h.asset === 'EUR')).toBe(false);
     await ok('risk:release-kill-switch', {});
     await first.core.close();
     cleanups.pop();

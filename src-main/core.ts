@@ -31,7 +31,7 @@ import { ensureDataFolder, openDatabase, SettingsRepository } from './storage';
 import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, PositionService, TradingVenues } from './trading';
-import { PortfolioRepository, PortfolioService, venuePrices } from './portfolio';
+import { PortfolioRepository, PortfolioService, venuePrices, type MarginAccount } from './portfolio';
 import { SharedWiring, type SharedOptions } from './shared-wiring';
 
 export interface CoreOptions {
@@ -293,6 +293,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     history: journal,
     prices: venuePrices(venues),
+    marginAccounts: () => mt5Margins(mt5),
   });
   portfolio.start();
   const reconcileFailed = (error: unknown) => console.warn('orders: reconciliation failed', error instanceof Error ? error.message : error);
@@ -390,6 +391,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A deal moves the trading terminal's balance and margin: the balances panel reads them again.
   mt5.onPositionsChanged((login) => {
     dispatcher.broadcast('positions.changed', { venue: 'mt5', account: login });
+    void portfolio.refreshMargin('trade').catch(() => undefined);
     if (login === mt5.tradingTerminal) void trading.refreshBalances({ venue: 'mt5', mode: 'live' }).catch(() => undefined);
   });
   billing.onStatusChanged((status) => dispatcher.broadcast('billing.status-changed', status));
@@ -434,4 +436,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
+}
+
+/** The MT5 logins connected now as margin accounts: their positions and deals, with the balance last reported. */
+function mt5Margins(mt5: Mt5Terminals): MarginAccount[] {
+  const terminals = new Map(mt5.status().terminals.map((t) => [t.login, t]));
+  return mt5.positionAccounts().flatMap((account) => {
+    const terminal = terminals.get(account.account);
+    if (!terminal?.connected || !terminal.figures) return [];
+    const margin: MarginAccount = {
+      venue: account.venue,
+      account: account.account,
+      currency: terminal.currency,
+      balance: terminal.figures.balance,
+      positions: () => account.positions(),
+      deals: (since) => account.deals(since),
+    };
+    return [margin];
+  });
 }

@@ -1,5 +1,6 @@
 // A long trading history written straight into a database, as years of use would leave it: finished orders and
-// their fills in the order journal, and the same in the demo account's own tables (the simulated venue's side).
+// their fills in the order journal, the same in the demo account's own tables (the simulated venue's side), and the
+// holdings the portfolio saved after the last fill.
 import type { SqliteDatabase } from '../../src-main/storage';
 
 const SYMBOLS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT', 'ETH/BTC', 'BNB/USDT'];
@@ -20,6 +21,9 @@ export function seedHistory(db: SqliteDatabase, count: number, endAt = Date.now(
   db.prepare(
     `INSERT OR REPLACE INTO sim_accounts (venue, mode, state, updated_at) VALUES ('demo', 'demo', ?, ?)`,
   ).run(JSON.stringify({ format: 1, balances: { USDT: { free: 10_000, used: 0 }, BTC: { free: 0.1, used: 0 } }, nextOrderId: count + 1, nextTradeId: count + 1 }), endAt);
+  // What the portfolio saved after the last of those fills: the account's holdings, moved by every fill.
+  const holdings = new Map<string, number>();
+  const move = (asset: string, by: number) => holdings.set(asset, (holdings.get(asset) ?? 0) + by);
   const write = db.transaction(() => {
     for (let i = 0; i < count; i += 1) {
       const symbol = SYMBOLS[i % SYMBOLS.length]!;
@@ -31,6 +35,11 @@ export function seedHistory(db: SqliteDatabase, count: number, endAt = Date.now(
       const fee = amount * 0.001;
       const feeAsset = side === 'buy' ? symbol.split('/')[0]! : symbol.split('/')[1]!;
       const feeValue = side === 'buy' ? fee : fee * price;
+      const [base, quote] = symbol.split('/') as [string, string];
+      const signed = side === 'buy' ? amount : -amount;
+      move(base, signed);
+      move(quote, -signed * price);
+      move(feeAsset, -feeValue);
       order.run(clientOrderId, symbol, side, amount, amount, price, at, at);
       trade.run(`t${i}`, clientOrderId, symbol, side, price, amount, feeValue, feeAsset, at);
       const booked = {
@@ -41,6 +50,9 @@ export function seedHistory(db: SqliteDatabase, count: number, endAt = Date.now(
       };
       simOrder.run(String(i + 1), clientOrderId, JSON.stringify(booked));
       simTrade.run(`t${i}`, JSON.stringify({ id: `t${i}`, venue: 'demo', mode: 'demo', symbol, side, price, amount, fee: feeValue, feeAsset, clientOrderId, timestamp: at }));
+    }
+    if (count > 0) {
+      db.prepare(`INSERT OR REPLACE INTO portfolio_holdings (venue, mode, assets, at) VALUES ('demo', 'demo', ?, ?)`).run(JSON.stringify(Object.fromEntries(holdings)), endAt);
     }
   });
   write();

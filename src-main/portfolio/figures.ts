@@ -15,19 +15,19 @@ export interface FigureSources {
   transfers: readonly Transfer[];
 }
 
-export class ViewFigures {
-  private readonly allow;
+/** Amounts into the reporting currency at the current rates of the prices that may value a view. */
+export class Converter {
+  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
+  private readonly rateCache = new Map<string, number | undefined>();
+  protected readonly allow;
 
   constructor(
-    private readonly sources: FigureSources,
+    protected readonly rates: RateBook,
     readonly view: PortfolioView,
     readonly currency: string,
   ) {
     this.allow = priceSourceFor(view);
   }
-
-  /** Rates found once per figures object: a statistics run converts every fill, in a few currencies. */
-  private readonly rateCache = new Map<string, number | undefined>();
 
   convert(amount: number, from: string): number | undefined {
     if (amount === 0) return 0;
@@ -35,10 +35,54 @@ export class ViewFigures {
     let rate: number | undefined;
     if (this.rateCache.has(from)) rate = this.rateCache.get(from);
     else {
-      rate = this.sources.rates.rate(from, this.currency, this.allow)?.value;
+      rate = this.rates.rate(from, this.currency, this.allow)?.value;
       this.rateCache.set(from, rate);
     }
     return rate === undefined ? undefined : amount * rate;
+  }
+
+  /** An amount in the reporting currency as the screen shows it: null when it has no rate. */
+  inCurrency(amount: number | undefined, from: string): number | null {
+    const value = amount === undefined ? undefined : this.convert(amount, from);
+    return value === undefined ? null : tidy(value);
+  }
+
+  /** Sums of P&L, fees and transfers in the reporting currency; what has no rate is counted, not added. */
+  protected totals(): Totals {
+    const totals = { realized: 0, unrealized: 0, fees: 0, deposits: 0, withdrawals: 0, unconvertedCount: 0 };
+    const add = (field: keyof typeof totals, amount: number | undefined, from: string) => {
+      const value = amount === undefined ? undefined : this.convert(amount, from);
+      if (value === undefined) totals.unconvertedCount += 1;
+      else if (field === 'deposits' && value < 0) totals.withdrawals -= value;
+      else totals[field] += value;
+    };
+    const figures = () => ({
+      realized: tidy(totals.realized),
+      unrealized: tidy(totals.unrealized),
+      fees: tidy(totals.fees),
+      deposits: tidy(totals.deposits),
+      withdrawals: tidy(totals.withdrawals),
+      unconvertedCount: totals.unconvertedCount,
+    });
+    return { add, figures };
+  }
+}
+
+type TotalField = 'realized' | 'unrealized' | 'fees' | 'deposits';
+
+interface Totals {
+  /** Adds an amount to one sum; a transfer goes to deposits, or to withdrawals when negative. */
+  add(field: TotalField, amount: number | undefined, from: string): void;
+  figures(): Pick<PortfolioSummary, 'realized' | 'unrealized' | 'fees' | 'deposits' | 'withdrawals' | 'unconvertedCount'>;
+}
+
+export class ViewFigures extends Converter {
+  constructor(
+    private readonly sources: FigureSources,
+    view: PortfolioView,
+    currency: string,
+  ) {
+    super(sources.rates, view, currency);
   }
 
   valuation(): Valuation {
@@ -66,8 +110,6 @@ export class ViewFigures {
     return this.positionStates().map((p) => {
       const mark = this.mark(p);
       const unrealized = this.unrealized(p);
-      const realizedInCurrency = this.convert(p.realized, p.quote);
-      const unrealizedInCurrency = unrealized === undefined ? undefined : this.convert(unrealized, p.quote);
       return {
         venue: p.venue,
         mode: p.mode,
@@ -83,68 +125,56 @@ export class ViewFigures {
         fees: tidy(p.fees),
         openLots: ledger.lots(p.venue, p.mode, p.symbol).length,
         trades: p.trades,
-        realizedInCurrency: realizedInCurrency === undefined ? null : tidy(realizedInCurrency),
-        unrealizedInCurrency: unrealizedInCurrency === undefined ? null : tidy(unrealizedInCurrency),
+        realizedInCurrency: this.inCurrency(p.realized, p.quote),
+        unrealizedInCurrency: this.inCurrency(unrealized, p.quote),
       };
     });
   }
 
   summary(at: number): PortfolioSummary {
-    const valuation = this.valuation();
-    let realized = 0;
-    let unrealized = 0;
-    let fees = 0;
-    let unconvertedCount = 0;
+    const totals = this.totals();
     const unconvertedFees = new Map<string, number>();
-    const add = (amount: number | undefined, from: string, to: (value: number) => void) => {
-      const value = amount === undefined ? undefined : this.convert(amount, from);
-      if (value === undefined) unconvertedCount += 1;
-      else to(value);
-    };
     for (const p of this.positionStates()) {
-      add(p.realized, p.quote, (v) => (realized += v));
-      add(this.unrealized(p), p.quote, (v) => (unrealized += v));
-      add(p.fees, p.quote, (v) => (fees += v));
+      totals.add('realized', p.realized, p.quote);
+      totals.add('unrealized', this.unrealized(p), p.quote);
+      totals.add('fees', p.fees, p.quote);
       for (const [asset, amount] of Object.entries(p.unconvertedFees)) unconvertedFees.set(asset, (unconvertedFees.get(asset) ?? 0) + amount);
     }
-    let deposits = 0;
-    let withdrawals = 0;
-    for (const t of this.sources.transfers) {
-      if (viewOf(t.venue, t.mode) !== this.view) continue;
-      add(t.amount, t.asset, (v) => (v > 0 ? (deposits += v) : (withdrawals -= v)));
-    }
-    const accounts = new Map<string, PortfolioSummary['accounts'][number]>();
-    for (const h of valuation.holdings) {
-      const key = `${h.venue}|${h.mode}`;
-      const account = accounts.get(key) ?? { venue: h.venue, mode: h.mode, equity: 0, unpricedCount: 0 };
-      if (h.value === undefined) account.unpricedCount += 1;
-      else account.equity = tidy(account.equity + h.value);
-      accounts.set(key, account);
-    }
+    for (const t of this.sources.transfers) if (viewOf(t.venue, t.mode) === this.view) totals.add('deposits', t.amount, t.asset);
     return {
       view: this.view,
       currency: this.currency,
       at,
-      equity: valuation.total,
-      holdings: valuation.holdings.map((h) => ({
-        venue: h.venue,
-        mode: h.mode,
-        asset: h.asset,
-        amount: h.amount,
-        value: h.value ?? null,
-        rate: h.rate?.value ?? null,
-        rateSource: h.rate?.source ?? null,
-        rateAt: h.rate && Number.isFinite(h.rate.at) ? h.rate.at : null,
-      })),
-      unpriced: valuation.unpriced.map((h) => ({ venue: h.venue, asset: h.asset, amount: h.amount })),
-      realized: tidy(realized),
-      unrealized: tidy(unrealized),
-      fees: tidy(fees),
+      ...valuationFigures(this.valuation()),
+      ...totals.figures(),
       unconvertedFees: [...unconvertedFees].map(([asset, amount]) => ({ asset, amount: tidy(amount) })),
-      deposits: tidy(deposits),
-      withdrawals: tidy(withdrawals),
-      unconvertedCount,
-      accounts: [...accounts.values()],
     };
   }
+}
+
+/** The summary's equity, holdings, unpriced amounts and accounts from a valuation (spot and margin views alike). */
+export function valuationFigures(valuation: Valuation): Pick<PortfolioSummary, 'equity' | 'holdings' | 'unpriced' | 'accounts'> {
+  const accounts = new Map<string, PortfolioSummary['accounts'][number]>();
+  for (const h of valuation.holdings) {
+    const key = `${h.venue}|${h.mode}`;
+    const account = accounts.get(key) ?? { venue: h.venue, mode: h.mode, equity: 0, unpricedCount: 0 };
+    if (h.value === undefined) account.unpricedCount += 1;
+    else account.equity = tidy(account.equity + h.value);
+    accounts.set(key, account);
+  }
+  return {
+    equity: valuation.total,
+    holdings: valuation.holdings.map((h) => ({
+      venue: h.venue,
+      mode: h.mode,
+      asset: h.asset,
+      amount: h.amount,
+      value: h.value ?? null,
+      rate: h.rate?.value ?? null,
+      rateSource: h.rate?.source ?? null,
+      rateAt: h.rate && Number.isFinite(h.rate.at) ? h.rate.at : null,
+    })),
+    unpriced: valuation.unpriced.map((h) => ({ venue: h.venue, asset: h.asset, amount: h.amount })),
+    accounts: [...accounts.values()],
+  };
 }

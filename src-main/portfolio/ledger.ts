@@ -79,7 +79,7 @@ interface Book extends PositionState {
   lotHead: number;
 }
 
-/** One venue and mode: its positions by symbol, and the trade ids applied (a fill seen twice counts once). */
+/** One venue and mode: its positions by symbol, and the trade ids applied live (a fill seen twice counts once). */
 interface Account {
   books: Map<string, Book>;
   seen: Set<string>;
@@ -95,13 +95,28 @@ export class PositionLedger {
     const account = this.account(trade.venue, trade.mode);
     if (account.seen.has(trade.id)) return undefined;
     account.seen.add(trade.id);
+    return this.applyTo(account, trade, rate);
+  }
+
+  /**
+   * Applies a fill read from the order journal, whose primary key already makes each fill unique: its id is not
+   * remembered, which on a long history is a good share of the rebuild. The caller guards against a later `apply`
+   * of the same fill.
+   */
+  replay(trade: Trade, rate: FillRate = () => undefined): FillResult {
+    return this.applyTo(this.account(trade.venue, trade.mode), trade, rate);
+  }
+
+  private applyTo(account: Account, trade: Trade, rate: FillRate): FillResult {
     const book = account.books.get(trade.symbol) ?? this.open(account, trade);
     book.trades += 1;
+    // The book's names, not the fill's: every fill read from SQLite brings its own copies of the same strings, and a
+    // result kept for the ledger would keep them alive.
     const result: FillResult = {
       tradeId: trade.id,
-      venue: trade.venue,
-      mode: trade.mode,
-      symbol: trade.symbol,
+      venue: book.venue,
+      mode: book.mode,
+      symbol: book.symbol,
       quote: book.quote,
       side: trade.side,
       price: trade.price,

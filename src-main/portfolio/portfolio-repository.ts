@@ -20,6 +20,14 @@ export interface HoldingsToSave {
   assets: ReadonlyMap<string, number>;
 }
 
+/** The rate a third-asset fee was valued at when its fill was seen. */
+export interface FeeRate {
+  venue: VenueId;
+  mode: TradingMode;
+  tradeId: string;
+  rate: number;
+}
+
 export interface SavedHoldings extends HoldingsToSave {
   at: number;
 }
@@ -33,7 +41,9 @@ export class PortfolioRepository {
   private readonly selectHoldings;
   private readonly insertTransfer;
   private readonly selectTransfers;
-  private readonly write: (snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number) => void;
+  private readonly insertFeeRate;
+  private readonly selectFeeRates;
+  private readonly write: (snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], feeRates: readonly FeeRate[], at: number) => void;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertSnapshot = db.prepare<[string, number, string, number, number, string]>(
@@ -51,10 +61,15 @@ export class PortfolioRepository {
       'INSERT INTO portfolio_transfers (venue, mode, asset, amount, at) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectTransfers = db.prepare<[], Transfer>('SELECT venue, mode, asset, amount, at FROM portfolio_transfers ORDER BY at, rowid');
+    this.insertFeeRate = db.prepare<[string, string, string, number]>(
+      'INSERT OR IGNORE INTO portfolio_fee_rates (venue, mode, trade_id, rate) VALUES (?, ?, ?, ?)',
+    );
+    this.selectFeeRates = db.prepare<[], { venue: string; mode: string; trade_id: string; rate: number }>('SELECT venue, mode, trade_id, rate FROM portfolio_fee_rates');
     // Written in batches: one transaction (one wait for the disk) however many fills came at once.
-    this.write = db.transaction((snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number) => {
+    this.write = db.transaction((snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], feeRates: readonly FeeRate[], at: number) => {
       for (const s of snapshots) this.insertSnapshot.run(s.view, s.at, s.currency, s.equity, s.unpriced, s.reason);
       for (const h of holdings) this.upsertHoldings.run(h.venue, h.mode, JSON.stringify(Object.fromEntries(h.assets)), at);
+      for (const f of feeRates) this.insertFeeRate.run(f.venue, f.mode, f.tradeId, f.rate);
     });
   }
 
@@ -62,9 +77,16 @@ export class PortfolioRepository {
     return this.db.open;
   }
 
-  /** Equity snapshots and the holdings of accounts that changed, in one transaction. */
-  save(snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number): void {
-    if (snapshots.length > 0 || holdings.length > 0) this.write(snapshots, holdings, at);
+  /** Equity snapshots, the holdings of accounts that changed and new fee rates, in one transaction. */
+  save(snapshots: readonly EquitySnapshot[], holdings: readonly HoldingsToSave[], at: number, feeRates: readonly FeeRate[] = []): void {
+    if (snapshots.length > 0 || holdings.length > 0 || feeRates.length > 0) this.write(snapshots, holdings, feeRates, at);
+  }
+
+  /** Every fee rate kept, by `venue|mode|tradeId`. */
+  feeRates(): Map<string, number> {
+    const rates = new Map<string, number>();
+    for (const row of this.selectFeeRates.all()) rates.set(`${row.venue}|${row.mode}|${row.trade_id}`, row.rate);
+    return rates;
   }
 
   /** A view's equity in one currency since `from`, oldest first. */

@@ -20,7 +20,7 @@ function rig(db: SqliteDatabase = openDatabase(':memory:'), journal: Trade[] = [
     repository: new PortfolioRepository(db),
     settings: new SettingsRepository(db),
     bus,
-    history: { eachTrade: (visit) => journal.forEach(visit), eachOrder: () => {} },
+    history: { eachTrade: (visit) => journal.forEach(visit), eachFill: (visit) => journal.forEach(visit), eachOrder: () => {} },
     snapshotEveryMs: 60,
     pushEveryMs: 30,
     buildDelayMs: 0,
@@ -110,5 +110,40 @@ describe('portfolio service', () => {
       ['USDT', 700],
     ]);
     expect(second.service.positions('live')[0]).toMatchObject({ quantity: 3, averagePrice: 100, trades: 2 });
+  });
+
+  it('after a restart, a fill already read from the journal is not counted again, while a late new one is', () => {
+    const first = rig();
+    first.fill(trade('1', 'buy', 1, 100));
+    first.fill(trade('2', 'buy', 1, 120));
+    first.service.close();
+    const second = rig(first.db, first.journal);
+    second.service.ensureBuilt();
+    // The same fill published again (a redelivery), and a fill reported late after an outage, older than the history.
+    second.bus.publish('trade.executed', first.journal[0]!);
+    second.bus.publish('trade.executed', { ...trade('0', 'buy', 1, 90), timestamp: first.journal[0]!.timestamp - 1 });
+    second.bus.publish('trade.executed', first.journal[1]!);
+    const position = second.service.positions('live')[0]!;
+    expect(position).toMatchObject({ quantity: 3, trades: 3 });
+    expect(position.averagePrice).toBeCloseTo(310 / 3, 9);
+  });
+
+  it('values a fee paid in BNB at the rate of its fill, the same after a restart before any price comes in', async () => {
+    const first = rig();
+    first.bus.publish('price.updated', { venue: 'binance', symbol: 'BNB/USDT', last: 600, timestamp: Date.now() });
+    first.fill({ ...trade('1', 'buy', 1, 100), fee: 0.001, feeAsset: 'BNB' });
+    first.bus.publish('price.updated', { venue: 'binance', symbol: 'BNB/USDT', last: 900, timestamp: Date.now() });
+    first.fill({ ...trade('2', 'sell', 1, 110), fee: 0.001, feeAsset: 'BNB' });
+    const before = first.service.positions('live')[0]!;
+    // 0.6 + 0.9 USDT of fees, each at its own fill's BNB price; the result 10 less both.
+    expect(before.fees).toBeCloseTo(1.5, 9);
+    expect(before.realized).toBeCloseTo(8.5, 9);
+    await sleep(100);
+    first.service.close();
+
+    const second = rig(first.db, first.journal);
+    const after = second.service.positions('live')[0]!;
+    expect(after).toEqual(before);
+    expect(second.service.summary('live').unconvertedFees).toEqual([]);
   });
 });

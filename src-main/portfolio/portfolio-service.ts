@@ -27,16 +27,20 @@ import { CsvWriter, LEDGER_COLUMNS, ORDER_COLUMNS, TRADE_COLUMNS, ledgerRow, ord
 import { ViewFigures } from './figures';
 import { Holdings, type Transfer } from './holdings';
 import { PositionLedger, type FillRate, type FillResult } from './ledger';
-import type { EquitySnapshot, PortfolioRepository } from './portfolio-repository';
+import type { EquitySnapshot, FeeRate, PortfolioRepository } from './portfolio-repository';
 import { RateBook } from './rates';
-import { computeStatistics, drawdownSeries } from './statistics';
+import { drawdownSeries, StatisticsTally } from './statistics';
 import type { PriceSource } from './venue-prices';
 import { BRIDGE_CURRENCIES } from './rates';
-import { priceSourceFor, viewOf } from './views';
+import { isMargin, priceSourceFor, viewOf } from './views';
+import { MarginBook, type MarginAccount } from './margin';
+import { MarginFigures } from './margin-figures';
 
 /** The order journal, read oldest first (a port: the journal belongs to src-main/trading). */
 export interface PortfolioHistory {
   eachTrade(visit: (trade: Trade) => void): void;
+  /** The same fills without their order ids (the rebuild). */
+  eachFill(visit: (fill: Trade) => void): void;
   eachOrder(visit: (order: Order) => void): void;
 }
 
@@ -53,6 +57,8 @@ export interface PortfolioServiceOptions {
   buildDelayMs?: number;
   /** A fill's snapshot waits this long for the balances it moved, unless they come sooner. */
   tradeSnapshotWaitMs?: number;
+  /** The margin accounts (MT5 logins) connected now: the mt5 view is built from their own figures. */
+  marginAccounts?: () => readonly MarginAccount[];
 }
 
 const SETTINGS_KEY = 'portfolio.settings';
@@ -60,19 +66,28 @@ const DEFAULT_SETTINGS: PortfolioSettings = { currency: 'USDT' };
 const RANGE_MS: Record<EquityRange, number> = { '1D': 86_400_000, '1W': 7 * 86_400_000, '1M': 30 * 86_400_000, all: Number.POSITIVE_INFINITY };
 /** A pair asked of a venue is not asked again for this long. */
 const PRICE_REFRESH_MS = 30_000;
+/** A question about the mt5 view reads the terminals again when what was read is older than this. */
+const MARGIN_FRESH_MS = 2_000;
 
 export class PortfolioService {
   private readonly ledger = new PositionLedger();
   private readonly holdings = new Holdings();
   private readonly rates = new RateBook();
+  private readonly margin = new MarginBook();
   private readonly fills: FillResult[] = [];
   private transfers: Transfer[] = [];
   private built = false;
+  /** Fills read from the journal: the first `replayed` of `fills`, none newer than `replayedUntil`. */
+  private replayed = 0;
+  private replayedUntil = Number.NEGATIVE_INFINITY;
+  /** Their keys, built only when a live fill is old enough to be one of them (a late report after an outage). */
+  private replayedKeys: Set<string> | undefined;
   /** Accounts whose holdings changed since they were last saved, by venue. */
   private readonly holdingsToSave = new Map<VenueId, Set<TradingMode>>();
   private readonly dirty = new Set<PortfolioView>();
   private readonly lastPushed = new Map<PortfolioView, string>();
   private pendingSnapshots: EquitySnapshot[] = [];
+  private pendingFeeRates: FeeRate[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fills whose snapshot waits for the venue's balances (the cash they moved): by view, the fill's time. */
   private readonly fillSnapshots = new Map<PortfolioView, { at: number; timer: ReturnType<typeof setTimeout> }>();
@@ -168,23 +183,26 @@ export class PortfolioService {
     this.flushSnapshots();
     const figures = this.figures(view);
     const inPeriod = (at: number) => (from === undefined || at >= from) && (to === undefined || at <= to);
-    const fills = this.fills.filter((f) => viewOf(f.venue, f.mode) === view && inPeriod(f.at));
     const equity = this.options.repository.snapshots(view, figures.currency, from ?? 0).filter((p) => inPeriod(p.at));
     const convert = (amount: number, quote: string) => figures.convert(amount, quote);
-    const bySymbol = new Map<string, FillResult[]>();
-    for (const fill of fills) {
-      const list = bySymbol.get(fill.symbol);
-      if (list) list.push(fill);
-      else bySymbol.set(fill.symbol, [fill]);
+    // One pass over the history fills the total and every symbol's tally.
+    const total = new StatisticsTally(convert);
+    const bySymbol = new Map<string, StatisticsTally>();
+    for (const fill of this.fillsOf(view)) {
+      if (viewOf(fill.venue, fill.mode) !== view || !inPeriod(fill.at)) continue;
+      total.add(fill);
+      let tally = bySymbol.get(fill.symbol);
+      if (!tally) bySymbol.set(fill.symbol, (tally = new StatisticsTally(convert)));
+      tally.add(fill);
     }
     return {
       view,
       currency: figures.currency,
       from: from ?? null,
       to: to ?? null,
-      total: computeStatistics(fills, equity, convert),
+      total: total.result(equity),
       // Drawdown is the whole account's: a symbol's own figures leave it at 0.
-      perSymbol: [...bySymbol].map(([symbol, list]) => ({ symbol, ...computeStatistics(list, [], convert) })),
+      perSymbol: [...bySymbol].map(([symbol, tally]) => ({ symbol, ...tally.result([]) })),
     };
   }
 
@@ -192,8 +210,9 @@ export class PortfolioService {
   ledgerPage(view: PortfolioView, before: number | undefined, limit: number): LedgerEntry[] {
     this.ensureBuilt();
     const page: LedgerEntry[] = [];
-    for (let seq = Math.min(before ?? this.fills.length, this.fills.length) - 1; seq >= 0 && page.length < limit; seq -= 1) {
-      const f = this.fills[seq]!;
+    const fills = this.fillsOf(view);
+    for (let seq = Math.min(before ?? fills.length, fills.length) - 1; seq >= 0 && page.length < limit; seq -= 1) {
+      const f = fills[seq]!;
       if (viewOf(f.venue, f.mode) !== view) continue;
       page.push({
         seq,
@@ -228,7 +247,7 @@ export class PortfolioService {
       this.options.history.eachOrder((o) => inView(o) && csv.row(orderRow(o)));
     } else {
       csv = new CsvWriter(LEDGER_COLUMNS);
-      for (const f of this.fills) if (inView(f)) csv.row(ledgerRow(f));
+      for (const f of this.fillsOf(view)) if (inView(f)) csv.row(ledgerRow(f));
     }
     const day = new Date(this.now()).toISOString().slice(0, 10);
     return { filename: `${view}-${kind}-${day}.csv`, csv: csv.toString(), rows: csv.rows };
@@ -247,29 +266,71 @@ export class PortfolioService {
       restored.set(saved.venue, modes.add(saved.mode));
     }
     // A fill arriving now is in the journal already but not in the saved holdings: it is applied after, as new.
-    this.options.history.eachTrade((trade) => {
+    // A third-asset fee is valued at the rate kept when its fill was seen, else at today's (which is then kept).
+    const kept = this.options.repository.feeRates();
+    let replaying: Trade | undefined;
+    const keptRate: FillRate = (from, to) => {
+      const fill = replaying!;
+      const known = kept.get(fillKey(fill.venue, fill.mode, fill.id));
+      return known ?? this.keepFeeRate(fill, this.fillRates[viewOf(fill.venue, fill.mode)](from, to));
+    };
+    this.options.history.eachFill((trade) => {
+      if (isMargin(trade.venue)) return;
       if (arriving !== undefined && trade.id === arriving.id && trade.venue === arriving.venue && trade.mode === arriving.mode) return;
-      this.applyFill(trade, restored.get(trade.venue)?.has(trade.mode) !== true);
+      replaying = trade;
+      this.fills.push(this.ledger.replay(trade, keptRate));
+      if (restored.get(trade.venue)?.has(trade.mode) !== true) this.moveHoldings(trade);
+      if (trade.timestamp > this.replayedUntil) this.replayedUntil = trade.timestamp;
     });
+    this.replayed = this.fills.length;
     this.transfers = this.options.repository.transfers();
     for (const view of PORTFOLIO_VIEWS) this.dirty.add(view);
   }
 
-  /** One fill into positions, the ledger and (unless already in saved holdings) the holdings; false if seen before. */
-  applyFill(trade: Trade, moveHoldings = true): boolean {
-    const result = this.ledger.apply(trade, this.fillRates[viewOf(trade.venue, trade.mode)]);
+  /** One new fill into positions, the ledger and the holdings; false if it was applied before. */
+  private applyFill(trade: Trade): boolean {
+    if (trade.timestamp <= this.replayedUntil && this.replayedKeySet().has(fillKey(trade.venue, trade.mode, trade.id))) return false;
+    const rate = this.fillRates[viewOf(trade.venue, trade.mode)];
+    const result = this.ledger.apply(trade, (from, to) => this.keepFeeRate(trade, rate(from, to)));
     if (!result) return false;
-    if (moveHoldings) {
-      this.holdings.applyTrade(trade);
-      const modes = this.holdingsToSave.get(trade.venue);
-      if (modes) modes.add(trade.mode);
-      else this.holdingsToSave.set(trade.venue, new Set([trade.mode]));
-    }
+    this.moveHoldings(trade);
     this.fills.push(result);
     return true;
   }
 
+  /** A rate a fill's fee was valued at, kept with the next write so that a rebuild values it the same. */
+  private keepFeeRate(trade: Trade, rate: number | undefined): number | undefined {
+    if (rate !== undefined && rate > 0 && Number.isFinite(rate)) {
+      this.pendingFeeRates.push({ venue: trade.venue, mode: trade.mode, tradeId: trade.id, rate });
+      this.scheduleFlush();
+    }
+    return rate;
+  }
+
+  private moveHoldings(trade: Trade): void {
+    this.holdings.applyTrade(trade);
+    const modes = this.holdingsToSave.get(trade.venue);
+    if (modes) modes.add(trade.mode);
+    else this.holdingsToSave.set(trade.venue, new Set([trade.mode]));
+  }
+
+  private replayedKeySet(): Set<string> {
+    if (!this.replayedKeys) {
+      this.replayedKeys = new Set();
+      for (let i = 0; i < this.replayed; i += 1) {
+        const f = this.fills[i]!;
+        this.replayedKeys.add(fillKey(f.venue, f.mode, f.tradeId));
+      }
+    }
+    return this.replayedKeys;
+  }
+
   private onTrade(trade: Trade): void {
+    if (isMargin(trade.venue)) {
+      // Its equity snapshot follows the terminal's positions change, which also covers trades made in the terminal.
+      void this.refreshMargin().catch(() => undefined);
+      return;
+    }
     this.ensureBuilt(trade);
     if (!this.applyFill(trade)) return;
     const view = viewOf(trade.venue, trade.mode);
@@ -296,6 +357,10 @@ export class PortfolioService {
   }
 
   private onBalances(venue: VenueId, mode: TradingMode, balances: readonly Balance[]): void {
+    if (isMargin(venue)) {
+      void this.refreshMargin().catch(() => undefined);
+      return;
+    }
     this.ensureBuilt();
     const transfers = this.holdings.applyBalances(venue, mode, balances, this.now());
     this.holdingsToSave.set(venue, (this.holdingsToSave.get(venue) ?? new Set()).add(mode));
@@ -308,8 +373,32 @@ export class PortfolioService {
     this.takeFillSnapshot(viewOf(venue, mode));
   }
 
-  private figures(view: PortfolioView): ViewFigures {
-    return new ViewFigures({ ledger: this.ledger, holdings: this.holdings, rates: this.rates, transfers: this.transfers }, view, this.settingsCache.currency);
+  private figures(view: PortfolioView): ViewFigures | MarginFigures {
+    const { currency } = this.settingsCache;
+    if (view === 'mt5') return new MarginFigures(this.margin, this.rates, view, currency);
+    return new ViewFigures({ ledger: this.ledger, holdings: this.holdings, rates: this.rates, transfers: this.transfers }, view, currency);
+  }
+
+  /** The ledger lines of a view, oldest first: the fills' results, or for margin accounts their deals. */
+  private fillsOf(view: PortfolioView): readonly FillResult[] {
+    return view === 'mt5' ? this.margin.fills() : this.fills;
+  }
+
+  /**
+   * Before a question about the mt5 view: the terminals are read again unless what was read is fresh. Other views
+   * are kept up to date by the bus and need nothing.
+   */
+  async ready(view: PortfolioView): Promise<void> {
+    if (view === 'mt5' && this.now() - this.margin.refreshedAt > MARGIN_FRESH_MS) await this.refreshMargin();
+  }
+
+  /** Reads the margin accounts again (a deal, a balance, the positions changed); after a fill, snapshots equity. */
+  async refreshMargin(reason?: 'trade' | 'interval'): Promise<void> {
+    const accounts = this.options.marginAccounts?.() ?? [];
+    if (accounts.length === 0 && this.margin.accounts().length === 0) return;
+    await this.margin.refresh(accounts, this.now());
+    this.dirty.add('mt5');
+    if (reason) this.snapshot('mt5', reason);
   }
 
   private snapshot(view: PortfolioView, reason: EquitySnapshot['reason'], at = this.now()): void {
@@ -332,7 +421,9 @@ export class PortfolioService {
 
   private snapshotAll(reason: EquitySnapshot['reason']): void {
     this.ensureBuilt();
-    for (const view of PORTFOLIO_VIEWS) this.snapshot(view, reason);
+    for (const view of PORTFOLIO_VIEWS) if (view !== 'mt5') this.snapshot(view, reason);
+    // The terminals are read first, so that the snapshot has their floating profit of now.
+    void this.refreshMargin('interval').catch(() => undefined);
   }
 
   private flushSnapshots(): void {
@@ -345,7 +436,9 @@ export class PortfolioService {
       [...modes].map((mode) => ({ venue, mode, assets: new Map(this.holdings.list((v, m) => v === venue && m === mode).map((h) => [h.asset, h.amount])) })),
     );
     this.holdingsToSave.clear();
-    this.options.repository.save(batch, holdings, this.now());
+    const feeRates = this.pendingFeeRates;
+    this.pendingFeeRates = [];
+    this.options.repository.save(batch, holdings, this.now(), feeRates);
   }
 
   private push(): void {
@@ -398,4 +491,8 @@ export class PortfolioService {
       }
     })();
   }
+}
+
+function fillKey(venue: VenueId, mode: TradingMode, tradeId: string): string {
+  return `${venue}|${mode}|${tradeId}`;
 }

@@ -33,49 +33,65 @@ export interface Statistics {
 export type ToCurrency = (amount: number, from: string) => number | undefined;
 
 export function computeStatistics(fills: readonly FillResult[], equity: readonly EquityPoint[], toCurrency: ToCurrency): Statistics {
-  let closedTrades = 0;
-  let wins = 0;
-  let losses = 0;
-  let grossWin = 0;
-  let grossLoss = 0;
-  let realized = 0;
-  let fees = 0;
-  let unconverted = 0;
-  for (const fill of fills) {
-    const pnl = toCurrency(fill.pnl, fill.quote);
-    const fee = toCurrency(fill.fee, fill.quote);
+  const tally = new StatisticsTally(toCurrency);
+  for (const fill of fills) tally.add(fill);
+  return tally.result(equity);
+}
+
+/** The same figures gathered one fill at a time, so that one pass over a long history fills several tallies at once. */
+export class StatisticsTally {
+  private trades = 0;
+  private closedTrades = 0;
+  private wins = 0;
+  private losses = 0;
+  private grossWin = 0;
+  private grossLoss = 0;
+  private realized = 0;
+  private fees = 0;
+  private unconverted = 0;
+
+  constructor(private readonly toCurrency: ToCurrency) {}
+
+  add(fill: FillResult): void {
+    this.trades += 1;
+    const pnl = this.toCurrency(fill.pnl, fill.quote);
+    const fee = this.toCurrency(fill.fee, fill.quote);
     if (pnl === undefined || fee === undefined) {
-      unconverted += 1;
-      continue;
+      this.unconverted += 1;
+      return;
     }
-    realized += pnl;
-    fees += fee;
-    if (fill.closed <= 0) continue;
-    closedTrades += 1;
+    this.realized += pnl;
+    this.fees += fee;
+    if (fill.closed <= 0) return;
+    this.closedTrades += 1;
     if (pnl > 0) {
-      wins += 1;
-      grossWin += pnl;
+      this.wins += 1;
+      this.grossWin += pnl;
     } else if (pnl < 0) {
-      losses += 1;
-      grossLoss -= pnl;
+      this.losses += 1;
+      this.grossLoss -= pnl;
     }
   }
-  const { maxDrawdown, maxDrawdownPct } = drawdown(equity);
-  return {
-    trades: fills.length,
-    closedTrades,
-    wins,
-    losses,
-    winRate: closedTrades === 0 ? null : wins / closedTrades,
-    averageWin: wins === 0 ? null : tidy(grossWin / wins),
-    averageLoss: losses === 0 ? null : tidy(-grossLoss / losses),
-    profitFactor: grossLoss === 0 ? null : tidy(grossWin / grossLoss),
-    realized: tidy(realized),
-    fees: tidy(fees),
-    maxDrawdown: tidy(maxDrawdown),
-    maxDrawdownPct,
-    unconverted,
-  };
+
+  result(equity: readonly EquityPoint[]): Statistics {
+    const { closedTrades, wins, losses, grossWin, grossLoss } = this;
+    const { maxDrawdown, maxDrawdownPct } = drawdown(equity);
+    return {
+      trades: this.trades,
+      closedTrades,
+      wins,
+      losses,
+      winRate: closedTrades === 0 ? null : wins / closedTrades,
+      averageWin: wins === 0 ? null : tidy(grossWin / wins),
+      averageLoss: losses === 0 ? null : tidy(-grossLoss / losses),
+      profitFactor: grossLoss === 0 ? null : tidy(grossWin / grossLoss),
+      realized: tidy(this.realized),
+      fees: tidy(this.fees),
+      maxDrawdown: tidy(maxDrawdown),
+      maxDrawdownPct,
+      unconverted: this.unconverted,
+    };
+  }
 }
 
 /** The drawdown under each point of an equity curve (0 at a new peak, negative below one). */

@@ -3,7 +3,12 @@
 import type { PortfolioView, TradingMode, VenueId } from '../../src-shared';
 
 export function viewOf(venue: VenueId, mode: TradingMode): PortfolioView {
-  return venue === 'mt5' ? 'mt5' : mode;
+  return isMargin(venue) ? 'mt5' : mode;
+}
+
+/** A venue whose accounts trade on margin (positions, not coins bought with cash): its view is its own figures. */
+export function isMargin(venue: VenueId): boolean {
+  return venue === 'mt5';
 }
 
 const DEMO_PRICES = (venue: VenueId): boolean => venue === 'demo';

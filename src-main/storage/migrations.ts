@@ -272,8 +272,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sim_orders_resting ON sim_orders (venue, mode) WHERE json_extract(booked, '$.order.status') IN ('open', 'partially-filled');
       CREATE INDEX sim_trades_by_symbol ON sim_trades (venue, mode, json_extract(trade, '$.symbol'), json_extract(trade, '$.timestamp'));
     `,
-  },  {
+  },
+  {
     version: 10,
+    name: 'portfolio fee rates',
+    // A fee paid in a third asset (BNB) is valued at that asset's rate when the fill was seen: the rate is kept, so
+    // that the history rebuilt after a restart (before any price has come in) values it the same.
+    up: `
+      CREATE TABLE portfolio_fee_rates (
+        venue TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        trade_id TEXT NOT NULL,
+        -- units of the fill's quote per unit of the fee's asset
+        rate REAL NOT NULL CHECK (rate > 0),
+        PRIMARY KEY (venue, mode, trade_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 11,
     name: 'create shared-mode outbox',
     // Shared mode (src-main/shared-mode): an event is committed here first and published to Redis from here, so a
     // Redis outage delays it but loses none. `published_at` is set once Redis has it. The inbox remembers the events

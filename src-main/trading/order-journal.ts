@@ -4,7 +4,7 @@
 // Durability: each write below is a single statement, i.e. its own committed transaction, and returns only after
 // SQLite has committed it. With `PRAGMA synchronous=FULL` (the app's database is opened that way, see core.ts) the
 // commit is on disk too, so an intent journaled before a send survives a crash or power cut during the send.
-import type { Order, OrderScope, OrderStatus, PageCursor, Trade, TradingMode, VenueId, Symbol } from '../../src-shared';
+import { TradingMode, VenueId, type Order, type OrderScope, type OrderStatus, type PageCursor, type Symbol, type Trade } from '../../src-shared';
 import type { SqliteDatabase } from '../storage';
 
 /** What the resolver keeps about an order whose create answer was lost. */
@@ -90,6 +90,17 @@ const FIRST_PAGE = { at: Number.MAX_SAFE_INTEGER, id: '\u{10FFFF}' };
 const OPEN_STATUSES = "('pending', 'open', 'partially-filled', 'unknown')";
 
 const TRADE_COLUMNS = ['venue', 'mode', 'trade_id', 'client_order_id', 'symbol', 'side', 'price', 'amount', 'fee', 'fee_asset', 'timestamp'] as const;
+/**
+ * What a position needs of a fill, read cheaply: strings are what a long read spends on, so there is no order id, the
+ * side is 1 or 0, and the venue and mode (closed lists) come as their place in the list.
+ */
+const placeIn = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((value, i) => `WHEN '${value}' THEN ${i}`).join(' ')} ELSE ${column} END`;
+/** A value read by `placeIn`: its place in the list, or itself when the list no longer has it. */
+const fromPlace = <T extends string>(value: unknown, values: readonly T[]): T => (typeof value === 'number' ? values[value]! : (value as T));
+const FILL_COLUMNS = [
+  placeIn('venue', VenueId.options), placeIn('mode', TradingMode.options), 'trade_id', 'symbol', "side = 'buy'", 'price', 'amount', 'fee', 'fee_asset', 'timestamp',
+] as const;
 const ORDER_COLUMNS = [
   'client_order_id', 'venue', 'mode', 'symbol', 'side', 'type', 'amount', 'price', 'stop_price', 'exchange_order_id', 'status', 'filled',
   'average_price', 'reason', 'lookups', 'not_found', 'first_not_found_at', 'settle_from', 'updated_at', 'created_at',
@@ -197,6 +208,7 @@ export class OrderJournal {
   private readonly insertTradeRow;
   private readonly selectTrades;
   private readonly selectTradePage;
+  private readonly selectFillPage;
   private readonly selectOrderPage;
   private readonly updateBoth: (order: Order, resolution: Resolution) => void;
   private readonly insertTradeBatch: (trades: readonly Trade[]) => Trade[];
@@ -250,6 +262,11 @@ export class OrderJournal {
     this.selectTradePage = db
       .prepare<[number, number, number], unknown[]>(
         `SELECT ${TRADE_COLUMNS.join(', ')}, rowid FROM trades WHERE (timestamp, rowid) > (?, ?) ORDER BY timestamp, rowid LIMIT ?`,
+      )
+      .raw();
+    this.selectFillPage = db
+      .prepare<[number, number, number], unknown[]>(
+        `SELECT ${FILL_COLUMNS.join(', ')}, rowid FROM trades WHERE (timestamp, rowid) > (?, ?) ORDER BY timestamp, rowid LIMIT ?`,
       )
       .raw();
     this.selectOrderPage = db
@@ -347,6 +364,25 @@ export class OrderJournal {
         }),
       ),
     );
+  }
+
+  /** Every fill, oldest first, without its order id: the portfolio's rebuild, where each column read counts. */
+  eachFill(visit: (fill: Trade) => void): void {
+    eachPage(this.selectFillPage, FILL_COLUMNS.length, (v) => {
+      const fill: Trade = {
+        id: v[2] as string,
+        venue: fromPlace(v[0], VenueId.options),
+        mode: fromPlace(v[1], TradingMode.options),
+        symbol: v[3] as string,
+        side: v[4] === 1 ? 'buy' : 'sell',
+        price: v[5] as number,
+        amount: v[6] as number,
+        timestamp: v[9] as number,
+      };
+      if (v[7] !== null) fill.fee = v[7] as number;
+      if (v[8] !== null) fill.feeAsset = v[8] as string;
+      visit(fill);
+    });
   }
 
   /** Every order, oldest first, streamed the same way (the CSV export). */
