@@ -51,6 +51,7 @@ export class SharedEventBus implements EventBus {
   private readonly consumers: StreamConsumer[] = [];
   private readonly sharedHandlers = new Map<DurableTopic, Array<SharedHandler<DurableTopic>>>();
   private readonly prefix: string;
+  private readonly pending: Array<Pick<Envelope, 'id' | 'topic' | 'payload' | 'at'>> = [];
 
   constructor(private readonly options: SharedBusOptions) {
     this.local = options.local ?? new InProcessEventBus();
@@ -76,7 +77,7 @@ export class SharedEventBus implements EventBus {
     // Rows committed while the process was down (or Redis was) go out first.
     this.relay.wake();
     // Every process sees every event once, from a group of its own; its position survives restarts.
-    await this.addConsumer(`view:${this.processId}`, '$', (envelope) => this.deliverShared(envelope));
+    await this.addConsumer(`view:${this.processId}`, '$', (envelope) => this.deliverShared([envelope]), (envelopes) => this.deliverShared(envelopes));
     this.subscriber = await link.connect();
     for (const topic of LOSSY_TOPICS) {
       await this.subscriber.subscribe(this.channel(topic), (message) => this.deliverLossy(topic, message)).catch(() => undefined);
@@ -84,6 +85,7 @@ export class SharedEventBus implements EventBus {
   }
 
   async stop(): Promise<void> {
+    this.flushPending();
     this.relay?.stop();
     await Promise.all(this.consumers.splice(0).map((c) => c.stop()));
   }
@@ -94,11 +96,7 @@ export class SharedEventBus implements EventBus {
   }
 
   publish<T extends Topic>(topic: T, payload: BusTopics[T]): void {
-    if (isDurableTopic(topic)) {
-      // Committed before anyone is told: a crash after this line still delivers the event to the others.
-      this.outbox.append({ id: newEventId(), topic, payload: JSON.stringify(payload), at: Date.now() });
-      this.relay?.wake();
-    } else if (LOSSY.has(topic) && this.commands?.isReady) {
+    if (isDurableTopic(topic)) this.commit({ id: newEventId(), topic, payload: JSON.stringify(payload), at: Date.now() }); else if (LOSSY.has(topic) && this.commands?.isReady) {
       this.commands.publish(this.channel(topic), JSON.stringify({ origin: this.processId, payload })).catch(() => undefined);
     }
     this.local.publish(topic, payload);
@@ -106,6 +104,36 @@ export class SharedEventBus implements EventBus {
 
   subscribe<T extends Topic>(topic: T, subscriber: Subscriber<T>): () => void {
     return this.local.subscribe(topic, subscriber);
+  }
+
+  /**
+   * Into the outbox. Inside a transaction of the caller's (the state change that made the event), the row commits
+   * with it: both or neither. Otherwise rows published in the same turn of the event loop are committed together
+   * before the next one (group commit: one fsync for a burst instead of one per event); until then they are only
+   * in memory, which flushPending() and stop() close.
+   */
+  private commit(envelope: Pick<Envelope, 'id' | 'topic' | 'payload' | 'at'>): void {
+    if (this.options.db.inTransaction) {
+      this.outbox.append(envelope);
+      this.scheduleWake();
+      return;
+    }
+    this.pending.push(envelope);
+    if (this.pending.length === 1) setImmediate(() => this.flushPending());
+  }
+
+  /** Commits the rows published this turn, in one transaction, and wakes the relay. */
+  flushPending(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
+    this.options.db.transaction(() => {
+      for (const row of rows) this.outbox.append(row);
+    })();
+    this.relay?.wake();
+  }
+
+  private scheduleWake(): void {
+    setImmediate(() => this.relay?.wake());
   }
 
   /** Every process's events of `topic` (this one's included), each once per process, after it is durable. */
@@ -146,24 +174,30 @@ export class SharedEventBus implements EventBus {
     });
   }
 
-  private async addConsumer(group: string, startAt: '0' | '$', handle: (envelope: Envelope) => unknown): Promise<void> {
+  private async addConsumer(group: string, startAt: '0' | '$', handle: (envelope: Envelope) => unknown, handleBatch?: (envelopes: Envelope[]) => void): Promise<void> {
     const client = await this.options.link.connect();
     const consumer = new StreamConsumer({
       link: this.options.link, client, streamKey: this.streamKey, group, consumer: this.processId, startAt, handle,
       claimIdleMs: this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS, onError: this.options.onError,
+      ...(handleBatch ? { handleBatch } : {}),
     });
     consumer.start();
     this.consumers.push(consumer);
   }
 
-  private deliverShared(envelope: Envelope): void {
-    const handlers = this.sharedHandlers.get(envelope.topic);
-    if (!handlers || handlers.length === 0) return;
-    const event = sharedEvent(envelope);
-    // The handlers' writes and the record of this event commit together: a redelivery finds it and does nothing.
-    this.inbox.once('view', envelope.id, Date.now(), () => {
-      for (const handler of handlers) handler(event);
-    });
+  /** One read's events, in one SQLite transaction: one commit for the batch, each event's record with its effects. */
+  private deliverShared(envelopes: Envelope[]): void {
+    this.options.db.transaction(() => {
+      for (const envelope of envelopes) {
+        const handlers = this.sharedHandlers.get(envelope.topic);
+        if (!handlers || handlers.length === 0) continue;
+        const event = sharedEvent(envelope);
+        // The handlers' writes and the record of this event commit together: a redelivery finds it and does nothing.
+        this.inbox.once('view', envelope.id, Date.now(), () => {
+          for (const handler of handlers) handler(event);
+        });
+      }
+    })();
   }
 
   private deliverLossy(topic: (typeof LOSSY_TOPICS)[number], message: string): void {

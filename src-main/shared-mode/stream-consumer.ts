@@ -15,6 +15,11 @@ export interface StreamConsumerOptions {
   startAt?: '0' | '$';
   /** May throw (or reject): the entry is then left pending and tried again later, here or by another member. */
   handle: (envelope: Envelope) => unknown;
+  /**
+   * Instead of `handle` one entry at a time: a whole read at once (synchronously, e.g. in one SQLite transaction, so
+   * one commit for the batch). Throws to leave the whole batch pending.
+   */
+  handleBatch?: (envelopes: Envelope[]) => void;
   claimIdleMs?: number;
   blockMs?: number;
   count?: number;
@@ -52,7 +57,7 @@ export class StreamConsumer {
         }
         const entries = await this.readNew();
         this.options.link.markReachable();
-        for (const entry of entries) await this.process(entry);
+        await this.processAll(entries);
       } catch (error) {
         if (this.stopped) return;
         this.options.onError?.(error);
@@ -89,20 +94,36 @@ export class StreamConsumer {
     do {
       const reply = (await client.sendCommand(['XAUTOCLAIM', streamKey, group, consumer, String(idleMs), cursor, 'COUNT', '100'])) as Reply[];
       cursor = String(reply[0]);
-      for (const entry of entriesOf(reply[1])) await this.process(entry);
+      await this.processAll(entriesOf(reply[1]));
     } while (cursor !== '0-0' && !this.stopped);
   }
 
-  private async process([streamId, fields]: StreamEntry): Promise<void> {
-    const envelope = envelopeOf(fields);
-    try {
-      // An entry this build cannot read is acknowledged unhandled: retrying would never succeed.
-      if (envelope) await this.options.handle(envelope);
-    } catch (error) {
-      this.options.onError?.(error);
-      return; // not acknowledged: it stays pending and is claimed again later
+  /** Handles the entries, then acknowledges the handled ones in one XACK. */
+  private async processAll(entries: StreamEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const handled: string[] = [];
+    const { handleBatch } = this.options;
+    if (handleBatch) {
+      const envelopes = entries.map(([, fields]) => envelopeOf(fields)).filter((e): e is Envelope => e !== undefined);
+      try {
+        handleBatch(envelopes);
+        handled.push(...entries.map(([id]) => id));
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    } else {
+      for (const [streamId, fields] of entries) {
+        const envelope = envelopeOf(fields);
+        try {
+          // An entry this build cannot read is acknowledged unhandled: retrying would never succeed.
+          if (envelope) await this.options.handle(envelope);
+          handled.push(streamId);
+        } catch (error) {
+          this.options.onError?.(error); // not acknowledged: it stays pending and is claimed again later
+        }
+      }
     }
-    await this.options.client.sendCommand(['XACK', this.options.streamKey, this.options.group, streamId]);
+    if (handled.length > 0) await this.options.client.sendCommand(['XACK', this.options.streamKey, this.options.group, ...handled]);
   }
 }
 
