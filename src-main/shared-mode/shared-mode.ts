@@ -37,6 +37,7 @@ export class SharedMode {
   private readonly stops: Array<() => unknown> = [];
   private statusTimer: NodeJS.Timeout | undefined;
   private lastProcesses = '';
+  private stopped = false;
 
   private constructor(private readonly options: SharedModeOptions) {
     this.link = new RedisLink({
@@ -103,6 +104,7 @@ export class SharedMode {
     const down = this.link.downSince();
     let processes: SharedModeStatus['processes'] = [];
     if (down === undefined && this.presence) processes = await this.presence.list().catch(() => []);
+    if (this.stopped) throw new Error('shared mode has stopped');
     return {
       enabled: true,
       redis: describeRedisUrl(this.options.url),
@@ -113,6 +115,7 @@ export class SharedMode {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.statusTimer) clearInterval(this.statusTimer);
     this.presence?.stop();
     for (const stop of this.stops.splice(0)) stop();
@@ -129,7 +132,14 @@ export class SharedMode {
 
   /** Pushes the status to every window; the periodic push only when the list of processes changed. */
   private async publishStatus(onlyOnChange = false): Promise<void> {
-    const status = await this.status();
+    if (this.stopped) return;
+    let status: SharedModeStatus;
+    try {
+      status = await this.status();
+    } catch {
+      return; // stopped meanwhile (its database closed): nothing to tell
+    }
+    if (this.stopped) return;
     const key = JSON.stringify(status.processes.map((p) => [p.id, p.name, p.accounts]));
     if (onlyOnChange && key === this.lastProcesses) return;
     this.lastProcesses = key;
