@@ -104,7 +104,7 @@ try {
     budgetUse: round2(budgetUse),
     budgetRejected: rejected,
     baselineInProcessEventsPerSec: Math.round(localPerSec),
-    ratioToInProcess: round2(eventsPerSec / localPerSec),
+    ratioToInProcess: Number((eventsPerSec / localPerSec).toPrecision(3)),
   };
   console.log(`stream latency p50 ${figures.streamP50Ms} ms, p99 ${figures.streamP99Ms} ms over ${LATENCY_EVENTS} events (goal p99 ≤ 10 ms)`);
   console.log(`sustained ${figures.eventsPerSec} events/s over ${THROUGHPUT_EVENTS} (goal ≥ 20,000); in-process bus ${figures.baselineInProcessEventsPerSec}/s`);

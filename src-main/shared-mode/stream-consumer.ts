@@ -81,7 +81,7 @@ export class StreamConsumer {
   private async readNew(): Promise<StreamEntry[]> {
     const { client, streamKey, group, consumer } = this.options;
     const reply = await client.sendCommand([
-      'XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(this.options.count ?? 100),
+      'XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(this.options.count ?? 1_000),
       'BLOCK', String(this.options.blockMs ?? 500), 'STREAMS', streamKey, '>',
     ]);
     return entriesOfRead(reply);

@@ -61,7 +61,7 @@ export class StreamRelay {
 
   private async drain(): Promise<void> {
     const { client, outbox, streamKey, origin } = this.options;
-    const batch = this.options.batch ?? 500;
+    const batch = this.options.batch ?? 1_000;
     for (;;) {
       if (this.stopped) return;
       const rows = outbox.pending(batch);
