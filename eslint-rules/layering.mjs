@@ -34,7 +34,6 @@ const VENDORS = new Map([
   ['fastify', [SERVER]],
   // Shared mode (several processes on one Redis): the client and the Redis rate limiter only where they are adapted.
   ['redis', ['shared-mode']],
-  ['rate-limiter-flexible', ['shared-mode']],
 ]);
 
 /**
