@@ -32,6 +32,8 @@ const VENDORS = new Map([
   // Billing's server side: the Stripe secret key and the HTTP API live in the account server, never in the app.
   ['stripe', [SERVER]],
   ['fastify', [SERVER]],
+  // Shared mode (several processes on one Redis): the client and the Redis rate limiter only where they are adapted.
+  ['redis', ['shared-mode']],
 ]);
 
 /**
@@ -57,6 +59,7 @@ export const DOMAIN_IMPORTS = {
   notifications: ['events', 'resilience', 'secrets', 'storage'],
   alerts: ['events', 'exchanges', 'resilience', 'storage', 'streaming'],
   portfolio: ['events', 'exchanges', 'storage'],
+  'shared-mode': ['events', 'exchanges', 'resilience', 'storage'],
 };
 
 /** Test frameworks: only tests and their helpers run under them, so shipped code never imports one. */

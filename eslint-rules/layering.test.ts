@@ -172,6 +172,7 @@ describe('vendor SDKs stay in the folder that adapts them', () => {
       ok('src-main/auth/token-checks.ts', "import { jwtVerify } from 'jose';"),
       ok('src-main/billing/entitlement.ts', "import { jwtVerify } from 'jose'; import * as oidc from 'openid-client';"),
       ok('fakes/openid-provider/index.ts', "import { exportJWK } from 'jose';"),
+      ok('src-main/shared-mode/redis-link.ts', "import { createClient } from 'redis';"),
       // Test support is exempt from the vendor rule, wherever it lives.
       ok('src-main/trading/testing/harness.ts', "import { WebSocketServer } from 'ws';"),
       ok('src-main/notifications/email.test.ts', "import Database from 'better-sqlite3';"),
@@ -198,6 +199,8 @@ describe('vendor SDKs stay in the folder that adapts them', () => {
       bad('src-main/api/auth-handlers.ts', "import { discovery } from 'openid-client';", 'vendor'),
       bad('src-main/host/sign-in.ts', "import { jwtVerify } from 'jose';", 'vendor'),
       bad('src-main/core.ts', "import { decodeJwt } from 'jose';", 'vendor'),
+      bad('src-main/events/redis-bus.ts', "import { createClient } from 'redis';", 'vendor'),
+      bad('src-main/host/options.ts', "import { createClient } from 'redis';", 'vendor'),
     ],
   });
 });

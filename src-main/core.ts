@@ -8,7 +8,7 @@ import { AlertRepository, AlertService } from './alerts';
 import { AuthService, authConfigFromEnv, authEnvSet, SignInSettingsService, type AuthConfig, type EnvironmentSignIn, type OpenBrowser } from './auth';
 import { connectivityOf, createDispatcher, createHandlers, type Dispatcher } from './api';
 import { BillingService, billingConfigFromEnv, entitlementStoreIn, type BillingConfig } from './billing';
-import { InProcessEventBus, type EventBus } from './events';
+import type { EventBus } from './events';
 import type { EventName, VenueId } from '../src-shared';
 import { MarketDataService, providerUrlsFromEnv, type ProviderUrls } from './market-data';
 import { NotificationService, twilioUrlFromEnv, type DesktopNotifier } from './notifications';
@@ -32,6 +32,7 @@ import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, PositionService, TradingVenues } from './trading';
 import { PortfolioRepository, PortfolioService, venuePrices, type MarginAccount } from './portfolio';
+import { SharedWiring, type SharedOptions } from './shared-wiring';
 
 export interface CoreOptions {
   /** Where the database and other state live. Created when missing, readable by its owner only. */
@@ -68,6 +69,8 @@ export interface CoreOptions {
    * and TBS_ENTITLEMENT_PUBLIC_KEY when absent; null: none, so nothing is gated by a plan.
    */
   billing?: BillingConfig | null;
+  /** Shared mode (`--redis`): several processes on one Redis share events, one rate budget and one kill switch. */
+  shared?: SharedOptions;
 }
 
 export interface Core {
@@ -144,7 +147,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const simulatedAccounts = new SqliteAccountStore(db);
   const demoTrading = new SimulatedExchange({ venue: 'demo', mode: 'demo', prices: demo, live: demo, store: simulatedAccounts });
   venues.add({ venue: demo, live: demo, mode: 'demo', trading: demoTrading });
-  const bus = new InProcessEventBus();
+  // Alone, the in-process bus; with `--redis`, it also feeds the shared stream (src-main/shared-mode).
+  const shared = await SharedWiring.start(options.shared, db, options.dataDir, packageJson.version, () =>
+    venues.summaries().filter((v) => v.available && v.id !== 'demo').map((v) => v.id),
+  );
+  const bus = shared.bus;
   const streams = new CandleStreams((venue) => venues.liveSource(venue), {
     // Missed candles after a reconnect come from the same venue's REST history.
     history: (venue) => (venues.summaries().find((v) => v.id === venue)?.available ? venues.get(venue) : undefined),
@@ -196,7 +203,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     settings,
     secrets,
-    bus,
+    // In shared mode one process of all sends each alert's e-mail.
+    bus: shared.notificationsBus(),
     ...(options.desktopNotifier ? { desktop: options.desktopNotifier } : {}),
     ...(twilioBaseUrl ? { twilioBaseUrl } : {}),
     // Built below, before any delivery can happen: SMS alerts are part of Pro when an account server is configured.
@@ -227,7 +235,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     liveAccounts: () => accounts.list(),
   });
-  void billing.start().catch((error: unknown) => console.warn('plan: the cached plan could not be read', error instanceof Error ? error.message : error));
+  void billing
+    .start()
+    .catch((error: unknown) => console.warn('plan: the cached plan could not be read', error instanceof Error ? error.message : error))
+    .then(() => shared.checkPlan(() => billing.checkSharedMode()))
+    .catch((error: unknown) => console.warn('shared mode: the plan could not be checked', error instanceof Error ? error.message : error));
   // Limits and the kill switch; its state comes back from SQLite, so an engaged switch still blocks orders now.
   // The kill switch cancels through the order service, so that its journal records every cancel.
   const risk: RiskService = new RiskService({
@@ -239,6 +251,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // The journal's open orders, including those from before a restart (the bus only reports changes).
     openOrders: () => trading.list({ scope: 'open', limit: 1000 }),
   });
+  // Shared mode: one rate budget per venue and one kill switch across the processes.
+  shared.attach(resilience, risk.killSwitch);
   // Gate's countdown cancel-all stays armed while the app runs: if the app dies, Gate cancels the orders itself.
   const deadMan = new DeadManSwitch({
     venues: () => deadManVenues(venues),
@@ -355,6 +369,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       positions,
       billing,
       portfolio,
+      shared,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );
@@ -385,6 +400,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
   relayToSessions(bus, dispatcher, ['portfolio.updated']);
+  shared.onStatus((status) => dispatcher.broadcast('shared.status', status));
 
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
   // bridge's status (Accounts shows it), not thrown.
@@ -397,6 +413,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     wokeUp: () => wokeUp(),
     async close() {
       stopSecretsWatch();
+      await shared.close();
       billing.close();
       auth.close();
       wakeWatch.stop();

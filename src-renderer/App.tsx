@@ -10,6 +10,7 @@ import { TimeframeBar } from './features/chart/TimeframeBar';
 import { MarketDataPanel } from './features/market-data/MarketDataPanel';
 import { OrderTicket } from './features/order-ticket/OrderTicket';
 import { RiskScreen } from './features/risk/RiskScreen';
+import { ProcessesPanel } from './features/shared-mode/ProcessesPanel';
 import { useSecrets } from './features/secrets/secrets-store';
 import { useSignIn } from './features/sign-in/sign-in-store';
 import { usePlan } from './features/plan/plan-store';
@@ -150,6 +151,7 @@ export function App() {
             {!readOnly && <OrderTicket venueId={preferences.venue} venues={venues} market={market} />}
             {!readOnly && <MarketDataPanel symbol={preferences.symbol} decimals={market?.pricePrecision ?? 2} />}
             {market && <TradeTape key={`${preferences.venue}|${market.symbol}`} venue={preferences.venue} market={market} />}
+            <ProcessesPanel />
           </aside>
         }
         tabs={<WorkspaceTabs preferences={preferences} venue={venues.find((v) => v.id === preferences.venue)} market={market} />}

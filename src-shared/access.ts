@@ -100,6 +100,7 @@ export const CHANNEL_ROLES = {
   'portfolio:export': 'viewer',
   'portfolio:settings': 'viewer',
   'portfolio:update-settings': 'operator',
+  'shared:status': 'viewer',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */
@@ -126,6 +127,7 @@ export const EVENT_ROLES = {
   'positions.changed': 'viewer',
   'billing.status-changed': 'operator',
   'portfolio.updated': 'viewer',
+  'shared.status': 'viewer',
 } as const satisfies Record<EventName, Role>;
 
 export function channelRole(channel: Channel): Role {

@@ -13,6 +13,7 @@ import { mt5Channels, mt5Events } from './mt5';
 import { notificationChannels, notificationEvents } from './notifications';
 import { positionsChannels, positionsEvents } from './positions';
 import { portfolioChannels, portfolioEvents } from './portfolio';
+import { sharedModeChannels, sharedModeEvents } from './shared-mode';
 import { providersChannels } from './providers';
 import { riskChannels, riskEvents } from './risk';
 import { secretsChannels, secretsEvents } from './secrets';
@@ -40,6 +41,7 @@ export const contract = {
   ...positionsChannels,
   ...billingChannels,
   ...portfolioChannels,
+  ...sharedModeChannels,
 } as const satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
 export const events = {
@@ -55,6 +57,7 @@ export const events = {
   ...positionsEvents,
   ...billingEvents,
   ...portfolioEvents,
+  ...sharedModeEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

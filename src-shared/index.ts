@@ -25,3 +25,4 @@ export * from './mt5';
 export * from './positions';
 export * from './billing';
 export * from './portfolio';
+export * from './shared-mode';

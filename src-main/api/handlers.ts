@@ -15,6 +15,7 @@ import { riskHandlers } from './risk-handlers';
 import { secretsHandlers } from './secrets-handlers';
 import type { ApiServices } from './services';
 import { settingsHandlers } from './settings-handlers';
+import { sharedModeHandlers } from './shared-mode-handlers';
 import { systemHandlers } from './system-handlers';
 import { tradingHandlers } from './trading-handlers';
 
@@ -36,5 +37,6 @@ export function createHandlers(services: ApiServices): Handlers {
     ...positionsHandlers(services),
     ...billingHandlers(services),
     ...portfolioHandlers(services),
+    ...sharedModeHandlers(services),
   };
 }

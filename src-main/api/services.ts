@@ -8,6 +8,7 @@ import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
 import type { PortfolioService } from '../portfolio';
+import type { SharedModeStatus } from '../../src-shared';
 import type { ResilienceRegistry, VenueLinks } from '../resilience';
 import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
@@ -62,4 +63,6 @@ export interface ApiServices {
   billing: BillingService;
   /** Holdings and P&L in one currency, the equity curve, statistics and CSV exports (`portfolio:*`). */
   portfolio: PortfolioService;
+  /** Shared mode (`shared:status`): Redis, and the processes seen; `{ enabled: false }` without `--redis`. */
+  shared: { status(): Promise<SharedModeStatus> };
 }

@@ -193,6 +193,14 @@ export class BillingService {
     );
   }
 
+  /** With an account server, shared mode (several processes on one Redis, `--redis`) is part of Pro. */
+  checkSharedMode(): void {
+    if (!this.configured) return;
+    const status = this.status();
+    if (status.features.includes('scale-out')) return;
+    throw new AppError('PLAN_REQUIRED', `Shared mode (several processes on one Redis) is part of Pro${this.whyFree(status)}: this process works alone until you upgrade in the Plan menu.`);
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);

@@ -78,6 +78,7 @@ export async function launchHost(argv: string[], env: NodeJS.ProcessEnv, output:
     ...(options.demoOutage === undefined ? {} : { demoOutage: options.demoOutage }),
     ...(options.reconnectPace === undefined ? {} : { reconnectPace: options.reconnectPace }),
     ...(options.mt5Port === undefined ? {} : { mt5Port: options.mt5Port }),
+    ...(options.redis === undefined ? {} : { shared: { ...options.redis, role: 'host' as const } }),
   });
   let host: RunningHost;
   let tls: TlsMaterial | undefined;

@@ -20,6 +20,23 @@ describe('host options', () => {
     expect(parseHostOptions([], { TBS_HOST_TOKEN: 'a-token-from-the-environment' }).tokenSource).toEqual({ kind: 'env' });
   });
 
+  it('takes --redis for shared mode, with its password from a file or the environment, never echoing a bad URL', () => {
+    expect(parseHostOptions([], {}).redis).toBeUndefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'tbs-redis-')), 'password');
+    writeFileSync(file, 's3cret-from-file\n');
+    expect(parseHostOptions(['--redis', 'rediss://redis.example.com:6380', '--redis-password-file', file, '--process-name', 'vps-1'], {}).redis).toEqual({
+      url: 'rediss://redis.example.com:6380', password: 's3cret-from-file', name: 'vps-1',
+    });
+    expect(parseHostOptions([], { TBS_REDIS_URL: 'redis://127.0.0.1:6379', TBS_REDIS_PASSWORD: 'pw' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', password: 'pw' });
+    expect(() => parseHostOptions(['--redis', 'http://user:hunter2@example.com'], {})).toThrow(UsageError);
+    try {
+      parseHostOptions(['--redis', 'http://user:hunter2@example.com'], {});
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    expect(() => parseHostOptions(['--process-name', 'x'], {})).toThrow(/go with --redis/);
+  });
+
   it('takes --sign-in (off by default)', () => {
     expect(parseHostOptions([], {}).signIn).toBe(false);
     expect(parseHostOptions(['--sign-in'], {}).signIn).toBe(true);

@@ -42,6 +42,8 @@ export interface HostCliOptions {
   reconnectPace: { fastAttempts: number; probeEveryMs: number } | undefined;
   /** Where MetaTrader 5 EAs connect on 127.0.0.1 (TBS_MT5_PORT, else 17031 when absent; 0 picks a free port). */
   mt5Port: number | undefined;
+  /** `--redis`: shared mode on this Redis (redis:// or rediss://); its password from the URL, `--redis-password-file` or TBS_REDIS_PASSWORD. */
+  redis?: { url: string; password?: string; name?: string; egress?: string } | undefined;
 }
 
 export class UsageError extends Error {}
@@ -66,7 +68,13 @@ export const USAGE = `usage: npm start -- [--port N] [--data-dir DIR] [--bind AD
                          the key file's passphrase (or set TBS_SECRETS_PASSPHRASE); otherwise the browser asks
   --sign-in              sign in to your Trade Bot Scratch account from this terminal: shows an address and a code
                          to enter on any device (needs TBS_AUTH_ISSUER, TBS_AUTH_CLIENT_ID, TBS_AUTH_AUDIENCE)
-  --mt5-port N           where MetaTrader 5 EAs connect on 127.0.0.1 (or set TBS_MT5_PORT; default 17031)`;
+  --mt5-port N           where MetaTrader 5 EAs connect on 127.0.0.1 (or set TBS_MT5_PORT; default 17031)
+  --redis URL            shared mode: share events, one rate budget and one kill switch with the other processes on
+                         this Redis (redis://host:6379 or rediss:// for TLS; or set TBS_REDIS_URL); see docs/scale-out.md
+  --redis-password-file FILE
+                         Redis' password (or set TBS_REDIS_PASSWORD; or put it in the URL)
+  --process-name NAME    how this process is named in the Processes panel (default: host)
+  --egress LABEL         processes behind the same public IP share one rate budget: give them the same label`;
 
 /** The same folder Electron uses as userData for this app, so desktop and headless share one database. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -133,6 +141,10 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         'reconnect-pace': { type: 'string' },
         'sign-in': { type: 'boolean', default: false },
         'mt5-port': { type: 'string' },
+        redis: { type: 'string' },
+        'redis-password-file': { type: 'string' },
+        'process-name': { type: 'string' },
+        egress: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -206,6 +218,7 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   return {
     port,
     mt5Port,
+    redis: parseRedis(values, env),
     bind: values.bind,
     dataDir: values['data-dir'] ?? defaultDataDir(env),
     token,
@@ -221,6 +234,43 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     secretsPassphrase,
     reconnectPace,
     signIn: values['sign-in'],
+  };
+}
+
+function parseRedis(
+  values: { redis?: string; 'redis-password-file'?: string; 'process-name'?: string; egress?: string },
+  env: NodeJS.ProcessEnv,
+): HostCliOptions['redis'] {
+  const url = values.redis ?? (env.TBS_REDIS_URL || undefined);
+  if (url === undefined) {
+    if (values['redis-password-file'] || values['process-name'] || values.egress) throw new UsageError('--redis-password-file, --process-name and --egress go with --redis URL');
+    return undefined;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  // The message never repeats the value: it may carry a password.
+  if (!parsed || (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') || parsed.hostname === '') {
+    throw new UsageError('--redis takes a URL such as redis://127.0.0.1:6379 or rediss://redis.example.com:6380');
+  }
+  let password = env.TBS_REDIS_PASSWORD || undefined;
+  if (values['redis-password-file']) {
+    try {
+      password = readFileSync(values['redis-password-file'], 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`cannot read --redis-password-file: ${(error as Error).message}`);
+    }
+  }
+  const name = values['process-name'];
+  if (name !== undefined && (name.length === 0 || name.length > 100)) throw new UsageError('--process-name takes 1 to 100 characters');
+  return {
+    url,
+    ...(password === undefined ? {} : { password }),
+    ...(name === undefined ? {} : { name }),
+    ...(values.egress === undefined ? {} : { egress: values.egress }),
   };
 }
 

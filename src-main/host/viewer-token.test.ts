@@ -51,6 +51,8 @@ const VIEWER_MAY: Partial<Record<Channel, unknown>> = {
   'portfolio:ledger': {},
   'portfolio:export': { kind: 'trades' },
   'portfolio:settings': {},
+  // Shared mode's status and the processes seen: watched, never changed.
+  'shared:status': {},
 };
 
 /** Watch channels about a peer this test does not run (no MT5 terminal): answered with the peer's absence, not FORBIDDEN. */
@@ -88,6 +90,7 @@ const VIEWER_EVENTS = new Set([
   'mt5.bridge-changed',
   'positions.changed',
   'portfolio.updated',
+  'shared.status',
 ]);
 
 let core: Core;

@@ -12,7 +12,7 @@ export {
   type ResourceClass,
 } from './bulkhead';
 export { Metrics } from './metrics';
-export { ResilienceRegistry, type ResilienceOptions, type VenueResilience } from './registry';
+export { ResilienceRegistry, type ResilienceOptions, type SharedBudgetFactory, type SharedBudgetPort, type VenueResilience } from './registry';
 export { withResilience, type WithResilienceDeps } from './with-resilience';
 export { resilientAccount } from './account-adapter';
 export {

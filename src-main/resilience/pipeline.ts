@@ -81,6 +81,15 @@ export class VenuePipeline {
   }
 
   private attempt<T>(operation: ExchangeOperation, fn: () => Promise<T>, kind: CallKind): Promise<T> {
+    const sharedBudget = this.shared.sharedBudget;
+    if (sharedBudget === undefined) return this.attemptLocal(operation, fn, kind);
+    // Shared mode: the weight is taken from the budget of all processes first, then from this one's (which still
+    // obeys the venue's 429 and 418).
+    const deadline = this.registry.options.clock.now() + this.registry.options.budgetWaitMs;
+    return sharedBudget.acquire(operation, deadline).then(() => this.attemptLocal(operation, fn, kind));
+  }
+
+  private attemptLocal<T>(operation: ExchangeOperation, fn: () => Promise<T>, kind: CallKind): Promise<T> {
     const budget = this.shared.budget;
     // The usual case, room in the budget, stays synchronous; tryReserve throws at once during a ban.
     if (budget.tryReserve(operation) === 0) return this.send(budget, operation, fn, kind);
@@ -107,6 +116,8 @@ export class VenuePipeline {
   }
 
   private correctFromHeaders(budget: RateBudget): void {
+    // The venue's count includes the other processes' calls: in shared mode the shared budget has them already.
+    if (this.shared.sharedBudget) return;
     const headers = this.lastResponseHeaders?.();
     if (headers) budget.observeHeaders(headers);
   }

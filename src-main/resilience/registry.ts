@@ -6,7 +6,7 @@ import { DEFAULT_BREAKER, VenueBreaker, type BreakerOptions } from './breaker';
 import { Bulkhead, DEFAULT_BULKHEADS, RESOURCE_CLASSES, type BulkheadOptions, type ResourceClass } from './bulkhead';
 import { systemClock, type Clock } from './clock';
 import { Metrics } from './metrics';
-import type { RateLimitSpec } from '../exchanges';
+import type { ExchangeOperation, RateLimitSpec } from '../exchanges';
 import { RateBudget } from './rate-budget';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 
@@ -36,7 +36,19 @@ export interface VenueResilience {
   readonly breaker: VenueBreaker;
   /** Replaced once when a venue first used without limits gets its spec; callers read it per call. */
   budget: RateBudget;
+  /** In shared mode, the budget all processes spend from, asked before this process's own. */
+  sharedBudget?: SharedBudgetPort;
 }
+
+/**
+ * A rate budget several processes share (src-main/shared-mode): waits until the operation's weight fits and takes
+ * it, or throws RATE_LIMITED when that would be after `deadline`.
+ */
+export interface SharedBudgetPort {
+  acquire(operation: ExchangeOperation, deadline: number): Promise<void>;
+}
+
+export type SharedBudgetFactory = (venue: VenueId, limits: RateLimitSpec) => SharedBudgetPort;
 
 const NO_LIMITS: RateLimitSpec = { windows: [], costs: {} };
 
@@ -45,6 +57,7 @@ export class ResilienceRegistry {
   readonly options: ResolvedOptions;
   private readonly venues = new Map<VenueId, VenueResilience>();
   private readonly bulkheads: Record<ResourceClass, Bulkhead>;
+  private sharedBudgets: SharedBudgetFactory | undefined;
 
   constructor(options: ResilienceOptions = {}) {
     const clock = options.clock ?? systemClock;
@@ -68,7 +81,10 @@ export class ResilienceRegistry {
   venue(venue: VenueId, limits?: RateLimitSpec): VenueResilience {
     const existing = this.venues.get(venue);
     if (existing) {
-      if (limits && existing.budget.spec === NO_LIMITS) existing.budget = new RateBudget(venue, limits, this.options.clock);
+      if (limits && existing.budget.spec === NO_LIMITS) {
+        existing.budget = new RateBudget(venue, limits, this.options.clock);
+        this.attachShared(existing);
+      }
       return existing;
     }
     const entry: VenueResilience = {
@@ -76,8 +92,19 @@ export class ResilienceRegistry {
       breaker: new VenueBreaker(venue, this.options.breaker),
       budget: new RateBudget(venue, limits ?? NO_LIMITS, this.options.clock),
     };
+    this.attachShared(entry);
     this.venues.set(venue, entry);
     return entry;
+  }
+
+  /** Shared mode: every venue with limits also spends from a budget shared with the other processes. */
+  shareBudgets(factory: SharedBudgetFactory): void {
+    this.sharedBudgets = factory;
+    for (const entry of this.venues.values()) this.attachShared(entry);
+  }
+
+  private attachShared(entry: VenueResilience): void {
+    if (this.sharedBudgets && entry.budget.spec !== NO_LIMITS) entry.sharedBudget = this.sharedBudgets(entry.venue, entry.budget.spec);
   }
 
   bulkhead(resource: ResourceClass): Bulkhead {

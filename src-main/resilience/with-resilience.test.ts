@@ -184,3 +184,35 @@ describe('withResilience', () => {
     expect(registry.snapshot().venues[0]?.rateBudget.windows).toEqual([{ id: 'REQUEST_WEIGHT', used: 4_100, limit: 6_000 }]);
   });
 });
+
+describe('withResilience in shared mode', () => {
+  const LIMITS = { windows: [{ id: 'REQUEST_WEIGHT', intervalMs: 60_000, limit: 6000 }], costs: { ticker: { REQUEST_WEIGHT: 2 } } };
+
+  it('takes each call from the budget shared by all processes before sending it, and sends nothing it refuses', async () => {
+    const registry = new ResilienceRegistry({ retry: { maxRetries: 0 } });
+    const asked: string[] = [];
+    let refuse = false;
+    registry.shareBudgets((venue) => ({
+      acquire: (operation) => {
+        asked.push(`${venue}:${operation}`);
+        return refuse ? Promise.reject(new AppError('RATE_LIMITED', 'shared budget used up', true, { retryAfterMs: 500 })) : Promise.resolve();
+      },
+    }));
+    const adapter = stubAdapter();
+    adapter.ticker.mockResolvedValue(TICKER);
+    const wrapped = withResilience(adapter, { registry, rateLimits: LIMITS });
+    await expect(wrapped.ticker('BTC/USDT')).resolves.toEqual(TICKER);
+    expect(asked).toEqual(['binance:ticker']);
+    refuse = true;
+    await expect(wrapped.ticker('BTC/USDT')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(adapter.ticker).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a venue without limits, and every venue outside shared mode, to the local budget alone', () => {
+    const registry = new ResilienceRegistry();
+    registry.shareBudgets(() => ({ acquire: () => Promise.resolve() }));
+    expect(registry.venue('gate').sharedBudget).toBeUndefined();
+    expect(registry.venue('binance', LIMITS).sharedBudget).toBeDefined();
+    expect(new ResilienceRegistry().venue('binance', LIMITS).sharedBudget).toBeUndefined();
+  });
+});

@@ -289,6 +289,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: 'create shared-mode outbox',
+    // Shared mode (src-main/shared-mode): an event is committed here first and published to Redis from here, so a
+    // Redis outage delays it but loses none. `published_at` is set once Redis has it. The inbox remembers the events
+    // a consumer group has already handled, by event id, in the same transaction as the handler's own writes: a
+    // delivery seen twice has one effect.
+    up: `
+      CREATE TABLE shared_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        topic TEXT NOT NULL,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        created_at INTEGER NOT NULL,
+        published_at INTEGER
+      ) STRICT;
+      CREATE INDEX shared_outbox_unpublished ON shared_outbox (seq) WHERE published_at IS NULL;
+      CREATE TABLE shared_inbox (
+        consumer_group TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        handled_at INTEGER NOT NULL,
+        PRIMARY KEY (consumer_group, event_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export interface AppliedMigration {

@@ -1,0 +1,106 @@
+// Shared mode through the whole core, as the renderer drives it, with two processes on a real redis-server started
+// by this test: each lists the other, the kill switch engaged in one is engaged in the other (and released once from
+// either), a Redis outage shows in the status, and with an account server a Free plan keeps the process alone.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse, Channel, EventName, Req, Res, SharedModeStatus } from '../src-shared';
+import { TransportSession } from './api/session';
+import { createCore, type Core, type CoreOptions } from './core';
+import { MemorySecretStore } from './secrets/testing';
+import { startTestRedis, type TestRedis } from './shared-mode/testing/redis-server';
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function waitFor<T>(read: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function startCore(name: string, extra: Partial<CoreOptions> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tbs-core-shared-'));
+  const core: Core = await createCore({
+    dataDir, transport: 'websocket', demoSeed: 7, demoTickMs: 100, secrets: new MemorySecretStore(), mt5Port: 0, auth: null, billing: null,
+    shared: { url: redis.url, role: 'host', name },
+    ...extra,
+  });
+  cleanups.push(async () => {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const events: Array<{ event: EventName; payload: unknown }> = [];
+  const session = new TransportSession(name, (event, payload) => events.push({ event, payload }));
+  const ok = async <C extends Channel>(channel: C, payload: Req<C>): Promise<Res<C>> => {
+    const response = (await core.dispatcher.dispatch(channel, payload, session)) as ApiResponse<Res<C>>;
+    if (!response.ok) throw new Error(`${channel}: ${response.error.code}: ${response.error.message}`);
+    return response.result;
+  };
+  return { core, events, ok };
+}
+
+describe('shared mode through the core', () => {
+  it('lists both processes, shares the kill switch both ways and shows a Redis outage', async () => {
+    const a = await startCore('laptop');
+    const b = await startCore('vps');
+    const names = await waitFor(async () => {
+      const status = await a.ok('shared:status', {});
+      const listed = status.processes.map((p) => p.name).sort();
+      return listed.length === 2 && listed;
+    });
+    expect(names).toEqual(['laptop', 'vps']);
+
+    await a.ok('risk:engage-kill-switch', { reason: 'runaway bot' });
+    await waitFor(async () => (await b.ok('risk:kill-switch', {})).engaged);
+    // B's windows are told too, as for a local engage.
+    expect(b.events.some((e) => e.event === 'risk.kill-switch.changed' && (e.payload as { engaged: boolean }).engaged)).toBe(true);
+    await b.ok('risk:release-kill-switch', {});
+    await waitFor(async () => !(await a.ok('risk:kill-switch', {})).engaged);
+
+    await redis.kill();
+    try {
+      const down = await waitFor(async () => {
+        const status = await a.ok('shared:status', {});
+        return status.unreachableSince !== undefined && status;
+      });
+      expect(down.redis).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+      expect(a.events.some((e) => e.event === 'shared.status' && (e.payload as SharedModeStatus).unreachableSince !== undefined)).toBe(true);
+    } finally {
+      await redis.restart();
+    }
+    await waitFor(async () => (await a.ok('shared:status', {})).unreachableSince === undefined);
+  }, 60_000);
+
+  it('is Pro when an account server is configured: on Free the process says why and works alone', async () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const c = await startCore('free-one', {
+      billing: { serverUrl: new URL('http://127.0.0.1:9'), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    });
+    const status = await waitFor(async () => {
+      const s = await c.ok('shared:status', {});
+      return s.problem !== undefined && s;
+    });
+    expect(status.enabled).toBe(false);
+    expect(status.problem).toMatch(/part of Pro/);
+    // Working alone: the kill switch still works locally.
+    await c.ok('risk:engage-kill-switch', {});
+    expect((await c.ok('risk:kill-switch', {})).engaged).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,135 @@
+// Shared mode in the composition root: the bus every service gets, which is the process's own bus and, with
+// `--redis`, also the shared one (outbox → Redis stream); the notification service's bus, whose durable topics come
+// from a consumer group so that one process of all sends each e-mail; the shared budgets and kill switch; and the
+// plan check (with an account server, shared mode is part of Pro; refused, the process works alone).
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, type ProcessRole, type SharedModeStatus } from '../src-shared';
+import { InProcessEventBus, type BusTopics, type EventBus, type Subscriber, type Topic } from './events';
+import type { ResilienceRegistry } from './resilience';
+import { DURABLE_TOPICS, SharedMode, type KillSwitchPort } from './shared-mode';
+import type { SqliteDatabase } from './storage';
+
+export interface SharedOptions {
+  /** redis://… or rediss://… */
+  url: string;
+  password?: string;
+  role: ProcessRole;
+  /** Shown in the Processes panel; the host name when absent. */
+  name?: string;
+  /** Processes behind one egress IP share one budget: give them the same label (default: one budget per Redis). */
+  egress?: string;
+}
+
+const PROCESS_ID_FILE = 'shared-process-id';
+const durable = new Set<string>(DURABLE_TOPICS);
+const OFF: SharedModeStatus = { enabled: false, outboxBacklog: 0, processes: [] };
+
+export class SharedWiring {
+  readonly local = new InProcessEventBus();
+  /** The bus for every service: local always, shared too while shared mode runs. */
+  readonly bus: EventBus;
+  private mode: SharedMode | undefined;
+  private problem: string | undefined;
+  private readonly listeners: Array<(status: SharedModeStatus) => void> = [];
+
+  private constructor() {
+    this.bus = {
+      publish: <T extends Topic>(topic: T, payload: BusTopics[T]) => (this.mode ? this.mode.bus.publish(topic, payload) : this.local.publish(topic, payload)),
+      subscribe: <T extends Topic>(topic: T, subscriber: Subscriber<T>) => this.local.subscribe(topic, subscriber),
+    };
+  }
+
+  static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[]): Promise<SharedWiring> {
+    const wiring = new SharedWiring();
+    if (!options) return wiring;
+    wiring.mode = await SharedMode.start({
+      url: options.url,
+      ...(options.password === undefined ? {} : { password: options.password }),
+      db,
+      processId: processIdIn(dataDir),
+      name: options.name ?? (options.role === 'host' ? 'host' : 'desktop'),
+      role: options.role,
+      version,
+      ...(options.egress === undefined ? {} : { egress: options.egress }),
+      accounts,
+      local: wiring.local,
+      onStatus: (status) => wiring.tell(status),
+      log: (message) => console.warn(message),
+    });
+    return wiring;
+  }
+
+  /**
+   * The notification service's bus: in shared mode its durable topics (alerts, trades, risk, payments) come from a
+   * consumer group of all processes, so each becomes one e-mail; alone (or after a refusal), the local bus.
+   */
+  notificationsBus(): EventBus {
+    const once = this.mode?.onceBus('notifications');
+    return {
+      publish: this.bus.publish,
+      subscribe: <T extends Topic>(topic: T, subscriber: Subscriber<T>) => {
+        const viaGroup = once !== undefined && durable.has(topic);
+        const offLocal = this.local.subscribe(topic, (payload) => (viaGroup && this.mode ? undefined : subscriber(payload)));
+        const offGroup = viaGroup ? once.subscribe(topic, (payload) => (this.mode ? subscriber(payload) : undefined)) : () => undefined;
+        return () => {
+          offLocal();
+          offGroup();
+        };
+      },
+    };
+  }
+
+  attach(resilience: ResilienceRegistry, killSwitch: KillSwitchPort): void {
+    this.mode?.shareBudgets(resilience);
+    this.mode?.shareKillSwitch(killSwitch);
+  }
+
+  /** With an account server, shared mode is part of Pro: refused, this process leaves it and works alone. */
+  async checkPlan(check: () => void): Promise<void> {
+    if (!this.mode) return;
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'PLAN_REQUIRED') throw error;
+      this.problem = error.message;
+      console.warn(`shared mode: ${error.message}`);
+      const mode = this.mode;
+      this.mode = undefined;
+      await mode.stop();
+      this.tell(await this.status());
+    }
+  }
+
+  async status(): Promise<SharedModeStatus> {
+    if (this.mode) return this.mode.status();
+    return this.problem === undefined ? OFF : { ...OFF, problem: this.problem };
+  }
+
+  onStatus(listener: (status: SharedModeStatus) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    const mode = this.mode;
+    this.mode = undefined;
+    await mode?.stop();
+  }
+
+  private tell(status: SharedModeStatus): void {
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+/** Stable across restarts, so that this process's consumer group resumes where it stopped. */
+function processIdIn(dataDir: string): string {
+  const file = join(dataDir, PROCESS_ID_FILE);
+  if (existsSync(file)) {
+    const id = readFileSync(file, 'utf8').trim();
+    if (/^[\w-]{8,64}$/.test(id)) return id;
+  }
+  const id = randomUUID();
+  writeFileSync(file, `${id}\n`, { mode: 0o600 });
+  return id;
+}
