@@ -5,13 +5,16 @@ import { useEffect, useState } from 'react';
 import type { SharedModeStatus } from '../../../src-shared';
 import { api } from '../../api';
 import { clockTime } from '../../format/time';
+import { t as translate, useT } from '../../i18n';
 
 const REFRESH_MS = 3_000;
 
-const age = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+const age = (ms: number) =>
+  ms < 60_000 ? translate('sharedMode:seconds', { s: Math.round(ms / 1000) }) : translate('sharedMode:minutes', { m: Math.round(ms / 60_000) });
 
 export function ProcessesPanel() {
   const [status, setStatus] = useState<SharedModeStatus | undefined>();
+  const { t } = useT('sharedMode');
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -30,31 +33,31 @@ export function ProcessesPanel() {
   }, []);
   if (!status || (!status.enabled && status.problem === undefined)) return null;
   return (
-    <section className="processes-panel" aria-label="Processes">
-      <h2>Processes</h2>
-      {status.problem && <p role="status">shared mode off: {status.problem}</p>}
+    <section className="processes-panel" aria-label={t('region')}>
+      <h2>{t('region')}</h2>
+      {status.problem && <p role="status">{t('off', { problem: status.problem })}</p>}
       {status.unreachableSince !== undefined && (
         <p role="alert" className="error-banner">
-          shared mode: Redis unreachable since {clockTime(status.unreachableSince)}
-          {status.outboxBacklog > 0 ? ` (${status.outboxBacklog} events waiting)` : ''}
+          {t('unreachable', { time: clockTime(status.unreachableSince) })}
+          {status.outboxBacklog > 0 ? t('waiting', { count: status.outboxBacklog }) : ''}
         </p>
       )}
       {status.processes.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Host</th>
-              <th>Role</th>
-              <th>Accounts</th>
-              <th>Version</th>
-              <th>Age</th>
+              <th>{t('columns.name')}</th>
+              <th>{t('columns.host')}</th>
+              <th>{t('columns.role')}</th>
+              <th>{t('columns.accounts')}</th>
+              <th>{t('columns.version')}</th>
+              <th>{t('columns.age')}</th>
             </tr>
           </thead>
           <tbody>
             {status.processes.map((p) => (
               <tr key={p.id} data-self={p.self || undefined}>
-                <td>{p.self ? `${p.name} (this one)` : p.name}</td>
+                <td>{p.self ? t('thisOne', { name: p.name }) : p.name}</td>
                 <td>{p.host}</td>
                 <td>{p.role}</td>
                 <td>{p.accounts.join(', ') || '—'}</td>

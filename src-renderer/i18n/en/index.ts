@@ -16,6 +16,7 @@ import portfolio from './portfolio';
 import positions from './positions';
 import risk from './risk';
 import secrets from './secrets';
+import sharedMode from './sharedMode';
 import signIn from './signIn';
 import topBar from './topBar';
 import tradeTape from './tradeTape';
@@ -39,6 +40,7 @@ export default {
   positions,
   risk,
   secrets,
+  sharedMode,
   signIn,
   topBar,
   tradeTape,

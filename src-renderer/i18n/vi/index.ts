@@ -18,6 +18,7 @@ import portfolio from './portfolio';
 import positions from './positions';
 import risk from './risk';
 import secrets from './secrets';
+import sharedMode from './sharedMode';
 import signIn from './signIn';
 import topBar from './topBar';
 import tradeTape from './tradeTape';
@@ -41,6 +42,7 @@ const vi: { [N in keyof typeof en]: Catalogue<(typeof en)[N]> } = {
   positions,
   risk,
   secrets,
+  sharedMode,
   signIn,
   topBar,
   tradeTape,
