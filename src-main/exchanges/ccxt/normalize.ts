@@ -134,7 +134,8 @@ export function normalizeBalances(venue: VenueId, balances: Partial<Balances>): 
     const free = nonNegative(e.free);
     const used = nonNegative(e.used);
     const total = nonNegative(e.total) ?? (free !== undefined || used !== undefined ? (free ?? 0) + (used ?? 0) : undefined);
-    if (total === undefined || total === 0) continue;
+    // Free + used of two huge numbers can overflow to Infinity: such a record is garbage, not a balance.
+    if (total === undefined || total === 0 || !Number.isFinite(total)) continue;
     const freeOut = free ?? Math.max(0, total - (used ?? 0));
     out.push({ venue, asset, free: freeOut, used: used ?? Math.max(0, total - freeOut), total });
   }
