@@ -88,6 +88,23 @@ describe('shared mode through the core', () => {
     await waitFor(async () => (await a.ok('shared:status', {})).unreachableSince === undefined);
   }, 60_000);
 
+  it('a process started while the kill switch is engaged elsewhere comes up engaged, before its first order', async () => {
+    const a = await startCore('first');
+    await a.ok('risk:engage-kill-switch', { reason: 'exchange incident' });
+    // Give the engage time to reach Redis (the record is written once the event is on the stream).
+    await waitFor(async () => (await a.ok('shared:status', {})).outboxBacklog === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const late = await startCore('late');
+    const state = await late.ok('risk:kill-switch', {});
+    expect(state.engaged).toBe(true);
+    expect(state.reason).toContain('exchange incident');
+    await a.ok('risk:release-kill-switch', {});
+    await waitFor(async () => !(await late.ok('risk:kill-switch', {})).engaged);
+    // The processes' echoes of each other engage nothing again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([(await a.ok('risk:kill-switch', {})).engaged, (await late.ok('risk:kill-switch', {})).engaged]).toEqual([false, false]);
+  }, 60_000);
+
   it('is Pro when an account server is configured: on Free the process says why and works alone', async () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const c = await startCore('free-one', {

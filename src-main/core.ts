@@ -405,6 +405,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
   // bridge's status (Accounts shows it), not thrown.
   await mt5.start();
+  // A kill switch engaged in another process before this one joined: engaged here before the first request is served.
+  await shared.joined();
 
   return {
     dispatcher,

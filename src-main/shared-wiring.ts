@@ -86,6 +86,11 @@ export class SharedWiring {
     this.mode?.shareKillSwitch(killSwitch);
   }
 
+  /** A kill switch engaged in another process before this one joined is engaged here too (its sweep needs the app wired). */
+  async joined(): Promise<void> {
+    await this.mode?.catchUpKillSwitch();
+  }
+
   /** With an account server, shared mode is part of Pro: refused, this process leaves it and works alone. */
   async checkPlan(check: () => void): Promise<void> {
     if (!this.mode) return;
