@@ -211,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     smsRefusal: () => (billing.allows('sms-alerts') ? undefined : 'SMS alerts are part of Pro: upgrade in the Plan menu'),
   });
   notifications.start();
+  shared.shareDeliveryLog(notifications);
   // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
   // refreshed in the background (and again once a locked key file opens).
   // From the environment, else from the settings screen; the settings screen applies changes without a restart.
