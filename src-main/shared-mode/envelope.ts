@@ -39,6 +39,9 @@ export interface Envelope {
 
 export const newEventId = (): string => randomUUID();
 
+/** How many strings envelopeFields() makes of an envelope (its name/value pairs, flat). */
+export const ENVELOPE_FIELD_COUNT = 10;
+
 /** Redis stream fields of an envelope: flat name/value pairs, as XADD takes them. */
 export function envelopeFields(envelope: Envelope): string[] {
   return ['id', envelope.id, 'origin', envelope.origin, 'topic', envelope.topic, 'payload', envelope.payload, 'at', String(envelope.at)];

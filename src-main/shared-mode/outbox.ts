@@ -12,40 +12,71 @@ export interface OutboxRow {
   createdAt: number;
 }
 
+type OutboxEntry = Pick<Envelope, 'id' | 'topic' | 'payload' | 'at'>;
+
 export class Outbox {
   private readonly insert;
-  private readonly unpublished;
-  private readonly markOne;
-  private readonly countUnpublished;
+  private readonly unsent;
+  private readonly markThrough;
+  private readonly countUnsent;
+  private readonly appendInOneCommit;
+  /**
+   * Rows up to this seq are in Redis. Kept in memory and written to the rows lazily (saveMarks): a mark lost in a
+   * crash only sends those rows again, and consumers drop the second copy by event id. Writing each batch's marks
+   * at once would cost a durable commit per batch for nothing an event's safety depends on.
+   */
+  private sentThrough = 0;
+  private savedThrough = 0;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare<[string, string, string, number]>(
       'INSERT INTO shared_outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?)',
     );
-    this.unpublished = db.prepare<[number], { seq: number; id: string; topic: DurableTopic; payload: string; created_at: number }>(
-      'SELECT seq, id, topic, payload, created_at FROM shared_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?',
+    this.unsent = db.prepare<[number, number], { seq: number; id: string; topic: DurableTopic; payload: string; created_at: number }>(
+      'SELECT seq, id, topic, payload, created_at FROM shared_outbox WHERE published_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
     );
-    this.markOne = db.prepare<[number, number]>('UPDATE shared_outbox SET published_at = ? WHERE seq = ?');
-    this.countUnpublished = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM shared_outbox WHERE published_at IS NULL');
+    this.markThrough = db.prepare<[number, number]>('UPDATE shared_outbox SET published_at = ? WHERE published_at IS NULL AND seq <= ?');
+    this.countUnsent = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM shared_outbox WHERE published_at IS NULL AND seq > ?');
+    this.appendInOneCommit = db.transaction((entries: readonly OutboxEntry[]) => {
+      for (const entry of entries) this.append(entry);
+    });
   }
 
-  append(envelope: Pick<Envelope, 'id' | 'topic' | 'payload' | 'at'>): void {
-    this.insert.run(envelope.id, envelope.topic, envelope.payload, envelope.at);
+  /** One row, in the caller's transaction (or its own when there is none). */
+  append(entry: OutboxEntry): void {
+    this.insert.run(entry.id, entry.topic, entry.payload, entry.at);
+  }
+
+  /** Several rows in one transaction: one commit (one fsync) for all. */
+  appendAll(entries: readonly OutboxEntry[]): void {
+    this.appendInOneCommit(entries);
   }
 
   /** The oldest events not yet in Redis, in the order they were committed. */
   pending(limit: number): OutboxRow[] {
-    return this.unpublished.all(limit).map((r) => ({ seq: r.seq, id: r.id, topic: r.topic, payload: r.payload, createdAt: r.created_at }));
+    return this.unsent.all(this.sentThrough, limit).map((r) => ({ seq: r.seq, id: r.id, topic: r.topic, payload: r.payload, createdAt: r.created_at }));
   }
 
-  markPublished(seqs: readonly number[], at: number): void {
-    this.db.transaction(() => {
-      for (const seq of seqs) this.markOne.run(at, seq);
-    })();
+  /** Redis has every row up to `seq` (rows go out in seq order). Only in memory until saveMarks(). */
+  markSent(seq: number): void {
+    if (seq > this.sentThrough) this.sentThrough = seq;
+  }
+
+  /** Whether some rows are marked sent in memory but not yet in the database. */
+  get unsavedMarks(): boolean {
+    return this.sentThrough > this.savedThrough;
+  }
+
+  /** Writes the marks kept in memory to the rows, in one statement. */
+  saveMarks(at: number): void {
+    if (!this.unsavedMarks) return;
+    const through = this.sentThrough;
+    this.markThrough.run(at, through);
+    this.savedThrough = through;
   }
 
   backlog(): number {
-    return this.countUnpublished.get()?.n ?? 0;
+    return this.countUnsent.get(this.sentThrough)?.n ?? 0;
   }
 
   /** Published rows older than `before` are no longer needed here: Redis holds them (and its own trimming rules). */
@@ -57,21 +88,18 @@ export class Outbox {
 export class Inbox {
   private readonly insert;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare<[string, string, number]>(
       'INSERT OR IGNORE INTO shared_inbox (consumer_group, event_id, handled_at) VALUES (?, ?, ?)',
     );
   }
 
   /**
-   * Runs `effect` inside one SQLite transaction with the record that `group` handled `eventId`, unless it already
-   * had: returns whether it ran. The effect's own writes to this database commit or roll back with the record.
+   * Records that `group` handled `eventId`, unless it already had: returns whether this is the first time. Call it
+   * inside the transaction of the handler's own writes, so that the record and the effects commit or roll back
+   * together.
    */
-  once(group: string, eventId: string, at: number, effect: () => void): boolean {
-    return this.db.transaction(() => {
-      if (this.insert.run(group, eventId, at).changes === 0) return false;
-      effect();
-      return true;
-    })();
+  record(group: string, eventId: string, at: number): boolean {
+    return this.insert.run(group, eventId, at).changes > 0;
   }
 }

@@ -52,11 +52,13 @@ export class SharedEventBus implements EventBus {
   private readonly sharedHandlers = new Map<DurableTopic, Array<SharedHandler<DurableTopic>>>();
   private readonly prefix: string;
   private readonly pending: Array<Pick<Envelope, 'id' | 'topic' | 'payload' | 'at'>> = [];
+  private readonly deliverInOneCommit: (envelopes: readonly Envelope[], at: number) => void;
 
   constructor(private readonly options: SharedBusOptions) {
     this.local = options.local ?? new InProcessEventBus();
     this.outbox = new Outbox(options.db);
     this.inbox = new Inbox(options.db);
+    this.deliverInOneCommit = options.db.transaction((envelopes: readonly Envelope[], at: number) => this.deliverAll(envelopes, at));
     this.prefix = options.prefix ?? 'tbs';
     this.streamKey = `${this.prefix}:events`;
   }
@@ -125,10 +127,7 @@ export class SharedEventBus implements EventBus {
   /** Commits the rows published this turn, in one transaction, and wakes the relay. */
   flushPending(): void {
     if (this.pending.length === 0) return;
-    const rows = this.pending.splice(0);
-    this.options.db.transaction(() => {
-      for (const row of rows) this.outbox.append(row);
-    })();
+    this.outbox.appendAll(this.pending.splice(0));
     this.relay?.wake();
   }
 
@@ -185,19 +184,23 @@ export class SharedEventBus implements EventBus {
     this.consumers.push(consumer);
   }
 
-  /** One read's events, in one SQLite transaction: one commit for the batch, each event's record with its effects. */
+  /**
+   * One read's events, in one SQLite transaction: one commit for the batch, each event's record with its effects (a
+   * redelivery finds the record and does nothing). A handler that throws rolls the whole batch back, records
+   * included, and it stays pending in Redis to be tried again.
+   */
   private deliverShared(envelopes: Envelope[]): void {
-    this.options.db.transaction(() => {
-      for (const envelope of envelopes) {
-        const handlers = this.sharedHandlers.get(envelope.topic);
-        if (!handlers || handlers.length === 0) continue;
-        const event = sharedEvent(envelope);
-        // The handlers' writes and the record of this event commit together: a redelivery finds it and does nothing.
-        this.inbox.once('view', envelope.id, Date.now(), () => {
-          for (const handler of handlers) handler(event);
-        });
-      }
-    })();
+    this.deliverInOneCommit(envelopes, Date.now());
+  }
+
+  private deliverAll(envelopes: readonly Envelope[], at: number): void {
+    for (const envelope of envelopes) {
+      const handlers = this.sharedHandlers.get(envelope.topic);
+      if (!handlers || handlers.length === 0) continue;
+      if (!this.inbox.record('view', envelope.id, at)) continue;
+      const event = sharedEvent(envelope);
+      for (const handler of handlers) handler(event);
+    }
   }
 
   private deliverLossy(topic: (typeof LOSSY_TOPICS)[number], message: string): void {
