@@ -5,6 +5,10 @@
 // - eventsPerSec: sustained, publishing as fast as one process can while another consumes all. Goal ≥ 20,000.
 // - budgetUse: the share of the fake Binance's weight budget three processes use together with no 429. Goal ≥ 0.8.
 // The baseline, measured in the same run: the in-process bus's delivery (what a single process has without Redis).
+// Two app processes: this one publishes (process a); the one that receives (process b) runs in a child process of its
+// own (consumer.mjs), as each app does, so that neither's SQLite commits or CPU stall the other.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +27,7 @@ const redis = await startTestRedis();
 const folder = mkdtempSync(join(tmpdir(), 'tbs-bench-redis-'));
 const links = [];
 const buses = [];
+const children = [];
 async function startProcess(id) {
   // A database file opened as the app opens its own (synchronous FULL: the outbox row is on disk before it is sent).
   const db = openDatabase(join(folder, `${id}.sqlite`), { synchronous: 'FULL' });
@@ -34,41 +39,60 @@ async function startProcess(id) {
   return bus;
 }
 
+/** Process b: the consumer child. `next(test)` resolves with the first message from it that passes `test`. */
+async function startConsumer(id) {
+  const child = fork(join(import.meta.dirname, 'consumer.mjs'), [redis.url, join(folder, `${id}.sqlite`), id, 'bench'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  const listeners = new Set();
+  child.on('message', (message) => {
+    const at = performance.now();
+    for (const listener of listeners) listener(message, at);
+  });
+  const next = (test) =>
+    new Promise((resolve, reject) => {
+      const onExit = (code) => reject(new Error(`consumer process ${id} exited (${code}) early`));
+      const listener = (message, at) => {
+        if (!test(message)) return;
+        listeners.delete(listener);
+        child.off('exit', onExit);
+        resolve({ message, at });
+      };
+      listeners.add(listener);
+      child.once('exit', onExit);
+    });
+  await next((m) => m.ready);
+  return { child, next, send: (message) => child.send(message) };
+}
+
 const trade = (n) => ({ id: `t${n}`, venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', price: 60_000, amount: 0.01, timestamp: n });
 
 try {
   const a = await startProcess('a');
-  const b = await startProcess('b');
+  const b = await startConsumer('b');
 
   // Latency: one event at a time, from a's publish (outbox commit included) to b's handler.
-  let waiting;
-  b.subscribeShared('trade.executed', (event) => {
-    if (waiting && event.payload.id === waiting.id) waiting.resolve(performance.now());
-  });
   const latencies = [];
   for (let n = 0; n < LATENCY_EVENTS; n++) {
-    const arrived = new Promise((resolve) => (waiting = { id: `t${n}`, resolve }));
+    const id = `t${n}`;
+    const arrived = b.next((m) => m.arrived === id);
     const sent = performance.now();
     a.publish('trade.executed', trade(n));
-    latencies.push((await arrived) - sent);
+    latencies.push((await arrived).at - sent);
   }
   latencies.sort((x, y) => x - y);
-  waiting = undefined;
 
   // Throughput: a publishes as fast as it can (in slices, so that the relay runs meanwhile); b receives every one.
-  let received = 0;
   const offset = LATENCY_EVENTS;
-  const allIn = new Promise((resolve) => {
-    b.subscribeShared('trade.executed', (event) => {
-      if (Number(event.payload.id.slice(1)) >= offset && ++received === THROUGHPUT_EVENTS) resolve(performance.now());
-    });
-  });
+  const expecting = b.next((m) => m.expecting);
+  b.send({ expect: { offset, count: THROUGHPUT_EVENTS } });
+  await expecting;
+  const allIn = b.next((m) => m.allIn);
   const started = performance.now();
   for (let n = 0; n < THROUGHPUT_EVENTS; n++) {
     a.publish('trade.executed', trade(offset + n));
     if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
   }
-  const eventsPerSec = THROUGHPUT_EVENTS / (((await allIn) - started) / 1_000);
+  const eventsPerSec = THROUGHPUT_EVENTS / (((await allIn).at - started) / 1_000);
 
   // Baseline: the in-process bus alone (a's local subscribers), same events.
   let local = 0;
@@ -112,6 +136,13 @@ try {
   const pass = figures.streamP99Ms <= 10 && figures.eventsPerSec >= 20_000 && figures.budgetUse >= 0.8 && rejected === 0;
   console.log(JSON.stringify({ bench: 'redis-bus', ...figures, goals: { streamP99Ms: 10, eventsPerSec: 20_000, budgetUse: 0.8 }, pass }));
 } finally {
+  for (const child of children) {
+    if (child.exitCode !== null || !child.connected) continue;
+    const exited = once(child, 'exit');
+    child.send({ stop: true });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (child.exitCode === null) child.kill();
+  }
   for (const bus of buses) await bus.stop();
   for (const link of links) await link.close();
   await redis.stop();
