@@ -5,8 +5,8 @@ import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binan
 import { startTestSmtpServer } from '../fakes/smtp';
 import { startTestRedis, type TestRedis } from '../src-main/shared-mode/testing/redis-server';
 import { openApi, type ApiResponse, type ApiSocket } from './api-call';
-import { startHostProcess, type HostProcess } from './host-process';
-import { expect, test } from './fixtures';
+import { freshDataDir, startHostProcess, type HostProcess } from './host-process';
+import { attachScreenshot, expect, test } from './fixtures';
 
 interface SharedHost {
   host: HostProcess;
@@ -157,4 +157,43 @@ test.describe('three host processes on one Redis', () => {
       await smtp.close();
     }
   });
+});
+
+test('shared mode saved in the Accounts screen applies at the next start, its password kept out of the page', async ({ page, pageErrors }) => {
+  test.setTimeout(120_000);
+  const guarded = await startTestRedis({ password: 'redis-ui-pass-8' });
+  const address = guarded.url.replace(/\/\/:[^@]*@/, '//');
+  const dataDir = freshDataDir();
+  let host = await startHostProcess({ dataDir });
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const form = page.getByRole('form', { name: 'Shared mode settings' });
+    await form.getByLabel('Redis address').fill(address);
+    await form.getByLabel('Redis password').fill('redis-ui-pass-8');
+    await form.getByLabel('Name of this process').fill('desk-ui');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toHaveText('Saved: it applies when the app starts next.');
+    await expect(form.getByLabel('Redis password')).toHaveValue('');
+    await expect(form.getByLabel('Redis password')).toHaveAttribute('placeholder', 'saved (type to replace it)');
+    expect(await page.content()).not.toContain('redis-ui-pass-8');
+    await attachScreenshot(page, 'shared-mode-settings');
+
+    // A bad address is refused in words, and changes nothing.
+    await form.getByLabel('Redis address').fill('http://example.com');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('alert')).toContainText('redis://');
+
+    // Closed first, so that its reconnects to the stopped host are not counted as the new page's errors.
+    await page.goto('about:blank');
+    await host.stop();
+    host = await startHostProcess({ dataDir });
+    await page.goto(host.url);
+    const panel = page.getByRole('region', { name: 'Processes' });
+    await expect(panel).toContainText('desk-ui (this one)', { timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await host.stop();
+    await guarded.stop();
+  }
 });

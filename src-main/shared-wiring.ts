@@ -49,8 +49,10 @@ export class SharedWiring {
     };
   }
 
-  static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[]): Promise<SharedWiring> {
+  /** `problem`: why the saved setting could not be used (the process works alone and the status says why). */
+  static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[], problem?: string): Promise<SharedWiring> {
     const wiring = new SharedWiring();
+    wiring.problem = problem;
     if (!options) return wiring;
     wiring.name = options.name ?? (options.role === 'host' ? 'host' : 'desktop');
     wiring.mode = await SharedMode.start({
