@@ -57,6 +57,8 @@ test('the kill switch engaged in one host’s UI cancels both hosts’ orders an
     const rows = page.getByRole('region', { name: 'Processes' }).getByRole('row');
     await expect(rows.filter({ has: page.getByRole('cell', { name: `${self} (this one)`, exact: true }) })).toHaveCount(1, ACROSS);
     await expect(rows.filter({ has: page.getByRole('cell', { name: other, exact: true }) })).toContainText(/\d+ (s|min)$/, ACROSS);
+    await page.getByRole('region', { name: 'Processes' }).scrollIntoViewIfNeeded();
+    await attachScreenshot(page, `${self}: processes`);
   }
 
   // Engaged in A's top bar: A sweeps its own order at once.
@@ -71,6 +73,8 @@ test('the kill switch engaged in one host’s UI cancels both hosts’ orders an
   await expect(openOrderRows(b)).toHaveCount(0);
   await b.getByRole('button', { name: 'KILL SWITCH ENGAGED' }).click();
   await expect(b.getByRole('region', { name: 'Kill switch results' }).getByRole('listitem')).toHaveText(['Demo (demo): 1 cancelled; nothing left open'], ACROSS);
+  // "KILL SWITCH ENGAGED" is wider: the top bar may wrap it onto a line of its own, its panel still whole on screen.
+  await expect(b.getByRole('region', { name: 'Kill switch results' })).toBeInViewport({ ratio: 1 });
   await ticket(b).getByLabel('Amount').fill('0.001');
   await expect(ticket(b).getByRole('alert').filter({ hasText: 'Kill switch engaged' })).toContainText('engaged in another process');
   await expect(ticket(b).getByRole('button', { name: 'Buy BTC' })).toBeDisabled();
