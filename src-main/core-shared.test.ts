@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, Channel, EventName, Req, Res, SharedModeStatus } from '../src-shared';
 import { TransportSession } from './api/session';
 import { createCore, type Core, type CoreOptions } from './core';
+import { startTestSmtpServer } from '../fakes/smtp';
 import { MemorySecretStore } from './secrets/testing';
 import { startTestRedis, type TestRedis } from './shared-mode/testing/redis-server';
 
@@ -87,6 +88,64 @@ describe('shared mode through the core', () => {
     }
     await waitFor(async () => (await a.ok('shared:status', {})).unreachableSince === undefined);
   }, 60_000);
+
+  it('a process started while the kill switch is engaged elsewhere comes up engaged, before its first order', async () => {
+    const a = await startCore('first');
+    await a.ok('risk:engage-kill-switch', { reason: 'exchange incident' });
+    // Give the engage time to reach Redis (the record is written once the event is on the stream).
+    await waitFor(async () => (await a.ok('shared:status', {})).outboxBacklog === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const late = await startCore('late');
+    const state = await late.ok('risk:kill-switch', {});
+    expect(state.engaged).toBe(true);
+    expect(state.reason).toContain('exchange incident');
+    await a.ok('risk:release-kill-switch', {});
+    await waitFor(async () => !(await late.ok('risk:kill-switch', {})).engaged);
+    // The processes' echoes of each other engage nothing again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([(await a.ok('risk:kill-switch', {})).engaged, (await late.ok('risk:kill-switch', {})).engaged]).toEqual([false, false]);
+  }, 60_000);
+
+  it('sends each alert by e-mail once with three processes running, and every process logs it', async () => {
+    const smtp = await startTestSmtpServer({ user: 'alerts', password: 'smtp-secret-71' });
+    cleanups.push(() => smtp.close());
+    const cores = [await startCore('one'), await startCore('two'), await startCore('three')];
+    for (const c of cores) {
+      await c.ok('notifications:update', {
+        email: { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', user: 'alerts', from: 'bot@example.test', to: 'trader@example.test' },
+        smtpPassword: 'smtp-secret-71',
+      });
+    }
+    await waitFor(async () => (await cores[0]!.ok('shared:status', {})).processes.length === 3);
+    // Two lines just above and below the demo price (it leaves that band within moments); only process one has them.
+    const [one] = cores;
+    const last = (await one!.ok('market:ticker', { venue: 'demo', symbol: 'BTC/USDT' })).last;
+    const band = last * 0.0003;
+    const rules = [
+      await one!.ok('alerts:create', { venue: 'demo', symbol: 'BTC/USDT', kind: 'crossing', threshold: Number((last + band).toFixed(2)) }),
+      await one!.ok('alerts:create', { venue: 'demo', symbol: 'BTC/USDT', kind: 'crossing', threshold: Number((last - band).toFixed(2)) }),
+    ];
+    await waitFor(async () => (await one!.ok('alerts:history', { limit: 50 })).length > 0, 45_000);
+    for (const rule of rules) await one!.ok('alerts:delete', { id: rule.id });
+    const firings = (await one!.ok('alerts:history', { limit: 50 })).length;
+
+    // Every firing: one e-mail, and one e-mail entry in each process's log (the sender's "sent", the others' saying
+    // which process sent it).
+    const emailEntries = async (c: (typeof cores)[number]) =>
+      (await c.ok('notifications:log', { limit: 100 })).entries.filter((e) => e.type === 'price-alert' && e.channel === 'email');
+    await waitFor(async () => smtp.messages.length >= firings && (await Promise.all(cores.map(emailEntries))).every((entries) => entries.length >= firings), 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nothing more comes
+    expect(smtp.messages.length).toBe(firings);
+    expect(smtp.messages.every((m) => m.subject.startsWith('Price alert: BTC/USDT crossing'))).toBe(true);
+    const logs = await Promise.all(cores.map(emailEntries));
+    for (const entries of logs) expect(entries).toHaveLength(firings);
+    const outcomes = logs.flat().map((e) => e.outcome);
+    expect(outcomes.filter((o) => o === 'sent')).toHaveLength(firings);
+    expect(outcomes.filter((o) => o === 'other-process')).toHaveLength(2 * firings);
+    const told = logs.flat().find((e) => e.outcome === 'other-process')!;
+    expect(told.detail).toMatch(/^sent by (one|two|three): 250 /);
+    expect(told.detail).not.toContain('smtp-secret-71');
+  }, 90_000);
 
   it('is Pro when an account server is configured: on Free the process says why and works alone', async () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

@@ -211,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     smsRefusal: () => (billing.allows('sms-alerts') ? undefined : 'SMS alerts are part of Pro: upgrade in the Plan menu'),
   });
   notifications.start();
+  shared.shareDeliveryLog(notifications);
   // The product's account: optional, and nothing local waits for it. A saved session shows at once; its tokens are
   // refreshed in the background (and again once a locked key file opens).
   // From the environment, else from the settings screen; the settings screen applies changes without a restart.
@@ -405,6 +406,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
   // bridge's status (Accounts shows it), not thrown.
   await mt5.start();
+  // A kill switch engaged in another process before this one joined: engaged here before the first request is served.
+  await shared.joined();
 
   return {
     dispatcher,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type ProcessRole, type SharedModeStatus } from '../src-shared';
+import { AppError, type DeliveryLogEntry, type LoggedType, type ProcessRole, type SharedModeStatus } from '../src-shared';
 import { InProcessEventBus, type BusTopics, type EventBus, type Subscriber, type Topic } from './events';
 import type { ResilienceRegistry } from './resilience';
 import { DURABLE_TOPICS, SharedMode, type KillSwitchPort } from './shared-mode';
@@ -24,6 +24,13 @@ export interface SharedOptions {
 
 const PROCESS_ID_FILE = 'shared-process-id';
 const durable = new Set<string>(DURABLE_TOPICS);
+/** The notifications made from durable topics: one process of all delivers each (account and test ones stay local). */
+const DELIVERED_ONCE = new Set<LoggedType>(['trade-executed', 'price-alert', 'risk-limit', 'plan']);
+
+/** What the delivery log mirror needs of the notification service. */
+export interface DeliveryRecorder {
+  recordDeliveredElsewhere(entry: Omit<DeliveryLogEntry, 'id'>, by: string): unknown;
+}
 const OFF: SharedModeStatus = { enabled: false, outboxBacklog: 0, processes: [] };
 
 export class SharedWiring {
@@ -32,6 +39,7 @@ export class SharedWiring {
   readonly bus: EventBus;
   private mode: SharedMode | undefined;
   private problem: string | undefined;
+  private name = '';
   private readonly listeners: Array<(status: SharedModeStatus) => void> = [];
 
   private constructor() {
@@ -44,12 +52,13 @@ export class SharedWiring {
   static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[]): Promise<SharedWiring> {
     const wiring = new SharedWiring();
     if (!options) return wiring;
+    wiring.name = options.name ?? (options.role === 'host' ? 'host' : 'desktop');
     wiring.mode = await SharedMode.start({
       url: options.url,
       ...(options.password === undefined ? {} : { password: options.password }),
       db,
       processId: processIdIn(dataDir),
-      name: options.name ?? (options.role === 'host' ? 'host' : 'desktop'),
+      name: wiring.name,
       role: options.role,
       version,
       ...(options.egress === undefined ? {} : { egress: options.egress }),
@@ -81,9 +90,31 @@ export class SharedWiring {
     };
   }
 
+  /**
+   * One process delivers each shared notification (see notificationsBus); it tells the others, and each of their
+   * delivery logs gets an entry saying which process delivered it. Every process's log tells of every alert.
+   */
+  shareDeliveryLog(recorder: DeliveryRecorder): void {
+    const mode = this.mode;
+    if (!mode) return;
+    this.local.subscribe('notification.logged', (entry) => {
+      if (this.mode !== mode || !DELIVERED_ONCE.has(entry.type) || entry.outcome === 'other-process') return;
+      const { id: _id, ...delivered } = entry;
+      mode.bus.publish('notification.delivered', { entry: delivered, by: this.name });
+    });
+    mode.bus.subscribeShared('notification.delivered', (event) => {
+      if (event.origin !== mode.bus.processId) recorder.recordDeliveredElsewhere(event.payload.entry, event.payload.by);
+    });
+  }
+
   attach(resilience: ResilienceRegistry, killSwitch: KillSwitchPort): void {
     this.mode?.shareBudgets(resilience);
     this.mode?.shareKillSwitch(killSwitch);
+  }
+
+  /** A kill switch engaged in another process before this one joined is engaged here too (its sweep needs the app wired). */
+  async joined(): Promise<void> {
+    await this.mode?.catchUpKillSwitch();
   }
 
   /** With an account server, shared mode is part of Pro: refused, this process leaves it and works alone. */

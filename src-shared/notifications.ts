@@ -117,7 +117,8 @@ export type NotificationSecret = z.infer<typeof NotificationSecret>;
 export const LoggedType = z.union([NotificationType, z.literal('test'), z.literal('account'), z.literal('plan')]);
 export type LoggedType = z.infer<typeof LoggedType>;
 
-export const DELIVERY_OUTCOMES = ['sent', 'failed', 'throttled', 'quiet-hours', 'skipped'] as const;
+/** `other-process`: in shared mode (several processes on one Redis) another process delivered it; `detail` says which. */
+export const DELIVERY_OUTCOMES = ['sent', 'failed', 'throttled', 'quiet-hours', 'skipped', 'other-process'] as const;
 export const DeliveryOutcome = z.enum(DELIVERY_OUTCOMES);
 export type DeliveryOutcome = z.infer<typeof DeliveryOutcome>;
 

@@ -47,6 +47,8 @@ export interface FakeBinance extends FakeHttpServer {
    * deleted on Binance answers -2015, which ccxt reads as a temporary ban once the key has worked, not as refused.)
    */
   replaceSecret(apiKey: string, secret: string): void;
+  /** The request weight of every call the rate limits let through so far (what a test counts as budget used). */
+  acceptedWeight(): number;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ function weightOf(req: FakeRequest): number {
 
 export async function startFakeBinance(options: FakeBinanceOptions = {}): Promise<FakeBinance> {
   const now = options.now ?? Date.now;
+  let accepted = 0;
   const symbols = options.symbols ?? DEFAULT_SYMBOLS;
   const engine = new MatchingEngine(symbols, now);
   const keys = new Map<string, FakeAccountKey>();
@@ -157,7 +160,10 @@ export async function startFakeBinance(options: FakeBinanceOptions = {}): Promis
           ...(isOrder ? { 'X-MBX-ORDER-COUNT-10S': String(decision.used.ORDERS ?? 0) } : {}),
         };
         const rejected = decision.rejected;
-        if (!rejected) return { headers };
+        if (!rejected) {
+          accepted += weightOf(req);
+          return { headers };
+        }
         const retryAfter = String(Math.max(1, Math.ceil(rejected.retryAfterMs / 1000)));
         const msg =
           rejected.status === 418
@@ -188,5 +194,6 @@ export async function startFakeBinance(options: FakeBinanceOptions = {}): Promis
       const key = keys.get(apiKey);
       if (key) keys.set(apiKey, { ...key, secret });
     },
+    acceptedWeight: () => accepted,
   };
 }

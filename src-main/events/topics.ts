@@ -16,6 +16,12 @@ import type {
   UserSignedOut,
 } from '../../src-shared';
 
+export interface NotificationDelivered {
+  entry: Omit<DeliveryLogEntry, 'id'>;
+  /** The name of the process that delivered it (the Processes panel's). */
+  by: string;
+}
+
 export interface BusTopics {
   'price.updated': Ticker;
   'trade.executed': Trade;
@@ -32,6 +38,8 @@ export interface BusTopics {
   'notification.shown': NotificationShown;
   /** A notification delivery was written to the delivery log. */
   'notification.logged': DeliveryLogEntry;
+  /** Shared mode: this process delivered a notification for all; the others log that it did (src-main/shared-wiring). */
+  'notification.delivered': NotificationDelivered;
   /** The trader signed in to the product's account (src-main/auth). */
   'user.signed-in': UserSignedIn;
   /** The trader signed out, or the session ended by itself (`reason` says why). */

@@ -362,6 +362,18 @@ export class NotificationService {
     return out;
   }
 
+  /**
+   * Shared mode: another process delivered a notification for all processes; this log says so, at the time it was
+   * delivered there, so that each process's log tells the whole story of each alert.
+   */
+  recordDeliveredElsewhere(entry: Omit<DeliveryLogEntry, 'id'>, by: string): DeliveryLogEntry | undefined {
+    if (this.closed) return undefined;
+    const detail = `${entry.outcome} by ${by}${entry.detail ? `: ${entry.detail}` : ''}`;
+    const logged = this.log.append({ ...entry, outcome: 'other-process', detail, attempts: 0 });
+    this.deps.bus.publish('notification.logged', logged);
+    return logged;
+  }
+
   private append(entry: Omit<NewDeliveryLogEntry, 'at'>): DeliveryLogEntry {
     const full: NewDeliveryLogEntry = { at: this.clock.now(), ...entry };
     if (this.closed) return { id: 1, ...full };

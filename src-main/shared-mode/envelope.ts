@@ -15,6 +15,7 @@ export const DURABLE_TOPICS = [
   'payment.succeeded',
   'payment.failed',
   'subscription.cancelled',
+  'notification.delivered',
 ] as const satisfies ReadonlyArray<keyof BusTopics>;
 
 export type DurableTopic = (typeof DURABLE_TOPICS)[number];

@@ -10,7 +10,8 @@ import { Presence } from './presence';
 import { describeRedisUrl, RedisLink } from './redis-link';
 import { SharedEventBus } from './shared-bus';
 import { SharedRateBudget } from './shared-budget';
-import { shareKillSwitch, type KillSwitchPort } from './shared-kill-switch';
+import { KillSwitchRecord } from './kill-switch-record';
+import { shareKillSwitch, type KillSwitchPort, type SharedKillSwitch } from './shared-kill-switch';
 
 export interface SharedModeOptions {
   url: string;
@@ -34,6 +35,7 @@ export class SharedMode {
   readonly bus: SharedEventBus;
   private readonly link: RedisLink;
   private presence: Presence | undefined;
+  private killSwitch: SharedKillSwitch | undefined;
   private readonly stops: Array<() => unknown> = [];
   private statusTimer: NodeJS.Timeout | undefined;
   private lastProcesses = '';
@@ -62,6 +64,8 @@ export class SharedMode {
     await mode.bus.start();
     const client = await mode.link.connect();
     mode.sharedClient = client;
+    // Back after an outage: kill-switch changes made while this process could not hear them are in the record.
+    client.on('ready', () => void mode.catchUpKillSwitch());
     mode.presence = new Presence({
       client,
       prefix: options.prefix,
@@ -87,12 +91,21 @@ export class SharedMode {
     );
   }
 
+  /** Engaged anywhere, engaged here; `catchUpKillSwitch` covers an engage made before this process joined. */
   shareKillSwitch(killSwitch: KillSwitchPort): void {
-    this.stops.push(
-      shareKillSwitch(this.bus, killSwitch, {
-        onApplied: (change, origin) => this.options.log?.(`shared mode: kill switch ${change} by process ${origin}`),
-      }),
-    );
+    const log = this.options.log;
+    this.killSwitch = shareKillSwitch(this.bus, killSwitch, {
+      record: new KillSwitchRecord(this.commandClient(), this.options.prefix),
+      onApplied: (change, origin) => log?.(`shared mode: kill switch ${change} by process ${origin}`),
+      onError: (error) => log?.(`shared mode: kill switch record: ${String(error)}`),
+    });
+    this.stops.push(this.killSwitch.stop);
+  }
+
+  /** Applies the latest change of all processes here: at join (once the app is wired), and when Redis is back. */
+  catchUpKillSwitch(): Promise<void> {
+    if (!this.killSwitch || this.stopped) return Promise.resolve();
+    return this.killSwitch.catchUp().catch((error: unknown) => this.options.log?.(`shared mode: kill switch record unreadable: ${String(error)}`));
   }
 
   /** The bus for a service whose effects must happen once across all processes (see once-bus.ts). */

@@ -49,6 +49,23 @@ describe('migrate', () => {
     });
   });
 
+  it('keeps the delivery log through the copy that lets it say "delivered by another process" (12)', () => {
+    const file = join(temp.folder(), 'app.sqlite');
+    const before = MIGRATIONS.filter((m) => m.version < 12);
+    const old = temp.open(file, { migrations: before });
+    old.prepare("INSERT INTO notification_deliveries (at, type, channel, outcome, subject, detail, attempts) VALUES (5, 'price-alert', 'email', 'sent', 'Price alert', '250 OK', 1)").run();
+    expect(() => old.prepare("INSERT INTO notification_deliveries (at, type, channel, outcome, subject, detail, attempts) VALUES (6, 'price-alert', 'email', 'other-process', 's', 'd', 0)").run()).toThrow(/CHECK/);
+    old.close();
+    const db = temp.open(file);
+    db.prepare("INSERT INTO notification_deliveries (at, type, channel, outcome, subject, detail, attempts) VALUES (6, 'price-alert', 'email', 'other-process', 's', 'sent by vps: 250 OK', 0)").run();
+    const rows = db.prepare<[], { id: number; outcome: string; detail: string }>('SELECT id, outcome, detail FROM notification_deliveries ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 1, outcome: 'sent', detail: '250 OK' },
+      { id: 2, outcome: 'other-process', detail: 'sent by vps: 250 OK' },
+    ]);
+    expect(() => db.prepare("INSERT INTO notification_deliveries (at, type, channel, outcome, subject, detail, attempts) VALUES (7, 'x', 'email', 'lost', 's', 'd', 0)").run()).toThrow(/CHECK/);
+  });
+
   it('does not run migrations again when the database is reopened', () => {
     const file = join(temp.folder(), 'app.sqlite');
     expect(runs(file, [first])).toEqual(['first']);

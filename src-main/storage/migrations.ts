@@ -314,6 +314,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    name: 'delivery log: delivered by another process',
+    // Shared mode: one process sends each notification, and every other process's log says so (outcome
+    // 'other-process'). SQLite cannot change a CHECK constraint in place, so the table is copied.
+    up: `
+      CREATE TABLE notification_deliveries_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- milliseconds since the Unix epoch
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('desktop', 'email', 'sms')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'throttled', 'quiet-hours', 'skipped', 'other-process')),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        attempts INTEGER NOT NULL CHECK (attempts >= 0)
+      ) STRICT;
+      INSERT INTO notification_deliveries_next (id, at, type, channel, outcome, subject, detail, attempts)
+        SELECT id, at, type, channel, outcome, subject, detail, attempts FROM notification_deliveries;
+      DROP TABLE notification_deliveries;
+      ALTER TABLE notification_deliveries_next RENAME TO notification_deliveries;
+      CREATE INDEX notification_deliveries_at ON notification_deliveries (at DESC);
+    `,
+  },
 ];
 
 export interface AppliedMigration {

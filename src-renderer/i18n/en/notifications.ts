@@ -32,6 +32,7 @@ export default {
     throttled: 'Throttled',
     'quiet-hours': 'Quiet hours',
     skipped: 'Skipped',
+    'other-process': 'By another process',
   },
   log: {
     empty: 'No notification yet. Send a test from Notifications settings, or wait for a trade or an alert.',

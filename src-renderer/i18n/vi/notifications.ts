@@ -33,6 +33,7 @@ const vi: Catalogue<typeof en> = {
     throttled: 'Bị giới hạn tần suất',
     'quiet-hours': 'Giờ yên lặng',
     skipped: 'Bỏ qua',
+    'other-process': 'Do tiến trình khác gửi',
   },
   log: {
     empty: 'Chưa có thông báo nào. Hãy gửi thử từ cài đặt Thông báo, hoặc chờ một giao dịch hay một cảnh báo.',
