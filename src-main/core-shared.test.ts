@@ -145,6 +145,8 @@ describe('shared mode through the core', () => {
     const told = logs.flat().find((e) => e.outcome === 'other-process')!;
     expect(told.detail).toMatch(/^sent by (one|two|three): 250 /);
     expect(told.detail).not.toContain('smtp-secret-71');
+    // The alert shows in the other processes' windows too (their banner), though it fired in process one only.
+    for (const other of cores.slice(1)) expect(other.events.filter((e) => e.event === 'alert.triggered')).toHaveLength(firings);
   }, 90_000);
 
   it('runs in shared mode from the setting saved in Settings (the desktop has no command line), password included', async () => {

@@ -412,6 +412,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
   relayToSessions(bus, dispatcher, ['portfolio.updated']);
+  shared.showInWindows((topic, payload) => dispatcher.broadcast(topic, payload as never));
   shared.onStatus((status) => dispatcher.broadcast('shared.status', status));
 
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the

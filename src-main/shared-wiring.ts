@@ -109,6 +109,21 @@ export class SharedWiring {
     });
   }
 
+  /**
+   * Another process's alerts and risk refusals also show in this process's windows (the banner), so the trader sees
+   * them on every screen. Its orders, fills and balances do not: this process could not act on them (an order of
+   * another process cannot be cancelled from here), and its own views come from its own accounts.
+   */
+  showInWindows(show: (topic: 'alert.triggered' | 'risk.limit.exceeded', payload: BusTopics['alert.triggered'] | BusTopics['risk.limit.exceeded']) => void): void {
+    const mode = this.mode;
+    if (!mode) return;
+    for (const topic of ['alert.triggered', 'risk.limit.exceeded'] as const) {
+      mode.bus.subscribeShared(topic, (event) => {
+        if (event.origin !== mode.bus.processId && this.mode === mode) show(topic, event.payload);
+      });
+    }
+  }
+
   attach(resilience: ResilienceRegistry, killSwitch: KillSwitchPort): void {
     this.mode?.shareBudgets(resilience);
     this.mode?.shareKillSwitch(killSwitch);
