@@ -14,14 +14,18 @@ export const test = base.extend<Fixtures>({
     await host.stop();
   },
   pageErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(errors);
+    await use(watchPageErrors(page));
   },
 });
+
+/** Collects the page's console errors and uncaught exceptions from now on, into the list it returns. */
+export function watchPageErrors(page: Page, errors: string[] = []): string[] {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
 
 export async function attachScreenshot(page: Page, name: string): Promise<void> {
   await test.info().attach(name, { body: await page.screenshot(), contentType: 'image/png' });

@@ -2,27 +2,10 @@
 // orders and cancels them all; the ticket says why it is disabled until the switch is released (after a question).
 import type { Page } from '@playwright/test';
 import { attachScreenshot, expect, test } from './fixtures';
+import { openTrading, restBuy, ticket } from './demo-ticket';
 import { startHostProcess } from './host-process';
 
-const ticket = (page: Page) => page.getByRole('region', { name: 'Order ticket' });
 const BLOCKED = 'Kill switch engaged (engaged from the top bar): new orders are blocked until it is released in the top bar.';
-
-async function openTrading(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
-  await expect(ticket(page).getByText('DEMO', { exact: true })).toBeVisible();
-  await expect(ticket(page).getByLabel('Price', { exact: true })).toHaveValue(/^\d+\.\d{2}$/);
-}
-
-/** Rests a limit buy at half the last price: it stays open until cancelled. */
-async function restBuy(page: Page): Promise<void> {
-  const last = Number((await ticket(page).getByLabel('Price', { exact: true }).inputValue()).replace(/,/g, ''));
-  await ticket(page).getByRole('button', { name: 'Buy', exact: true }).click();
-  await ticket(page).getByLabel('Price', { exact: true }).fill((Math.floor(last * 50) / 100).toFixed(2));
-  await ticket(page).getByLabel('Amount').fill('0.001');
-  await ticket(page).getByRole('button', { name: 'Buy BTC' }).click();
-  await expect(ticket(page).getByRole('status', { name: 'Order result' })).toContainText('It is open');
-}
 
 test('engaging the kill switch cancels the open demo orders and disables the ticket with the reason, across a restart, until released', async ({ page, host, pageErrors }) => {
   await openTrading(page, host.url);

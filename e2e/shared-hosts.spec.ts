@@ -1,12 +1,15 @@
 // Three real host processes (the built app) in shared mode on one redis-server this spec starts: together they keep
 // to one rate budget on the fake Binance (documented weights, 429 over the limit, 418 for a client that keeps going),
 // and an alert that fires in one of them becomes one e-mail on the test SMTP server, logged in every process.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { startFakeBinance, TEST_ACCOUNT, type FakeBinance } from '../fakes/binance';
 import { startTestSmtpServer } from '../fakes/smtp';
 import { startTestRedis, type TestRedis } from '../src-main/shared-mode/testing/redis-server';
 import { openApi, type ApiResponse, type ApiSocket } from './api-call';
-import { startHostProcess, type HostProcess } from './host-process';
-import { expect, test } from './fixtures';
+import { freshDataDir, startHostProcess, type HostProcess } from './host-process';
+import { attachScreenshot, expect, test } from './fixtures';
 
 interface SharedHost {
   host: HostProcess;
@@ -157,4 +160,74 @@ test.describe('three host processes on one Redis', () => {
       await smtp.close();
     }
   });
+});
+
+test('shared mode saved in the Accounts screen applies at the next start, its password kept out of the page', async ({ page, pageErrors }) => {
+  test.setTimeout(120_000);
+  const guarded = await startTestRedis({ password: 'redis-ui-pass-8' });
+  const address = guarded.url.replace(/\/\/:[^@]*@/, '//');
+  const dataDir = freshDataDir();
+  let host = await startHostProcess({ dataDir });
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const form = page.getByRole('form', { name: 'Shared mode settings' });
+    await form.getByLabel('Redis address').fill(address);
+    await form.getByLabel('Redis password').fill('redis-ui-pass-8');
+    await form.getByLabel('Name of this process').fill('desk-ui');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toHaveText('Saved: it applies when the app starts next.');
+    await expect(form.getByLabel('Redis password')).toHaveValue('');
+    await expect(form.getByLabel('Redis password')).toHaveAttribute('placeholder', 'saved (type to replace it)');
+    expect(await page.content()).not.toContain('redis-ui-pass-8');
+    await attachScreenshot(page, 'shared-mode-settings');
+
+    // A bad address is refused in words, and changes nothing.
+    await form.getByLabel('Redis address').fill('http://example.com');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('alert')).toContainText('redis://');
+
+    // Closed first, so that its reconnects to the stopped host are not counted as the new page's errors.
+    await page.goto('about:blank');
+    await host.stop();
+    host = await startHostProcess({ dataDir });
+    await page.goto(host.url);
+    const panel = page.getByRole('region', { name: 'Processes' });
+    await expect(panel).toContainText('desk-ui (this one)', { timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await host.stop();
+    await guarded.stop();
+  }
+});
+
+test('a host reaches Redis over TLS (rediss://) with a password, and never shows the password', async () => {
+  const folder = freshDataDir();
+  const { cert, private: key } = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notAfterDate: new Date(Date.now() + 86_400_000),
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  const certFile = join(folder, 'redis-cert.pem');
+  const keyFile = join(folder, 'redis-key.pem');
+  writeFileSync(certFile, cert);
+  writeFileSync(keyFile, key, { mode: 0o600 });
+  const secure = await startTestRedis({ password: 'tls-pass-19', tls: { certFile, keyFile } });
+  // The host trusts this certificate only (as a trader would add a private CA); node-redis verifies it.
+  const host = await startHostProcess({ extraArgs: ['--redis', secure.url, '--process-name', 'tls-one'], env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile } });
+  const api = await openApi(host, host.token);
+  try {
+    const status = await waitFor(async () => {
+      const response = await api.request('shared:status', {});
+      const result = response.result as { processes: Array<{ name: string }>; redis?: string; unreachableSince?: number };
+      return result.processes.some((p) => p.name === 'tls-one') && result;
+    }, 'the process listed through the TLS connection');
+    expect(status.redis).toBe(`rediss://127.0.0.1:${secure.port}`);
+    expect(status.unreachableSince).toBeUndefined();
+    expect(JSON.stringify(status)).not.toContain('tls-pass-19');
+    expect(host.output()).not.toContain('tls-pass-19');
+  } finally {
+    api.close();
+    await host.stop();
+    await secure.stop();
+  }
 });

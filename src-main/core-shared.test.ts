@@ -145,7 +145,42 @@ describe('shared mode through the core', () => {
     const told = logs.flat().find((e) => e.outcome === 'other-process')!;
     expect(told.detail).toMatch(/^sent by (one|two|three): 250 /);
     expect(told.detail).not.toContain('smtp-secret-71');
+    // The alert shows in the other processes' windows too (their banner), though it fired in process one only.
+    for (const other of cores.slice(1)) expect(other.events.filter((e) => e.event === 'alert.triggered')).toHaveLength(firings);
   }, 90_000);
+
+  it('runs in shared mode from the setting saved in Settings (the desktop has no command line), password included', async () => {
+    const guarded = await startTestRedis({ password: 'redis-pass-55' });
+    cleanups.push(() => guarded.stop());
+    const address = guarded.url.replace(/\/\/:[^@]*@/, '//');
+    const dataDir = mkdtempSync(join(tmpdir(), 'tbs-core-shared-'));
+    const secrets = new MemorySecretStore();
+    const open = () => createCore({ dataDir, transport: 'ipc', demoSeed: 7, secrets, mt5Port: 0, auth: null, billing: null });
+    const first = await open();
+    const session = new TransportSession('settings', () => undefined);
+    const ask = async <C extends Channel>(core: Core, channel: C, payload: Req<C>): Promise<Res<C>> => {
+      const response = (await core.dispatcher.dispatch(channel, payload, session)) as ApiResponse<Res<C>>;
+      if (!response.ok) throw new Error(`${channel}: ${response.error.message}`);
+      return response.result;
+    };
+    expect((await ask(first, 'shared:status', {})).enabled).toBe(false);
+    const saved = await ask(first, 'shared:update-settings', { url: address, password: 'redis-pass-55', name: 'desk' });
+    expect(saved).toMatchObject({ url: address, passwordSet: true, restartNeeded: true });
+    await first.close();
+
+    const second = await open();
+    cleanups.push(async () => {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const status = await waitFor(async () => {
+      const s = await ask(second, 'shared:status', {});
+      return s.processes.length === 1 && s;
+    });
+    expect(status).toMatchObject({ enabled: true, redis: address.replace(/\/$/, '') });
+    expect(status.processes[0]).toMatchObject({ name: 'desk', role: 'desktop', self: true });
+    expect(await ask(second, 'shared:settings', {})).toMatchObject({ restartNeeded: false, fromCommandLine: false });
+  }, 60_000);
 
   it('is Pro when an account server is configured: on Free the process says why and works alone', async () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

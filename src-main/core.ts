@@ -32,6 +32,7 @@ import { CatchUp, describeDuration } from './catch-up';
 import { CandleStreams, TickerStreams, TradeStreams } from './streaming';
 import { OrderJournal, OrderService, PositionService, TradingVenues } from './trading';
 import { PortfolioRepository, PortfolioService, venuePrices, type MarginAccount } from './portfolio';
+import { SharedSettings } from './shared-settings';
 import { SharedWiring, type SharedOptions } from './shared-wiring';
 
 export interface CoreOptions {
@@ -147,9 +148,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const simulatedAccounts = new SqliteAccountStore(db);
   const demoTrading = new SimulatedExchange({ venue: 'demo', mode: 'demo', prices: demo, live: demo, store: simulatedAccounts });
   venues.add({ venue: demo, live: demo, mode: 'demo', trading: demoTrading });
-  // Alone, the in-process bus; with `--redis`, it also feeds the shared stream (src-main/shared-mode).
-  const shared = await SharedWiring.start(options.shared, db, options.dataDir, packageJson.version, () =>
-    venues.summaries().filter((v) => v.available && v.id !== 'demo').map((v) => v.id),
+  // One store for exchange accounts, data-provider keys, notification secrets and Redis' password alike.
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  // Alone, the in-process bus; with `--redis` (or shared mode saved in Settings), it also feeds the shared stream
+  // (src-main/shared-mode).
+  const saved = options.shared ? {} : await savedSharedOptions(settings, secrets, options.transport === 'ipc' ? 'desktop' : 'host');
+  const sharedOptions = options.shared ?? saved.options;
+  const sharedSettings = new SharedSettings(settings, secrets, { options: sharedOptions, fromCommandLine: options.shared !== undefined });
+  const shared = await SharedWiring.start(
+    sharedOptions,
+    db,
+    options.dataDir,
+    packageJson.version,
+    () => venues.summaries().filter((v) => v.available && v.id !== 'demo').map((v) => v.id),
+    saved.problem,
   );
   const bus = shared.bus;
   const streams = new CandleStreams((venue) => venues.liveSource(venue), {
@@ -172,8 +184,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // After it, every connected venue is caught up too (orders reconciled, balances read, the risk log told).
   const wakeWatch = new WakeWatch((sleptMs) => wokeUp(sleptMs));
   wakeWatch.start();
-  // One store for exchange accounts, data-provider keys and notification secrets alike.
-  const secrets = options.secrets ?? new KeytarSecretStore();
   const accounts = new AccountService({
     repository: new AccountRepository(db),
     secrets,
@@ -371,6 +381,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       billing,
       portfolio,
       shared,
+      sharedSettings,
       ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     }),
   );
@@ -401,6 +412,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['notification.shown', 'notification.logged']);
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
   relayToSessions(bus, dispatcher, ['portfolio.updated']);
+  shared.showInWindows((topic, payload) => dispatcher.broadcast(topic, payload as never));
   shared.onStatus((status) => dispatcher.broadcast('shared.status', status));
 
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the
@@ -442,6 +454,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 }
 
 /** The MT5 logins connected now as margin accounts: their positions and deals, with the balance last reported. */
+/** Shared mode as saved in Settings; a password the key store cannot give now keeps the process alone, saying why. */
+async function savedSharedOptions(settings: SettingsRepository, secrets: SecretVault, role: 'desktop' | 'host'): Promise<{ options?: SharedOptions; problem?: string }> {
+  try {
+    const options = await SharedSettings.startOptions(settings, secrets, role);
+    return options ? { options } : {};
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    console.warn(`shared mode: the saved setting could not be used: ${why}`);
+    return { problem: `The saved shared-mode setting could not be used (${why}); this process works alone. Restart once the key store is open.` };
+  }
+}
+
 function mt5Margins(mt5: Mt5Terminals): MarginAccount[] {
   const terminals = new Map(mt5.status().terminals.map((t) => [t.login, t]));
   return mt5.positionAccounts().flatMap((account) => {

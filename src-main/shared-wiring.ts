@@ -49,8 +49,10 @@ export class SharedWiring {
     };
   }
 
-  static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[]): Promise<SharedWiring> {
+  /** `problem`: why the saved setting could not be used (the process works alone and the status says why). */
+  static async start(options: SharedOptions | undefined, db: SqliteDatabase, dataDir: string, version: string, accounts: () => string[], problem?: string): Promise<SharedWiring> {
     const wiring = new SharedWiring();
+    wiring.problem = problem;
     if (!options) return wiring;
     wiring.name = options.name ?? (options.role === 'host' ? 'host' : 'desktop');
     wiring.mode = await SharedMode.start({
@@ -105,6 +107,21 @@ export class SharedWiring {
     mode.bus.subscribeShared('notification.delivered', (event) => {
       if (event.origin !== mode.bus.processId) recorder.recordDeliveredElsewhere(event.payload.entry, event.payload.by);
     });
+  }
+
+  /**
+   * Another process's alerts and risk refusals also show in this process's windows (the banner), so the trader sees
+   * them on every screen. Its orders, fills and balances do not: this process could not act on them (an order of
+   * another process cannot be cancelled from here), and its own views come from its own accounts.
+   */
+  showInWindows(show: (topic: 'alert.triggered' | 'risk.limit.exceeded', payload: BusTopics['alert.triggered'] | BusTopics['risk.limit.exceeded']) => void): void {
+    const mode = this.mode;
+    if (!mode) return;
+    for (const topic of ['alert.triggered', 'risk.limit.exceeded'] as const) {
+      mode.bus.subscribeShared(topic, (event) => {
+        if (event.origin !== mode.bus.processId && this.mode === mode) show(topic, event.payload);
+      });
+    }
   }
 
   attach(resilience: ResilienceRegistry, killSwitch: KillSwitchPort): void {

@@ -101,6 +101,9 @@ export const CHANNEL_ROLES = {
   'portfolio:settings': 'viewer',
   'portfolio:update-settings': 'operator',
   'shared:status': 'viewer',
+  // Where this process connects, with which password: the operator's.
+  'shared:settings': 'operator',
+  'shared:update-settings': 'operator',
 } as const satisfies Record<Channel, Role>;
 
 /** Who receives each pushed event. An event that tells a secret's status changed would be `operator`. */

@@ -38,8 +38,42 @@ export const SharedModeStatus = z.object({
 });
 export type SharedModeStatus = z.infer<typeof SharedModeStatus>;
 
+/**
+ * Shared mode as saved in Settings (the desktop app has no command line): used at the next start. The password is
+ * kept in the key store, bound to the Redis server: changing the address or user clears it unless typed again.
+ */
+export const SharedModeSettings = z.object({
+  /** The saved Redis address, without any password. */
+  url: z.string().optional(),
+  passwordSet: z.boolean(),
+  /** The name the Processes panel shows for this process (the machine's name when absent). */
+  name: z.string().optional(),
+  /** Processes behind one public IP share one budget: the same label on each of them. */
+  egress: z.string().optional(),
+  /** The host was started with --redis (or TBS_REDIS_URL), which wins over the saved setting. */
+  fromCommandLine: z.boolean(),
+  /** The saved setting is not what this process runs with: it applies at the next start. */
+  restartNeeded: z.boolean(),
+});
+export type SharedModeSettings = z.infer<typeof SharedModeSettings>;
+
+const label = z.string().trim().min(1).max(100);
+export const SharedModeUpdate = z
+  .object({
+    /** redis://host:port or rediss://host:port (TLS); null turns shared mode off at the next start. */
+    url: z.string().trim().max(500).nullable().optional(),
+    /** Redis' password (AUTH); empty removes the saved one. */
+    password: z.string().max(1024).optional(),
+    name: label.nullable().optional(),
+    egress: label.nullable().optional(),
+  })
+  .strict();
+export type SharedModeUpdate = z.input<typeof SharedModeUpdate>;
+
 export const sharedModeChannels = {
   'shared:status': { req: NoPayload, res: SharedModeStatus },
+  'shared:settings': { req: NoPayload, res: SharedModeSettings },
+  'shared:update-settings': { req: SharedModeUpdate, res: SharedModeSettings },
 } as const;
 
 export const sharedModeEvents = {

@@ -4,6 +4,8 @@
 //   handler, one event at a time. Goal p99 ≤ 10 ms on loopback.
 // - eventsPerSec: sustained, publishing as fast as one process can while another consumes all. Goal ≥ 20,000.
 // - budgetUse: the share of the fake Binance's weight budget three processes use together with no 429. Goal ≥ 0.8.
+// - killSwitchP50Ms / killSwitchMaxMs: engaged in process A, until B and C have cancelled all their open orders on
+//   their own venues (kill-switch.mjs). Goal ≤ 1 s.
 // The baseline, measured in the same run: the in-process bus's delivery (what a single process has without Redis).
 // Two app processes: this one publishes (process a); the one that receives (process b) runs in a child process of its
 // own (consumer.mjs), as each app does, so that neither's SQLite commits or CPU stall the other.
@@ -13,12 +15,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTs } from '../lib/load-ts.mjs';
+import { measureSharedKillSwitch } from './kill-switch.mjs';
 
 const { openDatabase, RedisLink, SharedEventBus, SharedRateBudget, startTestRedis, hammer, startFakeBinance, TEST_ACCOUNT } = await loadTs('bench/redis-bus/entry.ts');
 
 const LATENCY_EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_THROUGHPUT ?? 50_000);
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 30_000);
+const KILL_SWITCH_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round2 = (x) => Math.round(x * 100) / 100;
@@ -121,6 +125,8 @@ try {
   const budgetUse = result.weightAccepted / ((LIMIT * result.elapsedMs) / INTERVAL_MS);
   const rejected = (result.statuses[429] ?? 0) + (result.statuses[418] ?? 0);
 
+  const killSwitchTimes = (await measureSharedKillSwitch({ redisUrl: redis.url, folder, rounds: KILL_SWITCH_ROUNDS })).sort((x, y) => x - y);
+
   const figures = {
     streamP50Ms: round2(percentile(latencies, 50)),
     streamP99Ms: round2(percentile(latencies, 99)),
@@ -129,12 +135,15 @@ try {
     budgetRejected: rejected,
     baselineInProcessEventsPerSec: Math.round(localPerSec),
     ratioToInProcess: Number((eventsPerSec / localPerSec).toPrecision(3)),
+    killSwitchP50Ms: Math.round(percentile(killSwitchTimes, 50)),
+    killSwitchMaxMs: Math.round(killSwitchTimes.at(-1)),
   };
   console.log(`stream latency p50 ${figures.streamP50Ms} ms, p99 ${figures.streamP99Ms} ms over ${LATENCY_EVENTS} events (goal p99 ≤ 10 ms)`);
   console.log(`sustained ${figures.eventsPerSec} events/s over ${THROUGHPUT_EVENTS} (goal ≥ 20,000); in-process bus ${figures.baselineInProcessEventsPerSec}/s`);
   console.log(`budget use ${figures.budgetUse} of the venue's weight by 3 processes in ${BUDGET_MS / 1000} s, ${rejected} × 429/418 (goal ≥ 0.8, none)`);
-  const pass = figures.streamP99Ms <= 10 && figures.eventsPerSec >= 20_000 && figures.budgetUse >= 0.8 && rejected === 0;
-  console.log(JSON.stringify({ bench: 'redis-bus', ...figures, goals: { streamP99Ms: 10, eventsPerSec: 20_000, budgetUse: 0.8 }, pass }));
+  console.log(`kill switch engaged in A: B and C swept in ${figures.killSwitchP50Ms} ms (median), ${figures.killSwitchMaxMs} ms at most over ${KILL_SWITCH_ROUNDS} rounds (goal ≤ 1000 ms)`);
+  const pass = figures.streamP99Ms <= 10 && figures.eventsPerSec >= 20_000 && figures.budgetUse >= 0.8 && rejected === 0 && figures.killSwitchMaxMs <= 1_000;
+  console.log(JSON.stringify({ bench: 'redis-bus', ...figures, goals: { streamP99Ms: 10, eventsPerSec: 20_000, budgetUse: 0.8, killSwitchMaxMs: 1_000 }, pass }));
 } finally {
   for (const child of children) {
     if (child.exitCode !== null || !child.connected) continue;

@@ -8,7 +8,7 @@ import type { VenueDirectory } from '../exchanges';
 import type { MarketDataService } from '../market-data';
 import type { NotificationService } from '../notifications';
 import type { PortfolioService } from '../portfolio';
-import type { SharedModeStatus } from '../../src-shared';
+import type { SharedModeSettings, SharedModeStatus, SharedModeUpdate } from '../../src-shared';
 import type { ResilienceRegistry, VenueLinks } from '../resilience';
 import type { RiskService } from '../risk';
 import type { SecretVault } from '../secrets';
@@ -65,4 +65,6 @@ export interface ApiServices {
   portfolio: PortfolioService;
   /** Shared mode (`shared:status`): Redis, and the processes seen; `{ enabled: false }` without `--redis`. */
   shared: { status(): Promise<SharedModeStatus> };
+  /** Shared mode as saved in Settings (`shared:settings`), used at the next start. */
+  sharedSettings: { view(): SharedModeSettings; update(request: SharedModeUpdate): Promise<SharedModeSettings> };
 }

@@ -4,8 +4,10 @@ import type { ApiServices } from './services';
 
 type SharedModeChannels = keyof typeof sharedModeChannels;
 
-export function sharedModeHandlers({ shared }: ApiServices): Pick<Handlers, SharedModeChannels> {
+export function sharedModeHandlers({ shared, sharedSettings }: ApiServices): Pick<Handlers, SharedModeChannels> {
   return {
     'shared:status': () => shared.status(),
+    'shared:settings': () => sharedSettings.view(),
+    'shared:update-settings': (request) => sharedSettings.update(request),
   };
 }

@@ -69,6 +69,8 @@ const OPERATOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'providers:list': {},
   'notifications:settings': {},
   'portfolio:update-settings': { currency: 'EUR' },
+  'shared:settings': {},
+  'shared:update-settings': { url: 'redis://127.0.0.1:6379', password: 'viewer-test' },
 };
 
 /** What a viewer receives of the pushed events: everything it watches; nothing that tells which secrets are set. */

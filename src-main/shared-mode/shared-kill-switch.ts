@@ -57,7 +57,7 @@ export function shareKillSwitch(bus: SharedEventBus, killSwitch: KillSwitchPort,
       const engagedAt = change.engagedAt ?? change.at;
       // An engage older than this process's own latest release is history, not a new engage.
       if (engagedAt < releasedAt) return;
-      killSwitch.engage(change.reason ? `${change.reason} (engaged in another process)` : 'engaged in another process');
+      killSwitch.engage(adoptedReason(change.reason));
       adoptedEngageAt = engagedAt;
       options.onApplied?.('engaged', change.origin);
     } else if (!change.engaged && killSwitch.engaged) {
@@ -95,4 +95,12 @@ export function shareKillSwitch(bus: SharedEventBus, killSwitch: KillSwitchPort,
       stopListening();
     },
   };
+}
+
+const FROM_ANOTHER = 'engaged in another process';
+
+/** The reason shown here: the origin's own, said to come from another process (once, however far it travelled). */
+function adoptedReason(reason: string | undefined): string {
+  if (!reason) return FROM_ANOTHER;
+  return reason.endsWith(FROM_ANOTHER) ? reason : `${reason}; ${FROM_ANOTHER}`;
 }

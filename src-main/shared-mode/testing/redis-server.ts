@@ -19,12 +19,21 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export async function startTestRedis(options: { password?: string } = {}): Promise<TestRedis> {
+export interface TestRedisOptions {
+  password?: string;
+  /** TLS only (rediss://): the server's certificate and key, PEM files; no plain-text port is opened. */
+  tls?: { certFile: string; keyFile: string };
+}
+
+export async function startTestRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'tbs-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const launch = async () => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
+    const listen = options.tls
+      ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', options.tls.certFile, '--tls-key-file', options.tls.keyFile, '--tls-auth-clients', 'no']
+      : ['--port', String(port)];
+    const args = [...listen, '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes',
       '--appendfsync', 'always', '--maxmemory-policy', 'noeviction', '--protected-mode', 'no'];
     if (options.password) args.push('--requirepass', options.password);
     child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
@@ -41,7 +50,7 @@ export async function startTestRedis(options: { password?: string } = {}): Promi
   await launch();
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   return {
-    url: `redis://${auth}127.0.0.1:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://${auth}127.0.0.1:${port}`,
     port,
     kill,
     restart: launch,

@@ -13,6 +13,7 @@ import { Mt5Section } from './Mt5Section';
 import { useAccounts } from './accounts-store';
 import { VenueHealth } from '../health/VenueHealth';
 import { SignInSettingsSection } from '../sign-in/SignInSettingsSection';
+import { SharedModeSettingsSection } from '../shared-mode/SharedModeSettingsSection';
 
 interface Props {
   /** For the venues' display names. */
@@ -76,6 +77,7 @@ export function AccountsScreen({ venues, onBack }: Props) {
         <Mt5Section />
         {/* The product account lives with the exchange accounts: the settings screens are operator-only already. */}
         <SignInSettingsSection />
+        <SharedModeSettingsSection />
         <section className="accounts-health" aria-labelledby="health-heading">
           <h2 id="health-heading">{t('screen.health')}</h2>
           <VenueHealth />

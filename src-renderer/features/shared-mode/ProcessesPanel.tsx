@@ -4,13 +4,10 @@
 import { useEffect, useState } from 'react';
 import type { SharedModeStatus } from '../../../src-shared';
 import { api } from '../../api';
-import { clockTime } from '../../format/time';
-import { t as translate, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { processesPanelWords } from './processes-words';
 
 const REFRESH_MS = 3_000;
-
-const age = (ms: number) =>
-  ms < 60_000 ? translate('sharedMode:seconds', { s: Math.round(ms / 1000) }) : translate('sharedMode:minutes', { m: Math.round(ms / 60_000) });
 
 export function ProcessesPanel() {
   const [status, setStatus] = useState<SharedModeStatus | undefined>();
@@ -31,18 +28,18 @@ export function ProcessesPanel() {
       off();
     };
   }, []);
-  if (!status || (!status.enabled && status.problem === undefined)) return null;
+  const words = processesPanelWords(status);
+  if (!words) return null;
   return (
     <section className="processes-panel" aria-label={t('region')}>
       <h2>{t('region')}</h2>
-      {status.problem && <p role="status">{t('off', { problem: status.problem })}</p>}
-      {status.unreachableSince !== undefined && (
+      {words.problem && <p role="status">{words.problem}</p>}
+      {words.unreachable && (
         <p role="alert" className="error-banner">
-          {t('unreachable', { time: clockTime(status.unreachableSince) })}
-          {status.outboxBacklog > 0 ? t('waiting', { count: status.outboxBacklog }) : ''}
+          {words.unreachable}
         </p>
       )}
-      {status.processes.length > 0 && (
+      {words.rows.length > 0 && (
         <table>
           <thead>
             <tr>
@@ -55,14 +52,14 @@ export function ProcessesPanel() {
             </tr>
           </thead>
           <tbody>
-            {status.processes.map((p) => (
-              <tr key={p.id} data-self={p.self || undefined}>
-                <td>{p.self ? t('thisOne', { name: p.name }) : p.name}</td>
-                <td>{p.host}</td>
-                <td>{p.role}</td>
-                <td>{p.accounts.join(', ') || '—'}</td>
-                <td>{p.version}</td>
-                <td>{age(p.ageMs)}</td>
+            {words.rows.map((row) => (
+              <tr key={row.key} data-self={row.self || undefined}>
+                <td>{row.name}</td>
+                <td>{row.host}</td>
+                <td>{row.role}</td>
+                <td>{row.accounts}</td>
+                <td>{row.version}</td>
+                <td>{row.age}</td>
               </tr>
             ))}
           </tbody>
