@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, Channel, EventName, Req, Res, SharedModeStatus } from '../src-shared';
 import { TransportSession } from './api/session';
 import { createCore, type Core, type CoreOptions } from './core';
+import { startFakeBinance, TEST_ACCOUNT } from '../fakes/binance';
 import { startTestSmtpServer } from '../fakes/smtp';
 import { MemorySecretStore } from './secrets/testing';
 import { startTestRedis, type TestRedis } from './shared-mode/testing/redis-server';
@@ -180,6 +181,22 @@ describe('shared mode through the core', () => {
     expect(status).toMatchObject({ enabled: true, redis: address.replace(/\/$/, '') });
     expect(status.processes[0]).toMatchObject({ name: 'desk', role: 'desktop', self: true });
     expect(await ask(second, 'shared:settings', {})).toMatchObject({ restartNeeded: false, fromCommandLine: false });
+  }, 60_000);
+
+  it("shows an order placed by another process on the same account: adopted, and cancellable here", async () => {
+    const binance = await startFakeBinance();
+    cleanups.push(() => binance.close());
+    const a = await startCore('bot');
+    const b = await startCore('laptop');
+    for (const c of [a, b]) {
+      await c.ok('accounts:add', { venue: 'binance', apiKey: TEST_ACCOUNT.apiKey, secret: TEST_ACCOUNT.secret, restBaseUrl: binance.url, wsBaseUrl: 'ws://127.0.0.1:9' });
+    }
+    const placed = await a.ok('orders:place', { venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 0.01, price: 1_000 });
+    const adopted = await waitFor(async () => (await b.ok('orders:list', { scope: 'open', limit: 50 })).find((o) => o.clientOrderId === placed.clientOrderId));
+    expect(adopted).toMatchObject({ venue: 'binance', mode: 'live', symbol: 'BTC/USDT', side: 'buy', amount: 0.01, price: 1_000 });
+    expect(b.events.some((e) => e.event === 'balance.changed' && (e.payload as { venue: string }).venue === 'binance')).toBe(true);
+    await b.ok('orders:cancel', { clientOrderId: adopted.clientOrderId });
+    await waitFor(async () => !(await a.ok('orders:list', { scope: 'open', limit: 50 })).some((o) => o.clientOrderId === placed.clientOrderId));
   }, 60_000);
 
   it('is Pro when an account server is configured: on Free the process says why and works alone', async () => {

@@ -316,8 +316,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   void trading.reconcile().catch(reconcileFailed);
   void accountsRestored.then(() => trading.reconcile()).catch(reconcileFailed);
   // A venue back after an outage or a wake-up is caught up: orders reconciled, balances pushed, the risk log told.
+  const liveVenues = () => tradingVenues.connected().filter((key) => key.mode === 'live').map((key) => key.venue);
   const catchUp = new CatchUp({
-    connected: () => tradingVenues.connected().filter((key) => key.mode === 'live').map((key) => key.venue),
+    connected: liveVenues,
     reconcile: (venue, mode) => trading.reconcileVenue(venue, mode),
     refreshBalances: (venue, mode) => trading.refreshBalances({ venue, mode }),
     killSwitch: () => risk.killSwitch.state(),
@@ -413,6 +414,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   relayToSessions(bus, dispatcher, ['risk.kill-switch.changed', 'risk.limit.exceeded', 'risk.limit.warning']);
   relayToSessions(bus, dispatcher, ['portfolio.updated']);
   shared.showInWindows((topic, payload) => dispatcher.broadcast(topic, payload as never));
+  // Another process traded on a venue this one trades too: its orders (adopting one placed there) and balances read again.
+  shared.followOthers((venue) => {
+    if (!liveVenues().includes(venue)) return;
+    void Promise.allSettled([trading.reconcileVenue(venue, 'live'), trading.refreshBalances({ venue, mode: 'live' })]);
+  });
   shared.onStatus((status) => dispatcher.broadcast('shared.status', status));
 
   // Terminals may connect from here on: every listener above is in place. A port already taken is reported in the

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type DeliveryLogEntry, type LoggedType, type ProcessRole, type SharedModeStatus } from '../src-shared';
+import { AppError, type DeliveryLogEntry, type LoggedType, type ProcessRole, type SharedModeStatus, type VenueId } from '../src-shared';
 import { InProcessEventBus, type BusTopics, type EventBus, type Subscriber, type Topic } from './events';
 import type { ResilienceRegistry } from './resilience';
+import { FrameGate } from './streaming';
 import { DURABLE_TOPICS, SharedMode, type KillSwitchPort } from './shared-mode';
 import type { SqliteDatabase } from './storage';
 
@@ -23,6 +24,8 @@ export interface SharedOptions {
 }
 
 const PROCESS_ID_FILE = 'shared-process-id';
+/** How often at most another process's trading makes this one read a venue's orders and balances again. */
+const FOLLOW_EVERY_MS = 15_000;
 const durable = new Set<string>(DURABLE_TOPICS);
 /** The notifications made from durable topics: one process of all delivers each (account and test ones stay local). */
 const DELIVERED_ONCE = new Set<LoggedType>(['trade-executed', 'price-alert', 'risk-limit', 'plan']);
@@ -40,6 +43,7 @@ export class SharedWiring {
   private mode: SharedMode | undefined;
   private problem: string | undefined;
   private name = '';
+  private readonly followGates: FrameGate[] = [];
   private readonly listeners: Array<(status: SharedModeStatus) => void> = [];
 
   private constructor() {
@@ -124,6 +128,37 @@ export class SharedWiring {
     }
   }
 
+  /**
+   * Another process's order, fill or balance change on a live venue: this process reads that venue's orders and
+   * balances again (`refresh`, which skips a venue it does not trade), so that on a shared account its Orders list
+   * adopts the order (cancellable here too) and its balances move. The event itself is not trusted as this process's
+   * state: the two may trade different accounts of one venue. At most once every 15 s a venue (the reads spend the
+   * shared rate budget), the last event never dropped.
+   */
+  followOthers(refresh: (venue: VenueId) => unknown, everyMs = FOLLOW_EVERY_MS): void {
+    const mode = this.mode;
+    if (!mode) return;
+    const gates = new Map<VenueId, FrameGate>();
+    const gateOf = (venue: VenueId): FrameGate => {
+      let gate = gates.get(venue);
+      if (!gate) {
+        // Leading edge at once, then at most one more at the end of the interval, carrying every event meanwhile.
+        gate = new FrameGate(() => {
+          if (this.mode === mode) refresh(venue);
+          return true;
+        }, everyMs);
+        gates.set(venue, gate);
+        this.followGates.push(gate);
+      }
+      return gate;
+    };
+    for (const topic of ['order.updated', 'trade.executed', 'balance.changed'] as const) {
+      mode.bus.subscribeShared(topic, (event) => {
+        if (event.origin !== mode.bus.processId && event.payload.mode === 'live') gateOf(event.payload.venue).request();
+      });
+    }
+  }
+
   attach(resilience: ResilienceRegistry, killSwitch: KillSwitchPort): void {
     this.mode?.shareBudgets(resilience);
     this.mode?.shareKillSwitch(killSwitch);
@@ -160,6 +195,7 @@ export class SharedWiring {
   }
 
   async close(): Promise<void> {
+    for (const gate of this.followGates.splice(0)) gate.close();
     const mode = this.mode;
     this.mode = undefined;
     await mode?.stop();

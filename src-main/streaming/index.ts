@@ -6,3 +6,4 @@ export { FrameBatcher, newestWins } from './frame-batcher';
 export { TickerStreams, type TickerStreamsOptions } from './ticker-streams';
 export { SharedStreams, type StreamKey } from './shared-streams';
 export { fetchGap } from './backfill';
+export { FrameGate } from './frame-gate';
