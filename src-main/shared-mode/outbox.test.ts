@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDatabases } from '../storage/testing/temp-databases';
-import { Outbox } from './outbox';
+import { INBOX_KEEP_MS, Inbox, OUTBOX_KEEP_MS, Outbox, pruneDone } from './outbox';
 import { RedisLink } from './redis-link';
 import { StreamRelay } from './stream-relay';
 import { startTestRedis, type TestRedis } from './testing/redis-server';
@@ -90,5 +90,28 @@ describe('stream relay marks', () => {
       relay.stop();
       await link.close();
     }
+  });
+
+  it('prunes what is done and old from both tables, never a row still to send', () => {
+    const db = temp.open(join(temp.folder(), 'app.sqlite'));
+    const outbox = new Outbox(db);
+    const inbox = new Inbox(db);
+    const now = 1_800_000_000_000;
+    outbox.appendAll([entry(1), entry(2), entry(3)]);
+    const [first, second] = outbox.pending(3);
+    outbox.markSent(first!.seq);
+    outbox.saveMarks(now - OUTBOX_KEEP_MS - 1); // published long ago
+    outbox.markSent(second!.seq);
+    outbox.saveMarks(now - 1_000); // published just now; the third is not sent at all
+    inbox.record('view', 'old', now - INBOX_KEEP_MS - 1);
+    inbox.record('view', 'recent', now - 1_000);
+
+    expect(pruneDone(outbox, inbox, now)).toEqual({ outbox: 1, inbox: 1 });
+    const left = db.prepare<[], { id: string }>('SELECT id FROM shared_outbox ORDER BY seq').all().map((r) => r.id);
+    expect(left).toEqual(['event-2', 'event-3']);
+    expect(outbox.pending(10).map((r) => r.id)).toEqual(['event-3']);
+    // A record pruned is a record forgotten; a recent one still stops a redelivery.
+    expect(inbox.record('view', 'recent', now)).toBe(false);
+    expect(inbox.record('view', 'old', now)).toBe(true);
   });
 });

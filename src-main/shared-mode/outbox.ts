@@ -85,10 +85,19 @@ export class Outbox {
   }
 }
 
+/** How long the tables keep what is done: published outbox rows a day, handled-event records a week. */
+export const OUTBOX_KEEP_MS = 24 * 3_600_000;
+export const INBOX_KEEP_MS = 7 * 24 * 3_600_000;
+
+/** Both tables trimmed of what is done and old, so that neither grows with the years of events a process sees. */
+export function pruneDone(outbox: Outbox, inbox: Inbox, now: number): { outbox: number; inbox: number } {
+  return { outbox: outbox.prune(now - OUTBOX_KEEP_MS), inbox: inbox.prune(now - INBOX_KEEP_MS) };
+}
+
 export class Inbox {
   private readonly insert;
 
-  constructor(db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare<[string, string, number]>(
       'INSERT OR IGNORE INTO shared_inbox (consumer_group, event_id, handled_at) VALUES (?, ?, ?)',
     );
@@ -101,5 +110,13 @@ export class Inbox {
    */
   record(group: string, eventId: string, at: number): boolean {
     return this.insert.run(group, eventId, at).changes > 0;
+  }
+
+  /**
+   * Records older than `before` go: a redelivery comes within the claim delay (a crashed member's pending entry), not
+   * a week later, and the "once" groups remember in Redis for as long.
+   */
+  prune(before: number): number {
+    return this.db.prepare('DELETE FROM shared_inbox WHERE handled_at < ?').run(before).changes;
   }
 }

@@ -6,7 +6,7 @@
 import { InProcessEventBus, type BusTopics, type EventBus, type Subscriber, type Topic } from '../events';
 import type { SqliteDatabase } from '../storage';
 import { DURABLE_TOPICS, isDurableTopic, LOSSY_TOPICS, newEventId, type DurableTopic, type Envelope } from './envelope';
-import { Inbox, Outbox } from './outbox';
+import { Inbox, Outbox, pruneDone } from './outbox';
 import type { RedisClient, RedisLink } from './redis-link';
 import { StreamConsumer } from './stream-consumer';
 import { StreamRelay } from './stream-relay';
@@ -39,6 +39,7 @@ export interface SharedBusOptions {
 const LOSSY = new Set<string>(LOSSY_TOPICS);
 const DONE = 'done';
 const DEFAULT_CLAIM_IDLE_MS = 10_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export class SharedEventBus implements EventBus {
   readonly local: InProcessEventBus;
@@ -46,6 +47,7 @@ export class SharedEventBus implements EventBus {
   readonly inbox: Inbox;
   readonly streamKey: string;
   private relay: StreamRelay | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
   private commands: RedisClient | undefined;
   private subscriber: RedisClient | undefined;
   private readonly consumers: StreamConsumer[] = [];
@@ -78,6 +80,17 @@ export class SharedEventBus implements EventBus {
     this.relay = new StreamRelay({ link, client: this.commands, outbox: this.outbox, streamKey: this.streamKey, origin: this.processId, maxLen: this.options.maxLen });
     // Rows committed while the process was down (or Redis was) go out first.
     this.relay.wake();
+    // What is done and old leaves both tables: at start, then every hour.
+    const prune = () => {
+      try {
+        pruneDone(this.outbox, this.inbox, Date.now());
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    };
+    prune();
+    this.pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
     // Every process sees every event once, from a group of its own; its position survives restarts.
     await this.addConsumer(`view:${this.processId}`, '$', (envelope) => this.deliverShared([envelope]), (envelopes) => this.deliverShared(envelopes));
     this.subscriber = await link.connect();
@@ -87,6 +100,7 @@ export class SharedEventBus implements EventBus {
   }
 
   async stop(): Promise<void> {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.flushPending();
     this.relay?.stop();
     await Promise.all(this.consumers.splice(0).map((c) => c.stop()));
