@@ -24,6 +24,8 @@ export class VenuePipeline {
   private readonly records = new Map<string, OperationRecord>();
   private readonly readDeadlines: DeadlineQueue;
   private readonly writeDeadlines: DeadlineQueue;
+  /** Whether the shared budget has been charged for this adapter's markets (see attempt). */
+  private marketsCharged = false;
 
   constructor(
     private readonly registry: ResilienceRegistry,
@@ -86,7 +88,14 @@ export class VenuePipeline {
     // Shared mode: the weight is taken from the budget of all processes first, then from this one's (which still
     // obeys the venue's 429 and 418).
     const deadline = this.registry.options.clock.now() + this.registry.options.budgetWaitMs;
-    return sharedBudget.acquire(operation, deadline).then(() => this.attemptLocal(operation, fn, kind));
+    // An adapter's first request also loads the venue's markets by itself (ccxt's implicit loadMarkets: Binance's
+    // exchangeInfo, weight 20). The local budget learns of it from the venue's used-weight header; the shared one
+    // would not, and with several processes (or an account tested again and again, each time a new adapter) that
+    // uncounted weight ran past the venue's limit. So the first request pays for it too, once.
+    const firstLoad = !this.marketsCharged && operation !== 'markets';
+    this.marketsCharged = true;
+    const loaded = firstLoad ? sharedBudget.acquire('markets', deadline) : Promise.resolve();
+    return loaded.then(() => sharedBudget.acquire(operation, deadline)).then(() => this.attemptLocal(operation, fn, kind));
   }
 
   private attemptLocal<T>(operation: ExchangeOperation, fn: () => Promise<T>, kind: CallKind): Promise<T> {

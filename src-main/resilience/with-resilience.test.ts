@@ -202,10 +202,13 @@ describe('withResilience in shared mode', () => {
     adapter.ticker.mockResolvedValue(TICKER);
     const wrapped = withResilience(adapter, { registry, rateLimits: LIMITS });
     await expect(wrapped.ticker('BTC/USDT')).resolves.toEqual(TICKER);
-    expect(asked).toEqual(['binance:ticker']);
+    // The first request also pays for the markets ccxt loads by itself on a new adapter; later ones do not.
+    expect(asked).toEqual(['binance:markets', 'binance:ticker']);
+    await wrapped.ticker('BTC/USDT');
+    expect(asked).toEqual(['binance:markets', 'binance:ticker', 'binance:ticker']);
     refuse = true;
     await expect(wrapped.ticker('BTC/USDT')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    expect(adapter.ticker).toHaveBeenCalledTimes(1);
+    expect(adapter.ticker).toHaveBeenCalledTimes(2);
   });
 
   it('leaves a venue without limits, and every venue outside shared mode, to the local budget alone', () => {
