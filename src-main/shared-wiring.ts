@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type DeliveryLogEntry, type LoggedType, type ProcessRole, type SharedModeStatus, type VenueId } from '../src-shared';
+import { z } from 'zod';
+import { AppError, DeliveryLogEntry, type LoggedType, type ProcessRole, type SharedModeStatus, type VenueId } from '../src-shared';
 import { InProcessEventBus, type BusTopics, type EventBus, type Subscriber, type Topic } from './events';
 import type { ResilienceRegistry } from './resilience';
 import { FrameGate } from './streaming';
@@ -29,6 +30,12 @@ const FOLLOW_EVERY_MS = 15_000;
 const durable = new Set<string>(DURABLE_TOPICS);
 /** The notifications made from durable topics: one process of all delivers each (account and test ones stay local). */
 const DELIVERED_ONCE = new Set<LoggedType>(['trade-executed', 'price-alert', 'risk-limit', 'plan']);
+
+/** Another process's delivery, as read from Redis; its text is cut to these lengths before it is logged here. */
+const Delivered = z.object({ entry: DeliveryLogEntry.omit({ id: true }), by: z.string() });
+const MAX_SUBJECT = 300;
+const MAX_DETAIL = 2_000;
+const MAX_NAME = 100;
 
 /** What the delivery log mirror needs of the notification service. */
 export interface DeliveryRecorder {
@@ -109,7 +116,12 @@ export class SharedWiring {
       mode.bus.publish('notification.delivered', { entry: delivered, by: this.name });
     });
     mode.bus.subscribeShared('notification.delivered', (event) => {
-      if (event.origin !== mode.bus.processId) recorder.recordDeliveredElsewhere(event.payload.entry, event.payload.by);
+      if (event.origin === mode.bus.processId) return;
+      // From Redis: checked and bounded before it is written to this process's log; anything else is dropped.
+      const told = Delivered.safeParse(event.payload);
+      if (!told.success) return;
+      const { entry, by } = told.data;
+      recorder.recordDeliveredElsewhere({ ...entry, subject: entry.subject.slice(0, MAX_SUBJECT), detail: entry.detail.slice(0, MAX_DETAIL) }, by.slice(0, MAX_NAME));
     });
   }
 
